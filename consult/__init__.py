@@ -1,0 +1,106 @@
+"""Concertation: a participatory consultation platform for departmental social schemas."""
+
+import logging
+from pathlib import Path
+
+from flask import Flask
+
+from config import INSTANCE_DIR, config_from_env
+
+BLUEPRINTS = ("auth", "processes", "consultation", "stakeholders", "groups", "report", "admin")
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def create_app(config=None):
+    """Build the Flask application.
+
+    Args:
+        config: a config class or object; by default the one named by ``CONCERTATION_ENV``.
+    """
+    app = Flask(
+        __name__,
+        template_folder=str(PACKAGE_DIR.parent / "templates"),
+        static_folder=str(PACKAGE_DIR.parent / "static"),
+        instance_path=str(INSTANCE_DIR),
+    )
+    app.config.from_object(config or config_from_env())
+    _check_secret_key(app)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    from consult import models  # noqa: F401 - every model on the one metadata
+
+    _init_extensions(app)
+    _register_blueprints(app)
+
+    from consult import cli, errorpages, templating
+
+    errorpages.register(app)
+    templating.register(app)
+    cli.register(app)
+    return app
+
+
+def _check_secret_key(app):
+    from config import DEFAULT_SECRET_KEY
+
+    if app.config["ENV_NAME"] == "production" and app.config.get("SECRET_KEY") in (None, "", DEFAULT_SECRET_KEY):
+        raise RuntimeError(
+            "SECRET_KEY is missing or left at its default: production refuses to start. "
+            "Set the SECRET_KEY environment variable to a long random value, "
+            'for example: python -c "import secrets; print(secrets.token_hex(32))"'
+        )
+
+
+def _init_extensions(app):
+    from flask_talisman import Talisman
+
+    from consult import mail as outbox
+    from consult.db import db
+    from consult.extensions import babel, csrf, limiter, login_manager, mail, migrate, select_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PACKAGE_DIR.parent / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    mail.init_app(app)
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", ";".join(_translation_dirs()))
+    babel.init_app(app, locale_selector=select_locale)
+    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    # Talisman keeps its settings on the instance, so each app gets its own (tests build several).
+    app.extensions["talisman"] = Talisman(
+        app,
+        force_https=app.config["FORCE_HTTPS"],
+        session_cookie_secure=app.config["SESSION_COOKIE_SECURE"],
+        content_security_policy={
+            "default-src": "'self'",
+            "img-src": "'self' data:",
+            "style-src": "'self'",
+            "script-src": "'self'",
+            "form-action": "'self'",
+            "frame-ancestors": "'none'",
+            "base-uri": "'self'",
+            "object-src": "'none'",
+        },
+        frame_options="DENY",
+        referrer_policy="strict-origin-when-cross-origin",
+        strict_transport_security=app.config["FORCE_HTTPS"],
+    )
+    outbox.init_app(app)
+
+
+def _translation_dirs():
+    """The foundation's catalogue, then one per domain package that has one."""
+    dirs = [PACKAGE_DIR / "translations"]
+    dirs += [PACKAGE_DIR / name / "translations" for name in BLUEPRINTS]
+    return [str(d) for d in dirs if d.is_dir()]
+
+
+def _register_blueprints(app):
+    from importlib import import_module
+
+    for name in BLUEPRINTS:
+        package = import_module(f"consult.{name}")
+        import_module(f"consult.{name}.views")
+        app.register_blueprint(package.bp)

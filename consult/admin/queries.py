@@ -1,0 +1,25 @@
+"""Reads for the administration pages."""
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import joinedload
+
+from consult.admin.models import AuditEntry
+from consult.auth.models import User
+from consult.db import db
+
+
+def users_page(search: str, page: int, per_page: int):
+    """A page of accounts, optionally filtered by email or name."""
+    query = select(User).where(User.deleted_at.is_(None)).order_by(User.created_at.desc())
+    if search:
+        pattern = f"%{search.strip().lower()}%"
+        query = query.where(or_(User.email.ilike(pattern), User.display_name.ilike(pattern)))
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def audit_page(page: int, per_page: int, process_id: int | None = None):
+    """A page of audit entries, newest first, for one process or the whole platform."""
+    query = select(AuditEntry).options(joinedload(AuditEntry.actor)).order_by(AuditEntry.id.desc())
+    if process_id is not None:
+        query = query.where(AuditEntry.process_id == process_id)
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)

@@ -1,0 +1,64 @@
+"""The ``flask consult`` command group: demo data, mail worker, first admin."""
+
+import time
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from consult.db import db
+
+consult_cli = AppGroup("consult", help="Concertation commands.")
+
+
+@consult_cli.command("demo")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database already has accounts.")
+def demo_command(if_empty):
+    """Load a realistic demo concertation."""
+    from consult.demo import load_demo
+
+    password = load_demo(if_empty=if_empty)
+    if password is None:
+        click.echo("Demo not loaded: the database already has data.")
+        return
+    from consult.demo.accounts import DEMO_ACCOUNTS
+
+    click.echo("Demo loaded. Accounts (password for all: %s):" % password)
+    for email, role in DEMO_ACCOUNTS:
+        click.echo(f"  {role:<28} {email}")
+
+
+@consult_cli.command("send-mail")
+@click.option("--once", is_flag=True, help="One pass, then exit.")
+@click.option("--interval", default=10, show_default=True, help="Seconds between passes.")
+def send_mail_command(once, interval):
+    """Run the worker: periodic tasks, then deliver queued mail with retries."""
+    from consult.worker import run_once
+
+    while True:
+        sent, failed = run_once()
+        db.session.remove()
+        if sent or failed or once:
+            click.echo(f"mail: {sent} sent, {failed} failed")
+        if once:
+            return
+        time.sleep(interval)
+
+
+@consult_cli.command("create-admin")
+@click.argument("email")
+@click.option("--name", default="Administrateur", show_default=True)
+@click.password_option()
+def create_admin_command(email, name, password):
+    """Create a confirmed administrator account (or make an existing one admin)."""
+    from consult.auth.services import create_confirmed_user, find_user_by_email
+
+    user = find_user_by_email(email) or create_confirmed_user(email, name, password)
+    user.is_admin = True
+    db.session.commit()
+    click.echo(f"{user.email} is an administrator.")
+
+
+def register(app: Flask):
+    """Add the command group to the app."""
+    app.cli.add_command(consult_cli)

@@ -1,0 +1,5 @@
+"""consultation blueprint."""
+
+from flask import Blueprint
+
+bp = Blueprint("consultation", __name__)

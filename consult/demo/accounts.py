@@ -1,0 +1,44 @@
+"""Demo accounts, one per role."""
+
+from consult.auth.models import Relation
+from consult.auth.services import create_confirmed_user
+from consult.db import db
+
+DEMO_ACCOUNTS = [
+    ("admin@demo.concertation.fr", "administrateur"),
+    ("organisatrice@demo.concertation.fr", "organisatrice (Département)"),
+    ("camille.participante@demo.concertation.fr", "participante (aidante)"),
+    ("jean.participant@demo.concertation.fr", "participant (usager)"),
+    ("representante@demo.concertation.fr", "représentante d'association"),
+]
+
+
+def load(context):
+    """Create the demo accounts and put them in the context by role."""
+    password = context["password"]
+    admin = create_confirmed_user(DEMO_ACCOUNTS[0][0], "Admin Plateforme", password)
+    admin.is_admin = True
+    context["admin"] = admin
+    context["organizer"] = create_confirmed_user(
+        DEMO_ACCOUNTS[1][0],
+        "Sophie Martin (Département)",
+        password,
+        relation=Relation.PROFESSIONAL,
+        territory="Valence",
+    )
+    context["participants"] = [
+        create_confirmed_user(
+            DEMO_ACCOUNTS[2][0], "Camille D.", password, relation=Relation.FAMILY_CAREGIVER, territory="Montélimar"
+        ),
+        create_confirmed_user(
+            DEMO_ACCOUNTS[3][0], "Jean P.", password, relation=Relation.SERVICE_USER, territory="Romans-sur-Isère"
+        ),
+    ]
+    context["representative"] = create_confirmed_user(
+        DEMO_ACCOUNTS[4][0],
+        "Nadia B. (APF France handicap)",
+        password,
+        relation=Relation.ASSOCIATION_MEMBER,
+        territory="Valence",
+    )
+    db.session.commit()

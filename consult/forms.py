@@ -1,0 +1,52 @@
+"""Form helpers shared by every domain."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import SelectField
+from wtforms.validators import DataRequired, Email, Length
+
+
+def required():
+    """A DataRequired validator with a plain-language message."""
+    return DataRequired(message=_l("This field is required."))
+
+
+def length(max_chars: int, min_chars: int = -1):
+    """A Length validator whose message states the limit."""
+    if min_chars > 0:
+        message = _l("Between %(min)d and %(max)d characters, please.", min=min_chars, max=max_chars)
+    else:
+        message = _l("%(max)d characters at most, please.", max=max_chars)
+    return Length(min=min_chars, max=max_chars, message=message)
+
+
+def email_address():
+    """An Email validator that does not look the domain up (no network in tests or on intranets)."""
+    return Email(message=_l("Enter a valid email address, like nom@exemple.fr."), check_deliverability=False)
+
+
+def enum_choices(enum_class, labels: dict, *, blank=None):
+    """(value, label) pairs for a select, optionally with a blank first choice."""
+    choices = [(member.value, labels[member]) for member in enum_class]
+    return ([("", blank)] if blank is not None else []) + choices
+
+
+class EnumSelectField(SelectField):
+    """A select whose data is an enum member (or None for the blank choice)."""
+
+    def __init__(self, label=None, validators=None, *, enum_class, labels, blank=None, **kwargs):
+        super().__init__(label, validators, choices=enum_choices(enum_class, labels, blank=blank), **kwargs)
+        self.enum_class = enum_class
+
+    def process_data(self, value):
+        """Accept an enum member as the initial value."""
+        self.data = value.value if hasattr(value, "value") else value
+
+    def process_formdata(self, valuelist):
+        """Keep the raw string; ``enum_value`` converts it after validation."""
+        if valuelist:
+            self.data = valuelist[0]
+
+    @property
+    def enum_value(self):
+        """The selected enum member, or None for the blank choice."""
+        return self.enum_class(self.data) if self.data else None

@@ -1,0 +1,5 @@
+"""groups blueprint."""
+
+from flask import Blueprint
+
+bp = Blueprint("groups", __name__)

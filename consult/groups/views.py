@@ -1,0 +1,3 @@
+"""Routes of the groups blueprint."""
+
+from consult.groups import bp  # noqa: F401

@@ -1,0 +1,60 @@
+"""Process and phase forms."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, EmailField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import Optional, Regexp
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from consult.forms import email_address, length, required
+from consult.labels import FIELD_LABELS
+from consult.processes.models import Field
+
+
+class CheckboxesField(SelectMultipleField):
+    """Several choices as a list of checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class ProcessForm(FlaskForm):
+    """Describe a process."""
+
+    title = StringField(_l("Title"), [required(), length(200, 5)])
+    slug = StringField(
+        _l("Address (optional)"),
+        [Optional(), length(70), Regexp(r"^[a-z0-9-]+$", message=_l("Lower-case letters, digits and dashes only."))],
+        description=_l("The end of the page address, e.g. schema-autonomie-2027. Made from the title if left empty."),
+    )
+    summary_md = TextAreaField(
+        _l("Summary"),
+        [required(), length(20000)],
+        description=_l("Markdown: **bold**, *italic*, lists, [links](https://…)."),
+    )
+    fields = CheckboxesField(
+        _l("Fields"), [required()], choices=[(f.value, FIELD_LABELS[f]) for f in Field], coerce=str
+    )
+    territory = StringField(
+        _l("Territory"), [required(), length(120)], description=_l("For example: Département de la Drôme.")
+    )
+    is_published = BooleanField(_l("Published (visible to everyone)"))
+
+    @property
+    def field_values(self) -> list[Field]:
+        """The chosen fields as enum members."""
+        return [Field(v) for v in self.fields.data or []]
+
+
+class PhaseForm(FlaskForm):
+    """Dates and description of one phase."""
+
+    starts_on = DateField(_l("Start"), [required()], format="%Y-%m-%d")
+    ends_on = DateField(_l("End"), [required()], format="%Y-%m-%d")
+    description = TextAreaField(_l("Short description"), [Optional(), length(500)])
+
+
+class OrganizerForm(FlaskForm):
+    """Add an organizer by email."""
+
+    email = EmailField(_l("Email address of the new organizer"), [required(), email_address(), length(254)])

@@ -1,0 +1,36 @@
+"""Reads for the process pages."""
+
+from flask import abort
+from flask_login import current_user
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+from consult import permissions
+from consult.db import db
+from consult.processes.models import Process, ProcessRole
+
+
+def visible_processes(user) -> list[Process]:
+    """Published processes, plus the unpublished ones the user organizes (admins see all)."""
+    query = select(Process).options(selectinload(Process.phases)).order_by(Process.created_at.desc())
+    if not permissions.is_admin(user):
+        organized = list(permissions.process_roles(user))
+        query = query.where(or_(Process.is_published.is_(True), Process.id.in_(organized)))
+    return list(db.session.scalars(query))
+
+
+def get_process_or_404(slug: str) -> Process:
+    """The process with this slug that the current user may see, or a 404."""
+    process = db.session.scalar(select(Process).where(Process.slug == slug).options(selectinload(Process.phases)))
+    if process is None or not permissions.can_view_process(current_user, process):
+        abort(404)
+    return process
+
+
+def organizers_of(process: Process) -> list[ProcessRole]:
+    """The process's organizer roles with their users."""
+    return list(
+        db.session.scalars(
+            select(ProcessRole).where(ProcessRole.process_id == process.id).options(selectinload(ProcessRole.user))
+        )
+    )

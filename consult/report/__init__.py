@@ -1,0 +1,5 @@
+"""report blueprint."""
+
+from flask import Blueprint
+
+bp = Blueprint("report", __name__)

@@ -1,0 +1,3 @@
+"""Routes of the report blueprint."""
+
+from consult.report import bp  # noqa: F401

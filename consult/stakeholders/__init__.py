@@ -1,0 +1,5 @@
+"""stakeholders blueprint."""
+
+from flask import Blueprint
+
+bp = Blueprint("stakeholders", __name__)

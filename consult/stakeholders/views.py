@@ -1,0 +1,3 @@
+"""Routes of the stakeholders blueprint."""
+
+from consult.stakeholders import bp  # noqa: F401

@@ -1,0 +1,54 @@
+"""Turn Markdown and plain text into safe HTML; the only place user text becomes markup."""
+
+import bleach
+from bleach.linkifier import Linker
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+MARKDOWN_TAGS = {
+    "p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "code", "pre", "hr",
+    "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "del", "sup", "sub",
+}  # fmt: skip
+MARKDOWN_ATTRIBUTES = {"a": ["href", "title", "rel"], "th": ["align"], "td": ["align"], "ol": ["start"]}
+PROTOCOLS = {"http", "https", "mailto"}
+
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
+    ["table", "strikethrough"]
+)
+
+
+def _add_rel(attrs, new=False):
+    href_key = (None, "href")
+    if href_key in attrs and not attrs[href_key].startswith("mailto:"):
+        attrs[(None, "rel")] = "nofollow noopener"
+    return attrs
+
+
+_linker = Linker(callbacks=[_add_rel], skip_tags={"pre", "code"})
+
+
+def _demote_headings(html: str) -> str:
+    # A user's "# Title" must not compete with the page's own <h1>.
+    return html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
+
+
+def markdown_to_html(source: str) -> str:
+    """Render organizer Markdown to HTML cleaned by an explicit allowlist (store the result)."""
+    rendered = _demote_headings(_markdown.render(source or ""))
+    cleaned = bleach.clean(
+        rendered, tags=MARKDOWN_TAGS, attributes=MARKDOWN_ATTRIBUTES, protocols=PROTOCOLS, strip=True
+    )
+    return _linker.linkify(cleaned)
+
+
+def plain_to_html(text: str) -> str:
+    """Render participant plain text: escaped, links made clickable, line breaks kept."""
+    escaped = str(escape(text or ""))
+    linked = bleach.linkify(escaped, callbacks=[_add_rel], parse_email=False)
+    paragraphs = [p.replace("\n", "<br>\n") for p in linked.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return "".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+def safe(html: str) -> Markup:
+    """Mark HTML produced by this module as safe for templates."""
+    return Markup(html)  # noqa: S704 - only ever given output of the functions above

@@ -1,0 +1,203 @@
+"""Shared fixtures: one app and database per test session, cleaned after every test; real SMTP."""
+
+import os
+import re
+import socket
+import tempfile
+import threading
+from email import message_from_bytes, policy
+
+import pytest
+from aiosmtpd.controller import Controller
+from flask.testing import FlaskClient
+from sqlalchemy import event, text
+
+from config import TestConfig
+from consult import create_app
+from consult.db import db
+from consult.extensions import limiter
+
+CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+class MailCatcher:
+    """An aiosmtpd handler that keeps every message it receives."""
+
+    def __init__(self):
+        self.messages = []
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        with self.lock:
+            self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    """A real SMTP server on localhost for the whole session."""
+    catcher = MailCatcher()
+    controller = Controller(catcher, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    yield catcher, controller.port
+    controller.stop()
+
+
+def _database_url(tmpdir):
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmpdir}/test.sqlite"
+
+
+def _reset_schema():
+    """Start from an empty database, then build the schema with the migrations."""
+    from flask_migrate import upgrade
+
+    engine = db.engine
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    upgrade()
+
+
+@pytest.fixture(scope="session")
+def app(smtp_server):
+    """The application on a database built by the migrations."""
+    _catcher, port = smtp_server
+    tmpdir = tempfile.mkdtemp(prefix="concertation-test-")
+
+    class SessionConfig(TestConfig):
+        SQLALCHEMY_DATABASE_URI = _database_url(tmpdir)
+        MAIL_PORT = port
+        UPLOAD_DIR = f"{tmpdir}/uploads"
+
+    application = create_app(SessionConfig)
+    application.test_client_class = CsrfClient
+    with application.app_context():
+        _reset_schema()
+    yield application
+
+
+@pytest.fixture(autouse=True)
+def _clean_state(app, smtp_server):
+    """Each test starts with empty tables, fresh rate limits and an empty mailbox."""
+    with app.app_context():
+        yield
+        db.session.remove()
+        with db.engine.begin() as conn:
+            for table in reversed(db.metadata.sorted_tables):
+                conn.execute(table.delete())
+        limiter.reset()
+    smtp_server[0].messages.clear()
+
+
+class CsrfClient(FlaskClient):
+    """A test client that can fetch a CSRF token and submit forms with it.
+
+    Each request runs in its own application context, as in production, so ``g``, the signed-in
+    user and the database session never leak from the test or from one request to the next.
+    """
+
+    def open(self, *args, **kwargs):
+        """Send a request in a fresh app context, then let the test's session see its writes."""
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        db.session.expire_all()
+        return response
+
+    def csrf_token(self, url="/"):
+        """A valid token for this client's session, read from a rendered page."""
+        page = self.get(url).get_data(as_text=True)
+        match = CSRF_RE.search(page)
+        assert match, f"no csrf_token on {url}"
+        return match.group(1)
+
+    def submit(self, url, data=None, *, token_from="/", **kwargs):
+        """POST a form with a valid CSRF token."""
+        payload = dict(data or {})
+        payload["csrf_token"] = self.csrf_token(token_from)
+        return self.post(url, data=payload, **kwargs)
+
+
+@pytest.fixture
+def client(app):
+    """A test client with its own cookies."""
+    return app.test_client()
+
+
+@pytest.fixture
+def login_as(app):
+    """``login_as(user)`` returns a new client signed in as ``user``."""
+
+    def sign_in(user):
+        # The sign-in form itself is tested in test_auth_flow; here we only open a session,
+        # which keeps tests fast and clear of the sign-in rate limit.
+        client = app.test_client()
+        with client.session_transaction() as session:
+            session["_user_id"] = user.session_token
+            session["_fresh"] = True
+        return client
+
+    return sign_in
+
+
+class Mailbox:
+    """Delivers the outbox through the real SMTP server and reads what arrived."""
+
+    def __init__(self, catcher):
+        self.catcher = catcher
+
+    def deliver(self):
+        """Run one worker pass; return every message received so far."""
+        from consult.worker import run_once
+
+        run_once()
+        return list(self.catcher.messages)
+
+    def to(self, address):
+        """Deliver, then return the messages sent to ``address``."""
+        return [m for m in self.deliver() if m["To"] == address]
+
+    @staticmethod
+    def body(message):
+        """The plain-text body of a message."""
+        return message.get_body(preferencelist=("plain",)).get_content()
+
+    def link(self, message, fragment):
+        """The first URL in the message's text that contains ``fragment``, as a local path."""
+        for url in re.findall(r"https?://\S+", self.body(message)):
+            if fragment in url:
+                return url.replace("http://localhost", "")
+        raise AssertionError(f"no link with {fragment!r} in {self.body(message)!r}")
+
+
+@pytest.fixture
+def mailbox(smtp_server):
+    """The session's SMTP catcher, emptied before each test."""
+    return Mailbox(smtp_server[0])
+
+
+@pytest.fixture
+def count_queries(app):
+    """``with count_queries() as counter:`` counts SQL statements sent inside the block."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def counting():
+        statements = []
+
+        def before_cursor_execute(conn, cursor, statement, *args):
+            statements.append(statement)
+
+        event.listen(db.engine, "before_cursor_execute", before_cursor_execute)
+        try:
+            yield statements
+        finally:
+            event.remove(db.engine, "before_cursor_execute", before_cursor_execute)
+
+    return counting

@@ -1,0 +1,59 @@
+"""Factories: plain functions returning flushed objects, made through the services where rules apply."""
+
+import itertools
+from datetime import timedelta
+
+from consult.auth.models import Relation
+from consult.auth.services import create_confirmed_user, hash_password
+from consult.dates import paris_today
+from consult.db import db
+from consult.permissions import forget_roles
+from consult.processes.models import Field, Phase, PhaseKind, Process, ProcessRole, ProcessRoleName
+
+PASSWORD = "Un mot de passe tres solide 2027"  # noqa: S105
+_counter = itertools.count(1)
+
+
+def make_user(
+    email=None, *, name=None, confirmed=True, admin=False, relation=Relation.SERVICE_USER, territory="Valence"
+):
+    """A user with the shared test password."""
+    n = next(_counter)
+    email = email or f"user{n}@exemple.fr"
+    if confirmed:
+        user = create_confirmed_user(email, name or f"Personne {n}", PASSWORD, relation=relation, territory=territory)
+    else:
+        from consult.auth.models import User
+
+        user = User(email=email, display_name=name or f"Personne {n}", password_hash=hash_password(PASSWORD))
+        db.session.add(user)
+    user.is_admin = admin
+    db.session.commit()
+    return user
+
+
+def make_process(organizer=None, *, title="Schéma de l'autonomie", published=True, current=PhaseKind.CONSULTATION):
+    """A process with all six phases, ``current`` running today, organized by ``organizer``."""
+    n = next(_counter)
+    process = Process(
+        slug=f"process-{n}",
+        title=title,
+        summary_md="Résumé",
+        summary_html="<p>Résumé</p>",
+        fields=[Field.AUTONOMY_ELDERLY.value, Field.DISABILITY.value],
+        territory="Département test",
+        is_published=published,
+    )
+    db.session.add(process)
+    today = paris_today()
+    kinds = list(PhaseKind)
+    offset = kinds.index(current) if current else len(kinds)
+    for index, kind in enumerate(kinds):
+        start = today + timedelta(days=(index - offset) * 10)
+        process.phases.append(Phase(kind=kind, starts_on=start, ends_on=start + timedelta(days=9)))
+    db.session.flush()
+    if organizer is not None:
+        db.session.add(ProcessRole(process_id=process.id, user_id=organizer.id, role=ProcessRoleName.ORGANIZER))
+    db.session.commit()
+    forget_roles()
+    return process
