@@ -2,11 +2,15 @@
 
 from consult.admin.models import AuditEntry
 from consult.auth.models import Relation, User
+from consult.consultation.models import Draft, DraftVersion, Section
 from consult.mail import OutboxMail
 from consult.processes.models import Field, Phase, PhaseKind, Process, ProcessRole, ProcessRoleName
+from consult.stakeholders.models import Representative, Stakeholder
 
 __all__ = [
     "AuditEntry",
+    "Draft",
+    "DraftVersion",
     "Field",
     "OutboxMail",
     "Phase",
@@ -15,5 +19,8 @@ __all__ = [
     "ProcessRole",
     "ProcessRoleName",
     "Relation",
+    "Representative",
+    "Section",
+    "Stakeholder",
     "User",
 ]
