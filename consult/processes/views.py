@@ -13,7 +13,7 @@ from consult.permissions import require
 from consult.processes import bp, queries, services
 from consult.processes.forms import OrganizerForm, PhaseForm, ProcessForm
 from consult.processes.models import PhaseKind
-from consult.processes.panels import organizer_links_for, panels_for
+from consult.panels import organizer_links_for, panels_for
 
 
 @bp.route("/")
@@ -54,7 +54,7 @@ def show(slug):
         "processes/show.html",
         process=process,
         today=today,
-        panels=panels_for(process, current_user, today),
+        panels=panels_for("process", process, current_user, today),
         organizer_links=organizer_links_for(process) if permissions.can_edit_process(current_user, process) else [],
     )
 
