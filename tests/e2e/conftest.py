@@ -1,0 +1,70 @@
+"""Browser tests: Playwright driving Debian's Chromium against the app served on localhost."""
+
+import shutil
+import socket
+import threading
+
+import pytest
+from werkzeug.serving import make_server
+
+from consult import create_app
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _chromium_missing_reason():
+    if not shutil.which("chromium") and not shutil.os.path.exists(CHROMIUM):
+        return "Chromium is not installed (apt-get install chromium): browser tests skipped"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed: browser tests skipped"
+    return None
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    """The app served by a real HTTP server in a thread, on the test database."""
+    settings = {k: v for k, v in app.config.items() if k.isupper()}
+    settings.update(SERVER_NAME=None, RATELIMIT_ENABLED=False)
+    served = create_app(type("LiveConfig", (), settings))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = make_server("127.0.0.1", port, served, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium, or a skip with the reason."""
+    reason = _chromium_missing_reason()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page (own cookies) in French."""
+    context = browser.new_context(locale="fr-FR", bypass_csp=False)
+    yield context.new_page()
+    context.close()
