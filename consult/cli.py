@@ -17,13 +17,14 @@ def demo_command(if_empty):
     """Load a realistic demo concertation."""
     from consult.demo import load_demo
 
-    password = load_demo(if_empty=if_empty)
-    if password is None:
-        click.echo("Demo not loaded: the database already has data.")
-        return
+    from consult.demo import DEMO_PASSWORD
     from consult.demo.accounts import DEMO_ACCOUNTS
 
-    click.echo("Demo loaded. Accounts (password for all: %s):" % password)
+    if load_demo(if_empty=if_empty) is None:
+        click.echo("Demo not loaded again: the database already has data.")
+    else:
+        click.echo("Demo loaded.")
+    click.echo(f"Demo accounts (password for all, unless changed since: {DEMO_PASSWORD}):")
     for email, role in DEMO_ACCOUNTS:
         click.echo(f"  {role:<28} {email}")
 
