@@ -15,9 +15,7 @@ consult_cli = AppGroup("consult", help="Concertation commands.")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has accounts.")
 def demo_command(if_empty):
     """Load a realistic demo concertation."""
-    from consult.demo import load_demo
-
-    from consult.demo import DEMO_PASSWORD
+    from consult.demo import DEMO_PASSWORD, load_demo
     from consult.demo.accounts import DEMO_ACCOUNTS
 
     if load_demo(if_empty=if_empty) is None:
