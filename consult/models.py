@@ -2,13 +2,29 @@
 
 from consult.admin.models import AuditEntry
 from consult.auth.models import Relation, User
-from consult.consultation.models import Draft, DraftVersion, Section
+from consult.consultation.models import (
+    ChangeLink,
+    Contribution,
+    Draft,
+    DraftVersion,
+    Flag,
+    OfficialResponse,
+    Position,
+    Section,
+    Support,
+)
 from consult.mail import OutboxMail
 from consult.processes.models import Field, Phase, PhaseKind, Process, ProcessRole, ProcessRoleName
 from consult.stakeholders.models import Representative, Stakeholder
 
 __all__ = [
     "AuditEntry",
+    "ChangeLink",
+    "Contribution",
+    "Flag",
+    "OfficialResponse",
+    "Position",
+    "Support",
     "Draft",
     "DraftVersion",
     "Field",

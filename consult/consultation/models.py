@@ -1,11 +1,13 @@
-"""Drafts of a schema, their numbered versions and the sections of each version."""
+"""Drafts of a schema, their versions and sections, and what participants say about them."""
 
-from datetime import datetime
+import enum
+from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from consult.db import created_at, db, int_pk
+from consult.auth.models import Relation
+from consult.db import created_at, db, int_pk, str_enum, utcnow
 
 
 class Draft(db.Model):
@@ -68,8 +70,217 @@ class Section(db.Model):
     easy_read_html: Mapped[str] = mapped_column(Text, default="")
     #: the section of the previous version this one was copied from (for "what changed")
     previous_id: Mapped[int | None] = mapped_column(ForeignKey("sections.id", ondelete="SET NULL"))
+    #: counters kept in the transaction that changes them (published contributions, current positions)
+    agree_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    mixed_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    disagree_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    comment_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    amendment_count: Mapped[int] = mapped_column(default=0, server_default="0")
 
     version: Mapped[DraftVersion] = relationship(back_populates="sections")
+    parent: Mapped["Section | None"] = relationship(remote_side="Section.id", foreign_keys=[parent_id])
+    previous: Mapped["Section | None"] = relationship(remote_side="Section.id", foreign_keys=[previous_id])
+
+    @property
+    def is_part(self) -> bool:
+        """Whether this is a top-level part rather than a section inside a part."""
+        return self.parent_id is None
+
+    @property
+    def position_total(self) -> int:
+        """How many people stated a position."""
+        return self.agree_count + self.mixed_count + self.disagree_count
 
     def __repr__(self):
         return f"<Section {self.id} {self.title!r}>"
+
+
+class ContributionKind(enum.Enum):
+    """A comment (or a reply to one) or an amendment (a proposed replacement text)."""
+
+    COMMENT = "comment"
+    AMENDMENT = "amendment"
+
+
+class Channel(enum.Enum):
+    """How a contribution reached the organizers."""
+
+    ONLINE = "online"
+    PUBLIC_MEETING = "public_meeting"
+    LETTER = "letter"
+    PHONE = "phone"
+    EMAIL = "email"
+    OTHER = "other"
+
+
+class ContributionState(enum.Enum):
+    """Where a contribution stands; none is ever deleted."""
+
+    PENDING = "pending"  # held for approval (pre-moderation)
+    PUBLISHED = "published"
+    HIDDEN = "hidden"  # by moderation, with a reason; a placeholder keeps its place
+    WITHDRAWN = "withdrawn"  # by its author; a placeholder keeps its place
+
+
+class PositionValue(enum.Enum):
+    """A participant's overall view of a section."""
+
+    AGREE = "agree"
+    MIXED = "mixed"
+    DISAGREE = "disagree"
+
+
+class Contribution(db.Model):
+    """A comment, reply or amendment on a section, online or entered by an organizer from offline."""
+
+    __tablename__ = "contributions"
+    __table_args__ = (
+        Index("ix_contributions_section_state", "section_id", "state", "parent_id"),
+        Index("ix_contributions_process_state", "process_id", "state"),
+    )
+
+    id: Mapped[int_pk]
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"))
+    section_id: Mapped[int] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"))
+    kind: Mapped[ContributionKind] = mapped_column(str_enum(ContributionKind, "contribution_kind"))
+    #: the comment this one replies to (one level only)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("contributions.id", ondelete="CASCADE"), index=True)
+    #: none for offline contributions
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    channel: Mapped[Channel] = mapped_column(str_enum(Channel, "channel"), default=Channel.ONLINE)
+    #: the date an offline contribution was received
+    received_on: Mapped[date | None] = mapped_column(Date)
+    #: the author's relation to the field, copied at writing time (or entered for offline ones)
+    contributor_category: Mapped[Relation | None] = mapped_column(str_enum(Relation, "contributor_category"))
+    contributor_territory: Mapped[str | None] = mapped_column(String(120))
+    #: the organisation a confirmed representative writes for
+    stakeholder_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stakeholders.id", ondelete="SET NULL"), index=True
+    )
+    body: Mapped[str] = mapped_column(Text, default="")
+    body_html: Mapped[str] = mapped_column(Text, default="")
+    #: amendments: the replacement text proposed for the section, and why
+    proposed_text: Mapped[str | None] = mapped_column(Text)
+    justification: Mapped[str | None] = mapped_column(Text)
+    state: Mapped[ContributionState] = mapped_column(
+        str_enum(ContributionState, "contribution_state"), default=ContributionState.PUBLISHED
+    )
+    moderation_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    moderated_at: Mapped[datetime | None]
+    #: counters kept in the transaction that changes them
+    support_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: flags not yet reviewed by a moderator
+    flag_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: published replies
+    reply_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    created_at: Mapped[created_at]
+
+    section: Mapped[Section] = relationship()
+    author: Mapped["User | None"] = relationship(foreign_keys=[author_id])  # noqa: F821
+    stakeholder: Mapped["Stakeholder | None"] = relationship()  # noqa: F821
+    parent: Mapped["Contribution | None"] = relationship(remote_side="Contribution.id")
+    response: Mapped["OfficialResponse | None"] = relationship(back_populates="contribution", uselist=False)
+
+    @property
+    def is_offline(self) -> bool:
+        """Whether an organizer entered it from a meeting, letter or phone call."""
+        return self.channel != Channel.ONLINE
+
+    @property
+    def is_visible(self) -> bool:
+        """Whether its text is shown to everyone (others show a placeholder or nothing)."""
+        return self.state == ContributionState.PUBLISHED
+
+    def __repr__(self):
+        return f"<Contribution {self.id} {self.kind.value} {self.state.value}>"
+
+
+class OfficialResponse(db.Model):
+    """The organizer's answer to a contribution, shown apart from participants' replies."""
+
+    __tablename__ = "official_responses"
+
+    id: Mapped[int_pk]
+    contribution_id: Mapped[int] = mapped_column(ForeignKey("contributions.id", ondelete="CASCADE"), unique=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[created_at]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    contribution: Mapped[Contribution] = relationship(back_populates="response")
+    author: Mapped["User | None"] = relationship()  # noqa: F821
+
+    def __repr__(self):
+        return f"<OfficialResponse to {self.contribution_id}>"
+
+
+class Position(db.Model):
+    """One person's position on one section; changeable, withdrawable."""
+
+    __tablename__ = "positions"
+    __table_args__ = (UniqueConstraint("section_id", "user_id"),)
+
+    id: Mapped[int_pk]
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"), index=True)
+    section_id: Mapped[int] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    value: Mapped[PositionValue] = mapped_column(str_enum(PositionValue, "position_value"))
+    contributor_category: Mapped[Relation | None] = mapped_column(str_enum(Relation, "contributor_category"))
+    contributor_territory: Mapped[str | None] = mapped_column(String(120))
+    created_at: Mapped[created_at]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    def __repr__(self):
+        return f"<Position {self.value.value} user={self.user_id} section={self.section_id}>"
+
+
+class Support(db.Model):
+    """One person's support of a comment or an amendment; undoable."""
+
+    __tablename__ = "supports"
+    __table_args__ = (UniqueConstraint("contribution_id", "user_id"),)
+
+    id: Mapped[int_pk]
+    contribution_id: Mapped[int] = mapped_column(ForeignKey("contributions.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[created_at]
+
+    def __repr__(self):
+        return f"<Support user={self.user_id} contribution={self.contribution_id}>"
+
+
+class Flag(db.Model):
+    """A report that a contribution breaks the rules, with a reason; dismissed once reviewed."""
+
+    __tablename__ = "flags"
+    __table_args__ = (UniqueConstraint("contribution_id", "user_id"),)
+
+    id: Mapped[int_pk]
+    contribution_id: Mapped[int] = mapped_column(ForeignKey("contributions.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    reason: Mapped[str] = mapped_column(String(500))
+    #: set when a moderator reviewed the contribution after this flag
+    reviewed: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    created_at: Mapped[created_at]
+
+    def __repr__(self):
+        return f"<Flag user={self.user_id} contribution={self.contribution_id}>"
+
+
+class ChangeLink(db.Model):
+    """Links a section of a newer version to a contribution that led to its change."""
+
+    __tablename__ = "change_links"
+    __table_args__ = (UniqueConstraint("section_id", "contribution_id"),)
+
+    id: Mapped[int_pk]
+    section_id: Mapped[int] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"))
+    contribution_id: Mapped[int] = mapped_column(ForeignKey("contributions.id", ondelete="CASCADE"), index=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[created_at]
+
+    contribution: Mapped[Contribution] = relationship()
+
+    def __repr__(self):
+        return f"<ChangeLink section={self.section_id} contribution={self.contribution_id}>"

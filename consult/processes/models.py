@@ -35,6 +35,13 @@ class PhaseKind(enum.Enum):
 PHASE_ORDER = {kind: index for index, kind in enumerate(PhaseKind)}
 
 
+class ModerationMode(enum.Enum):
+    """When contributions become public: at once (post-moderation) or once approved (pre-moderation)."""
+
+    POST = "post"
+    PRE = "pre"
+
+
 class ProcessRoleName(enum.Enum):
     """Roles a person may hold in one process."""
 
@@ -56,6 +63,9 @@ class Process(db.Model):
     fields: Mapped[list[str]] = mapped_column(JSON, default=list)
     territory: Mapped[str] = mapped_column(String(120))
     is_published: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    moderation_mode: Mapped[ModerationMode] = mapped_column(
+        str_enum(ModerationMode, "moderation_mode"), default=ModerationMode.POST, server_default="post"
+    )
     created_at: Mapped[created_at]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
