@@ -15,9 +15,25 @@ from consult.consultation.models import (
 )
 from consult.mail import OutboxMail
 from consult.processes.models import Field, Phase, PhaseKind, Process, ProcessRole, ProcessRoleName
+from consult.report.models import (
+    ClosingReport,
+    DispositionChange,
+    DispositionValue,
+    ReportRevision,
+    Synthesis,
+    Theme,
+    Treatment,
+)
 from consult.stakeholders.models import Representative, Stakeholder
 
 __all__ = [
+    "ClosingReport",
+    "DispositionChange",
+    "DispositionValue",
+    "ReportRevision",
+    "Synthesis",
+    "Theme",
+    "Treatment",
     "AuditEntry",
     "ChangeLink",
     "Contribution",

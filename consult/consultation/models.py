@@ -154,9 +154,7 @@ class Contribution(db.Model):
     contributor_category: Mapped[Relation | None] = mapped_column(str_enum(Relation, "contributor_category"))
     contributor_territory: Mapped[str | None] = mapped_column(String(120))
     #: the organisation a confirmed representative writes for
-    stakeholder_id: Mapped[int | None] = mapped_column(
-        ForeignKey("stakeholders.id", ondelete="SET NULL"), index=True
-    )
+    stakeholder_id: Mapped[int | None] = mapped_column(ForeignKey("stakeholders.id", ondelete="SET NULL"), index=True)
     body: Mapped[str] = mapped_column(Text, default="")
     body_html: Mapped[str] = mapped_column(Text, default="")
     #: amendments: the replacement text proposed for the section, and why

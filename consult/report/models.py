@@ -1,0 +1,140 @@
+"""Treatment of contributions (themes, dispositions, syntheses) and the published closing report."""
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import JSON, Boolean, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from consult.db import created_at, db, int_pk, str_enum, utcnow
+
+
+class DispositionValue(enum.Enum):
+    """What was done with a contribution (suite donnée)."""
+
+    ACCEPTED = "accepted"
+    PARTLY_ACCEPTED = "partly_accepted"
+    REJECTED = "rejected"
+    OUT_OF_SCOPE = "out_of_scope"
+
+
+class Theme(db.Model):
+    """A theme grouping contributions; its disposition applies to those without their own."""
+
+    __tablename__ = "themes"
+
+    id: Mapped[int_pk]
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text, default="")
+    disposition: Mapped[DispositionValue | None] = mapped_column(str_enum(DispositionValue, "theme_disposition"))
+    reason_md: Mapped[str] = mapped_column(Text, default="")
+    reason_html: Mapped[str] = mapped_column(Text, default="")
+    change_section_id: Mapped[int | None] = mapped_column(ForeignKey("sections.id", ondelete="SET NULL"))
+    created_at: Mapped[created_at]
+
+    def __repr__(self):
+        return f"<Theme {self.id} {self.title!r}>"
+
+
+class Treatment(db.Model):
+    """How organizers treated one contribution: its theme and its own disposition, if any."""
+
+    __tablename__ = "treatments"
+
+    id: Mapped[int_pk]
+    contribution_id: Mapped[int] = mapped_column(ForeignKey("contributions.id", ondelete="CASCADE"), unique=True)
+    theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"), index=True)
+    disposition: Mapped[DispositionValue | None] = mapped_column(str_enum(DispositionValue, "treatment_disposition"))
+    reason_md: Mapped[str] = mapped_column(Text, default="")
+    reason_html: Mapped[str] = mapped_column(Text, default="")
+    #: the section of a later version whose change this contribution led to
+    change_section_id: Mapped[int | None] = mapped_column(ForeignKey("sections.id", ondelete="SET NULL"))
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime | None]
+
+    theme: Mapped[Theme | None] = relationship()
+
+    def __repr__(self):
+        return f"<Treatment of contribution {self.contribution_id}: {self.disposition}>"
+
+
+class DispositionChange(db.Model):
+    """One change of disposition, kept forever: who, when, before, after, why."""
+
+    __tablename__ = "disposition_changes"
+
+    id: Mapped[int_pk]
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"), index=True)
+    #: "contribution", "theme" or "proposal"
+    target_type: Mapped[str] = mapped_column(String(20))
+    target_id: Mapped[int]
+    before: Mapped[str | None] = mapped_column(String(20))
+    after: Mapped[str | None] = mapped_column(String(20))
+    reason_md: Mapped[str] = mapped_column(Text, default="")
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[created_at]
+
+    def __repr__(self):
+        return f"<DispositionChange {self.target_type}:{self.target_id} {self.before}->{self.after}>"
+
+
+class Synthesis(db.Model):
+    """An organizer's synthesis of one section, or of the whole concertation (no section)."""
+
+    __tablename__ = "syntheses"
+    __table_args__ = (UniqueConstraint("process_id", "section_id"),)
+
+    id: Mapped[int_pk]
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"))
+    section_id: Mapped[int | None] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"))
+    body_md: Mapped[str] = mapped_column(Text, default="")
+    body_html: Mapped[str] = mapped_column(Text, default="")
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    def __repr__(self):
+        return f"<Synthesis process={self.process_id} section={self.section_id}>"
+
+
+class ClosingReport(db.Model):
+    """The organizers' texts of a process's report (the figures are computed, never typed)."""
+
+    __tablename__ = "closing_reports"
+
+    id: Mapped[int_pk]
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"), unique=True)
+    legal_frame_md: Mapped[str] = mapped_column(Text, default="")
+    legal_frame_html: Mapped[str] = mapped_column(Text, default="")
+    next_steps_md: Mapped[str] = mapped_column(Text, default="")
+    next_steps_html: Mapped[str] = mapped_column(Text, default="")
+    #: licence of the open data
+    licence: Mapped[str] = mapped_column(String(80), default="Licence Ouverte 2.0")
+
+    def __repr__(self):
+        return f"<ClosingReport process={self.process_id}>"
+
+
+class ReportRevision(db.Model):
+    """A published, frozen revision of the report: figures and texts as they were that day."""
+
+    __tablename__ = "report_revisions"
+    __table_args__ = (UniqueConstraint("process_id", "number"),)
+
+    id: Mapped[int_pk]
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"))
+    number: Mapped[int]
+    #: an interim report ("bilan d'étape") may be published with untreated contributions
+    is_interim: Mapped[bool] = mapped_column(Boolean, default=False)
+    untreated_count: Mapped[int] = mapped_column(default=0)
+    published_at: Mapped[datetime] = mapped_column(default=utcnow)
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    #: everything the report shows, frozen at publication
+    snapshot: Mapped[dict] = mapped_column(JSON, default=dict)
+    pdf_path: Mapped[str | None] = mapped_column(String(300))
+    pdf_built_at: Mapped[datetime | None]
+    pdf_error: Mapped[str] = mapped_column(Text, default="")
+    opendata_path: Mapped[str | None] = mapped_column(String(300))
+
+    def __repr__(self):
+        return f"<ReportRevision process={self.process_id} #{self.number}>"
