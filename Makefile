@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export FLASK_APP := wsgi:app
-CATALOGS = $(wildcard consult/translations consult/*/translations)
+CATALOGS = $(wildcard consult/translations consult/*/translations consult/*/*/translations)
 
 .PHONY: run test test-sqlite test-postgres bench lint format i18n i18n-update install worker
 

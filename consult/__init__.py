@@ -91,9 +91,12 @@ def _init_extensions(app):
 
 
 def _translation_dirs():
-    """The foundation's catalogue, then one per domain package that has one."""
-    dirs = [PACKAGE_DIR / "translations"]
-    dirs += [PACKAGE_DIR / name / "translations" for name in BLUEPRINTS]
+    """The foundation's catalogue, then one per domain (or sub-domain) package that has one."""
+    dirs = [
+        PACKAGE_DIR / "translations",
+        *sorted(PACKAGE_DIR.glob("*/translations")),
+        *sorted(PACKAGE_DIR.glob("*/*/translations")),
+    ]
     return [str(d) for d in dirs if d.is_dir()]
 
 

@@ -1,3 +1,4 @@
-"""Routes of the report blueprint."""
+"""Routes of the report blueprint, by sub-topic."""
 
-from consult.report import bp  # noqa: F401
+from consult.report.publishing import views as publishing_views  # noqa: F401
+from consult.report.treatment import views as treatment_views  # noqa: F401

@@ -1,0 +1,1 @@
+"""Figures, publishing, PDF and open data of the closing report."""

@@ -1,0 +1,3 @@
+"""Routes: publishing."""
+
+from consult.report import bp  # noqa: F401

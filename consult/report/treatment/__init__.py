@@ -1,0 +1,1 @@
+"""Treating contributions (themes, dispositions, syntheses) of the closing report."""

@@ -1,0 +1,3 @@
+"""Routes: treatment."""
+
+from consult.report import bp  # noqa: F401
