@@ -23,6 +23,13 @@ class Draft(db.Model):
     versions: Mapped[list["DraftVersion"]] = relationship(
         back_populates="draft", cascade="all, delete-orphan", order_by="DraftVersion.number"
     )
+    process: Mapped["Process"] = relationship()  # noqa: F821
+
+    @property
+    def latest_published(self) -> "DraftVersion | None":
+        """The most recent published version, the one the public reads by default."""
+        published = [v for v in self.versions if v.published_at is not None]
+        return published[-1] if published else None
 
     def __repr__(self):
         return f"<Draft {self.id} {self.title!r}>"
@@ -154,9 +161,7 @@ class Contribution(db.Model):
     contributor_category: Mapped[Relation | None] = mapped_column(str_enum(Relation, "contributor_category"))
     contributor_territory: Mapped[str | None] = mapped_column(String(120))
     #: the organisation a confirmed representative writes for
-    stakeholder_id: Mapped[int | None] = mapped_column(
-        ForeignKey("stakeholders.id", ondelete="SET NULL"), index=True
-    )
+    stakeholder_id: Mapped[int | None] = mapped_column(ForeignKey("stakeholders.id", ondelete="SET NULL"), index=True)
     body: Mapped[str] = mapped_column(Text, default="")
     body_html: Mapped[str] = mapped_column(Text, default="")
     #: amendments: the replacement text proposed for the section, and why
