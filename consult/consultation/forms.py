@@ -48,7 +48,9 @@ class PublishForm(FlaskForm):
 
 
 def _author_choice():
-    return SelectField(_l("Published"), coerce=str, choices=[("", _l("In my own name"))], validate_choice=True)
+    return SelectField(
+        _l("Published"), coerce=str, choices=[("", _l("In my own name"))], default="", validate_choice=True
+    )
 
 
 class CommentForm(FlaskForm):
