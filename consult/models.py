@@ -5,13 +5,21 @@ from consult.auth.models import Relation, User
 from consult.consultation.models import Draft, DraftVersion, Section
 from consult.mail import OutboxMail
 from consult.processes.models import Field, Phase, PhaseKind, Process, ProcessRole, ProcessRoleName
-from consult.stakeholders.models import Representative, Stakeholder
+from consult.stakeholders.models import (
+    ImportPreview,
+    Invitation,
+    Representative,
+    Stakeholder,
+    StakeholderSettings,
+)
 
 __all__ = [
     "AuditEntry",
     "Draft",
     "DraftVersion",
     "Field",
+    "ImportPreview",
+    "Invitation",
     "OutboxMail",
     "Phase",
     "PhaseKind",
@@ -22,5 +30,6 @@ __all__ = [
     "Representative",
     "Section",
     "Stakeholder",
+    "StakeholderSettings",
     "User",
 ]

@@ -57,3 +57,29 @@ def make_process(organizer=None, *, title="Schéma de l'autonomie", published=Tr
     db.session.commit()
     forget_roles()
     return process
+
+
+# --- stakeholders -------------------------------------------------------------
+
+
+def make_stakeholder(process, organizer, **values):
+    """A stakeholder of ``process`` created by ``organizer`` through the service (defaults: a disability association)."""
+    from consult.stakeholders.models import InvolvementLevel, StakeholderCategory, StakeholderKind
+    from consult.stakeholders.services.registry import create_stakeholder
+
+    n = next(_counter)
+    defaults = {
+        "name": f"Association {n}",
+        "kind": StakeholderKind.ORGANISATION,
+        "category": StakeholderCategory.ASSOCIATIONS,
+        "fields": [Field.DISABILITY.value],
+        "territory": "Valence",
+        "level": InvolvementLevel.CONCERT,
+        "influence": 3,
+        "interest": 3,
+        "notes": "",
+        "contact_name": f"Contact {n}",
+        "contact_email": f"contact{n}@asso.exemple.fr",
+        "contact_phone": "04 75 00 00 00",
+    }
+    return create_stakeholder(organizer, process, values={**defaults, **values})
