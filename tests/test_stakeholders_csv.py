@@ -273,3 +273,16 @@ def test_export_neutralises_spreadsheet_formulas(login_as):
     exported = login_as(organizer).get(f"/concertations/{process.slug}/parties-prenantes/export.csv").data
     row = exported.decode("utf-8-sig").splitlines()[2]
     assert row.startswith('"\'=HYPERLINK(""http://x"")";') and row.endswith(";+33 4 75 00 00 00")
+
+
+def test_a_file_over_the_size_limit_is_refused(login_as, app):
+    organizer, process = _setup()
+    app.config["MAX_UPLOAD_MB"] = 1
+    try:
+        data = (HEADER + "\n" + (GOOD_ROWS[0] + "\n") * 6000).encode()
+        response = _preview(login_as(organizer), process, data)
+    finally:
+        app.config["MAX_UPLOAD_MB"] = 10
+    assert response.status_code == 400
+    assert "Le fichier dépasse 1 Mo" in text(response)
+    assert db.session.query(ImportPreview).count() == 0

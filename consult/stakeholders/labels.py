@@ -51,7 +51,7 @@ STATUS_LABELS = {
 REPRESENTATIVE_STATUS_LABELS = {
     RepresentativeStatus.REQUESTED: _l("Awaiting decision"),
     RepresentativeStatus.CONFIRMED: _l("Confirmed"),
-    RepresentativeStatus.DECLINED: _l("Declined"),
+    RepresentativeStatus.DECLINED: _l("Not confirmed"),
 }
 
 INVITATION_STATE_LABELS = {

@@ -4,6 +4,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 
@@ -49,9 +50,11 @@ def preview_import(actor, process, data: bytes, *, filename: str = "", now: date
 
     Raises:
         NotAllowed: the actor does not manage this registry.
-        DomainError: the file is empty, has no header with a "nom" column, or is too long.
+        DomainError: the file has no header with "nom" and "categorie" columns, or is too large or too long.
     """
     check_manager(actor, process)
+    if len(data) > max_import_bytes():
+        raise DomainError(str(_l("The file is larger than %(n)d MB: split it.", n=current_app.config["MAX_UPLOAD_MB"])))
     records = list(read_rows(decode(data)))
     keys, body = _split_header(records)
     if len(body) > MAX_IMPORT_ROWS:
@@ -69,6 +72,11 @@ def preview_import(actor, process, data: bytes, *, filename: str = "", now: date
     db.session.commit()
     logger.info("import preview %s of %d rows for process %s by user %s", preview.id, len(rows), process.id, actor.id)
     return preview
+
+
+def max_import_bytes() -> int:
+    """The size limit of an imported file (MAX_UPLOAD_MB)."""
+    return current_app.config["MAX_UPLOAD_MB"] * 1024 * 1024
 
 
 def _split_header(records):

@@ -56,7 +56,8 @@ def invite_stakeholders(actor, process, stakeholders, *, now: datetime | None = 
         now: the current time (tests, demo).
 
     Returns:
-        ``(invited, skipped)`` lists of stakeholders.
+        ``(invitations, skipped)``: the new invitations (each with its link's ``token``, for the demo and tests)
+        and the stakeholders left out.
 
     Raises:
         NotAllowed: the actor does not manage this registry.
@@ -68,8 +69,7 @@ def invite_stakeholders(actor, process, stakeholders, *, now: datetime | None = 
         if stakeholder.process_id != process.id or not can_be_invited(stakeholder):
             skipped.append(stakeholder)
             continue
-        _invite(actor, process, stakeholder, now)
-        invited.append(stakeholder)
+        invited.append(_invite(actor, process, stakeholder, now))
     if invited:
         record(
             actor,
@@ -77,7 +77,7 @@ def invite_stakeholders(actor, process, stakeholders, *, now: datetime | None = 
             "process",
             process.id,
             process_id=process.id,
-            changes={"stakeholders": [None, [s.id for s in invited]]},
+            changes={"stakeholders": [None, [i.stakeholder_id for i in invited]]},
         )
     db.session.commit()
     logger.info("user %s invited %d stakeholders of process %s", actor.id, len(invited), process.id)
@@ -110,6 +110,8 @@ def _invite(actor, process, stakeholder, now):
         invitation_url=external_url("stakeholders.invitation", token=token),
         expires_at=invitation.expires_at,
     )
+    invitation.token = token  # not stored: only its digest is
+    return invitation
 
 
 def invitation_for_token(token: str, *, now: datetime | None = None) -> Invitation:

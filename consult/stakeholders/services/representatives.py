@@ -4,9 +4,9 @@ import logging
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 
-from consult import permissions
+from consult import permissions, signals
 from consult.admin.models import record
 from consult.dates import paris_today
 from consult.db import db, utcnow
@@ -14,8 +14,10 @@ from consult.errors import Conflict, NotAllowed
 from consult.mail import external_url, queue_mail
 from consult.processes.models import ProcessRole, ProcessRoleName
 from consult.stakeholders.models import (
+    Invitation,
     Representative,
     RepresentativeStatus,
+    Stakeholder,
     StakeholderKind,
     StakeholderStatus,
 )
@@ -120,3 +122,29 @@ def decide_representation(actor, process, representative: Representative, *, con
     db.session.commit()
     logger.info("user %s %s representative %s", actor.id, wanted.value, representative.id)
     return representative
+
+
+@signals.account_deleting.connect
+def _drop_representation_of_deleted_account(user, **_kwargs):
+    """A deleted account represents nobody; contributions keep the organisation they were made for."""
+    db.session.execute(delete(Representative).where(Representative.user_id == user.id))
+    db.session.execute(update(Invitation).where(Invitation.used_by_id == user.id).values(used_by_id=None))
+
+
+@signals.personal_data_requested.connect
+def _export_representation(user, **_kwargs):
+    rows = db.session.execute(
+        select(Stakeholder.name, Representative.status, Representative.created_at, Representative.decided_at)
+        .join(Representative, Representative.stakeholder_id == Stakeholder.id)
+        .where(Representative.user_id == user.id)
+        .order_by(Representative.created_at)
+    )
+    return "representation", [
+        {
+            "organisation": name,
+            "status": status.value,
+            "asked_at": asked.isoformat() if asked else None,
+            "decided_at": decided.isoformat() if decided else None,
+        }
+        for name, status, asked, decided in rows
+    ]

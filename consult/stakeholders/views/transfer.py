@@ -42,7 +42,8 @@ def import_file(slug):
     if form.validate_on_submit():
         upload = form.file.data
         try:
-            preview = imports.preview_import(current_user, process, upload.read(), filename=upload.filename or "")
+            data = upload.read(imports.max_import_bytes() + 1)
+            preview = imports.preview_import(current_user, process, data, filename=upload.filename or "")
         except DomainError as error:
             form.file.errors.append(error.message)
         else:
