@@ -100,3 +100,28 @@ def make_comment(author, section, body="Un commentaire utile.", **kwargs):
     from consult.consultation.services import post_comment
 
     return post_comment(author, section, body=body, **kwargs)
+
+# --- stakeholders -------------------------------------------------------------
+
+
+def make_stakeholder(process, organizer, **values):
+    """A stakeholder of ``process`` created by ``organizer`` through the service (defaults: a disability association)."""
+    from consult.stakeholders.models import InvolvementLevel, StakeholderCategory, StakeholderKind
+    from consult.stakeholders.services.registry import create_stakeholder
+
+    n = next(_counter)
+    defaults = {
+        "name": f"Association {n}",
+        "kind": StakeholderKind.ORGANISATION,
+        "category": StakeholderCategory.ASSOCIATIONS,
+        "fields": [Field.DISABILITY.value],
+        "territory": "Valence",
+        "level": InvolvementLevel.CONCERT,
+        "influence": 3,
+        "interest": 3,
+        "notes": "",
+        "contact_name": f"Contact {n}",
+        "contact_email": f"contact{n}@asso.exemple.fr",
+        "contact_phone": "04 75 00 00 00",
+    }
+    return create_stakeholder(organizer, process, values={**defaults, **values})
