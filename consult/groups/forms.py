@@ -41,7 +41,7 @@ class GroupForm(FlaskForm):
     title = StringField(_l("Title"), [required(), length(200, 3)])
     mandate_md = TextAreaField(_l("Mandate"), [required(), length(20000)], description=MARKDOWN_HINT)
     fields = CheckboxesField(_l("Fields"), choices=[(f.value, FIELD_LABELS[f]) for f in Field], coerce=str)
-    sections = CheckboxesField(_l("Draft sections the group works on"), choices=[], coerce=int)
+    section_ids = CheckboxesField(_l("Draft sections the group works on"), choices=[], coerce=int)
     join_policy = EnumSelectField(
         _l("How organisations join"), [required()], enum_class=JoinPolicy, labels=JOIN_POLICY_LABELS
     )
@@ -157,7 +157,7 @@ class ProposalForm(FlaskForm):
     timeline = TextAreaField(SHEET_FIELD_LABELS["timeline"], [Optional(), length(5000)])
     budget = TextAreaField(SHEET_FIELD_LABELS["budget"], [Optional(), length(5000)])
     indicators = TextAreaField(SHEET_FIELD_LABELS["indicators"], [Optional(), length(5000)])
-    sections = CheckboxesField(_l("Draft sections this sheet feeds"), choices=[], coerce=int)
+    section_ids = CheckboxesField(_l("Draft sections this sheet feeds"), choices=[], coerce=int)
 
     @property
     def sheet(self) -> dict:

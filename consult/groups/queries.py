@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from flask import abort
 from sqlalchemy import exists, select
 from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from consult import permissions
 from consult.auth.models import User
@@ -32,6 +33,8 @@ def get_group_or_404(slug: str, group_slug: str) -> Group:
     group = db.session.scalar(select(Group).where(Group.process_id == process.id, Group.slug == group_slug))
     if group is None:
         abort(404)
+    # The process is already loaded (with its phases): give it to the group rather than load it again.
+    set_committed_value(group, "process", process)
     return group
 
 

@@ -24,7 +24,7 @@ GROUP_URL = "/concertations/<slug>/groupes/<group_slug>"
 
 def _group_form(process, **kwargs) -> GroupForm:
     form = GroupForm(**kwargs)
-    form.sections.choices = [(s.id, s.title) for s in queries.process_sections(process.id)]
+    form.section_ids.choices = [(s.id, s.title) for s in queries.process_sections(process.id)]
     return form
 
 
@@ -35,7 +35,7 @@ def _group_fields(form: GroupForm) -> dict:
         "fields": form.fields.data or [],
         "join_policy": form.join_policy.enum_value,
         "size_limit": form.size_limit.data,
-        "section_ids": form.sections.data or [],
+        "section_ids": form.section_ids.data or [],
     }
 
 
@@ -91,7 +91,7 @@ def edit(slug, group_slug):
     require(permissions.can_manage_groups(current_user, group.process))
     form = _group_form(group.process, obj=group)
     if not form.is_submitted():
-        form.sections.data = [s.id for s in queries.group_page(group, current_user, utcnow()).sections]
+        form.section_ids.data = [s.id for s in queries.group_page(group, current_user, utcnow()).sections]
     if form.validate_on_submit():
         try:
             services.update_group(current_user, group, state=form.state.enum_value, **_group_fields(form))

@@ -28,7 +28,7 @@ def _load(slug, group_slug, proposal_id):
 
 def _form(group, **kwargs) -> ProposalForm:
     form = ProposalForm(**kwargs)
-    form.sections.choices = [(s.id, s.title) for s in queries.process_sections(group.process_id)]
+    form.section_ids.choices = [(s.id, s.title) for s in queries.process_sections(group.process_id)]
     return form
 
 
@@ -57,7 +57,7 @@ def new_proposal(slug, group_slug):
     form = _form(group)
     if form.validate_on_submit():
         proposal = services.create_proposal(
-            current_user, group, title=form.title.data, sheet=form.sheet, section_ids=form.sections.data or []
+            current_user, group, title=form.title.data, sheet=form.sheet, section_ids=form.section_ids.data or []
         )
         flash(_("The action sheet is saved as a draft."), "success")
         return _to_proposal(group, proposal)
@@ -96,7 +96,7 @@ def edit_proposal(slug, group_slug, proposal_id):
     form = _form(group, obj=proposal)
     if not form.is_submitted():
         form.version.data = proposal.version
-        form.sections.data = [s.id for s in queries.proposal_sections(proposal)[0]]
+        form.section_ids.data = [s.id for s in queries.proposal_sections(proposal)[0]]
     if form.validate_on_submit():
         try:
             services.update_proposal(
@@ -105,7 +105,7 @@ def edit_proposal(slug, group_slug, proposal_id):
                 expected_version=int(form.version.data or 0),
                 title=form.title.data,
                 sheet=form.sheet,
-                section_ids=form.sections.data or [],
+                section_ids=form.section_ids.data or [],
             )
         except services.EditConflict as conflict:
             flash(conflict.message, "error")
