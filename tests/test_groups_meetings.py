@@ -260,3 +260,19 @@ def test_simultaneous_registrations_for_the_last_seats_give_exactly_capacity_sea
     assert statuses.count(RegistrationStatus.CONFIRMED) == 3
     assert statuses.count(RegistrationStatus.WAITING) == 7
     assert db.session.get(Meeting, meeting.id).seats_taken == 3
+
+
+def test_registrations_are_in_my_data_and_needs_go_with_the_account(setting, login_as):
+    from tests.factories import PASSWORD
+
+    group, organizer = setting
+    meeting = make_meeting(group, organizer, title="Atelier aidants")
+    user = make_user()
+    _register(login_as, user, meeting, needs=["hearing_loop"])
+    client = login_as(user)
+    data = client.get("/profil/mes-donnees.json").get_json()
+    [row] = data["meeting_registrations"]
+    assert row["meeting"] == "Atelier aidants" and row["accessibility_needs"] == ["hearing_loop"]
+    client.submit("/profil/supprimer", {"password": PASSWORD, "confirm": "y"}, token_from="/profil/supprimer")
+    db.session.expire_all()
+    assert db.session.query(Registration).filter_by(user_id=user.id).one().needs == []

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from consult import permissions
+from consult import permissions, signals
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed
 from consult.groups.meeting_models import AccessNeed, Meeting, Registration, RegistrationStatus
@@ -136,3 +136,29 @@ def promote_waiting(meeting: Meeting, *, now=None) -> list[Registration]:
         mail_registrant(registration, "groups_promoted", _l("A seat is free for you at a meeting"), method="REQUEST")
         promoted.append(registration)
     return promoted
+
+
+@signals.personal_data_requested.connect
+def _export_registrations(user, **_kwargs):
+    rows = db.session.execute(
+        select(Meeting.title, Meeting.starts_at, Registration.status, Registration.needs, Registration.needs_other)
+        .join(Registration.meeting)
+        .where(Registration.user_id == user.id)
+        .order_by(Meeting.starts_at)
+    )
+    return "meeting_registrations", [
+        {
+            "meeting": title,
+            "starts_at": starts_at.isoformat(),
+            "status": status.value,
+            "accessibility_needs": needs,
+            "other_need": other,
+        }
+        for title, starts_at, status, needs, other in rows
+    ]
+
+
+@signals.account_deleting.connect
+def _scrub_registrations(user, **_kwargs):
+    # Attendance stays in the minutes' counts; needs are health-related and go with the account.
+    db.session.execute(update(Registration).where(Registration.user_id == user.id).values(needs=[], needs_other=""))
