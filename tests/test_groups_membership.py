@@ -56,7 +56,7 @@ def test_request_is_accepted_by_a_facilitator_and_mailed(setting, login_as, mail
     )
     membership = _membership(group, stakeholder)
     assert membership.status == MembershipStatus.REQUESTED
-    facilitator = make_user()
+    facilitator = make_representative(make_stakeholder(process))
     from consult.groups.services.groups import add_facilitator
 
     add_facilitator(organizer, group, facilitator.email)

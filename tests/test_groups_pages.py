@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from consult.db import db
-from consult.groups.models import Group, JoinPolicy
+from consult.groups.models import Group, JoinPolicy, Membership
 from consult.groups.services.groups import add_facilitator
 from consult.groups.services.proposals import create_proposal, submit_proposal
 from consult.processes.models import PhaseKind
@@ -121,7 +121,7 @@ def roles(setting):
     group, organizer = setting
     representative = make_representative(make_stakeholder(group.process, "Association hors groupe"))
     _stakeholder, member = make_member(group, organizer)
-    facilitator = make_user()
+    facilitator = make_representative(make_stakeholder(group.process, "Association animatrice"))
     add_facilitator(organizer, group, facilitator.email)
     return {
         "participant": make_user(),
@@ -184,3 +184,67 @@ def test_unpublished_process_hides_its_groups(client):
     group = make_group(process, organizer)
     assert client.get(_base(group)).status_code == 404
     assert client.get(f"/concertations/{process.slug}/groupes").status_code == 404
+
+
+def test_organizer_designates_a_representative_as_facilitator(setting, login_as):
+    group, organizer = setting
+    url = f"{_base(group)}/animation"
+    client = login_as(organizer)
+    outsider = make_user()
+    response = client.submit(url, {"email": outsider.email}, token_from=url)
+    assert response.status_code == 400
+    assert "représentants d'une organisation" in text(response)
+    representative = make_representative(make_stakeholder(group.process))
+    assert client.submit(url, {"email": representative.email}, token_from=url).status_code == 302
+    assert representative.display_name in text(client.get(url))
+    assert login_as(representative).get(f"{_base(group)}/membres").status_code == 200
+    client.submit(f"{url}/{representative.id}/retirer", token_from=url)
+    assert login_as(representative).get(f"{_base(group)}/membres").status_code == 403
+
+
+def test_organizer_edits_the_group_but_not_below_its_members(setting, login_as):
+    group, organizer = setting
+    make_member(group, organizer)
+    make_member(group, organizer)
+    url = f"{_base(group)}/modifier"
+    client = login_as(organizer)
+    data = {
+        "title": "Habitat inclusif et partagé",
+        "mandate_md": "Nouveau mandat",
+        "join_policy": "open",
+        "state": "closed",
+    }
+    response = client.submit(url, dict(data, size_limit="1"), token_from=url)
+    assert response.status_code == 400
+    assert "plus de membres que cette limite" in text(response)
+    assert client.submit(url, dict(data, size_limit="5"), token_from=url).status_code == 302
+    db.session.expire_all()
+    edited = db.session.get(Group, group.id)
+    assert (edited.title, edited.size_limit, edited.state.value) == ("Habitat inclusif et partagé", 5, "closed")
+
+
+POST_ONLY_FOR = [
+    ("organizer", "/modifier"),
+    ("organizer", "/animation"),
+    ("organizer", "/adhesions/{ms}/retirer"),
+    ("facilitator", "/membres"),
+    ("facilitator", "/adhesions/{ms}/decision"),
+    ("facilitator", "/reunions/nouvelle"),
+    ("facilitator", "/reunions/{m}/modifier"),
+    ("facilitator", "/reunions/{m}/annuler"),
+    ("facilitator", "/reunions/{m}/compte-rendu"),
+    ("facilitator", "/documents"),
+]
+
+
+@pytest.mark.parametrize(("kind", "suffix"), POST_ONLY_FOR)
+def test_every_group_form_refuses_the_wrong_roles(setting, roles, login_as, kind, suffix):
+    group, organizer = setting
+    meeting = make_meeting(group, organizer)
+    membership = db.session.query(Membership).filter_by(group_id=group.id).first()
+    url = _base(group) + suffix.format(m=meeting.id, ms=membership.id)
+    for role, user in roles.items():
+        if role in ALLOWED[kind]:
+            continue
+        response = login_as(user).submit(url, {}, token_from=_base(group))
+        assert response.status_code == 403, (role, url, response.status_code)

@@ -178,7 +178,7 @@ def _documents_and_proposals(page: GroupPage, group: Group):
     proposals = select(Proposal).where(Proposal.group_id == group.id).order_by(Proposal.created_at.desc())
     if not page.inside:
         documents = documents.where(Document.is_public.is_(True))
-        proposals = proposals.where(Proposal.status != ProposalStatus.DRAFT)
+        proposals = proposals.where(Proposal.status.in_([ProposalStatus.ACCEPTED, ProposalStatus.PARTLY_ACCEPTED]))
     page.documents = list(db.session.scalars(documents.order_by(Document.created_at.desc())))
     page.proposals = list(db.session.scalars(proposals))
 

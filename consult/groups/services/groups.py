@@ -13,6 +13,7 @@ from consult.consultation.models import Draft, DraftVersion, Section
 from consult.db import db
 from consult.errors import Conflict, NotAllowed, NotFound
 from consult.groups.models import Facilitator, Group, GroupSection, GroupState, JoinPolicy
+from consult.stakeholders.models import Representative, RepresentativeStatus, Stakeholder
 from consult.text import markdown_to_html
 
 logger = logging.getLogger(__name__)
@@ -141,13 +142,16 @@ def add_facilitator(actor, group: Group, email: str) -> Facilitator:
     """Designate the account with this address as a facilitator of the group.
 
     Raises:
-        NotAllowed: the actor does not organize the process.
+        NotAllowed: the actor does not organize the process, or the person is neither an organizer nor a
+            representative of an organisation of the process.
         NotFound: no live account uses this address.
     """
     _check_manager(actor, group.process)
     user = find_user_by_email(email)
     if user is None or not user.is_active:
         raise NotFound(str(_l("No account uses this address. Ask the person to sign up first.")))
+    if not permissions.is_organizer(user, group.process) and not _represents_in(user, group.process_id):
+        raise NotAllowed(str(_l("Facilitators are organizers or representatives of an organisation of the registry.")))
     existing = db.session.scalar(
         select(Facilitator).where(Facilitator.group_id == group.id, Facilitator.user_id == user.id)
     )
@@ -159,6 +163,21 @@ def add_facilitator(actor, group: Group, email: str) -> Facilitator:
     db.session.commit()
     permissions.forget_group_standing()
     return facilitator
+
+
+def _represents_in(user, process_id: int) -> bool:
+    return (
+        db.session.scalar(
+            select(Representative.id)
+            .join(Stakeholder, Stakeholder.id == Representative.stakeholder_id)
+            .where(
+                Representative.user_id == user.id,
+                Representative.status == RepresentativeStatus.CONFIRMED,
+                Stakeholder.process_id == process_id,
+            )
+        )
+        is not None
+    )
 
 
 def remove_facilitator(actor, group: Group, user_id: int):
