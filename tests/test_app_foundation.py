@@ -115,3 +115,4 @@ def test_french_catalogues_translate_every_string_of_the_code(tmp_path):
         translated = {m.id for m in catalog if m.id and m.string and not m.fuzzy}
         missing = _extracted_ids(catalog_dir, tmp_path) - translated
         assert not missing, f"{catalog_dir}: untranslated {sorted(missing, key=str)[:10]}"
+
