@@ -276,3 +276,18 @@ def test_registrations_are_in_my_data_and_needs_go_with_the_account(setting, log
     client.submit("/profil/supprimer", {"password": PASSWORD, "confirm": "y"}, token_from="/profil/supprimer")
     db.session.expire_all()
     assert db.session.query(Registration).filter_by(user_id=user.id).one().needs == []
+
+
+def test_meeting_page_keeps_a_constant_number_of_queries(setting, login_as, count_queries):
+    group, organizer = setting
+    meeting = make_meeting(group, organizer, capacity=5)
+    url = _url(meeting)
+    facilitator = login_as(organizer)
+    counts = []
+    for size in (2, 12):
+        while db.session.query(Registration).filter_by(meeting_id=meeting.id).count() < size:
+            _register(login_as, make_user(), meeting, needs=["easy_read"])
+        with count_queries() as queries:
+            assert facilitator.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

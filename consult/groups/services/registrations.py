@@ -41,6 +41,23 @@ def _member_organisation(user, meeting: Meeting) -> int | None:
     return min(member_of) if member_of else None
 
 
+def _fresh_registration(actor, meeting: Meeting, needs, needs_other: str, now) -> Registration:
+    """A new registration row, or the person's cancelled one made live again."""
+    registration = db.session.scalar(
+        select(Registration).where(Registration.meeting_id == meeting.id, Registration.user_id == actor.id)
+    )
+    if registration is not None and registration.status != RegistrationStatus.CANCELLED:
+        raise Conflict(str(_l("You are already registered for this meeting.")))
+    if registration is None:
+        registration = Registration(meeting_id=meeting.id, user_id=actor.id, status=RegistrationStatus.WAITING)
+        db.session.add(registration)
+    registration.needs = [need.value for need in needs]
+    registration.needs_other = needs_other.strip() if AccessNeed.OTHER in needs else ""
+    registration.stakeholder_id = _member_organisation(actor, meeting)
+    registration.cancelled_at, registration.attended, registration.created_at = None, False, now
+    return registration
+
+
 def register_for_meeting(
     actor, meeting: Meeting, *, needs: list[AccessNeed], needs_other: str = "", now=None
 ) -> Registration:
@@ -64,27 +81,15 @@ def register_for_meeting(
     if not permissions.can_register_meeting(actor, meeting, now):
         raise NotAllowed(str(_l("Registrations for this meeting are closed to you.")))
     meeting = _lock_meeting(meeting)
-    registration = db.session.scalar(
-        select(Registration).where(Registration.meeting_id == meeting.id, Registration.user_id == actor.id)
-    )
-    if registration is not None and registration.status != RegistrationStatus.CANCELLED:
-        raise Conflict(str(_l("You are already registered for this meeting.")))
-    if registration is None:
-        registration = Registration(meeting_id=meeting.id, user_id=actor.id, status=RegistrationStatus.WAITING)
-        db.session.add(registration)
-    registration.needs = [need.value for need in needs]
-    registration.needs_other = needs_other.strip() if AccessNeed.OTHER in needs else ""
-    registration.stakeholder_id = _member_organisation(actor, meeting)
-    registration.cancelled_at, registration.attended = None, False
-    registration.created_at = now
-    seated = _take_seat(meeting)
-    registration.status = RegistrationStatus.CONFIRMED if seated else RegistrationStatus.WAITING
-    registration.seated_at = now if seated else None
+    registration = _fresh_registration(actor, meeting, needs, needs_other, now)
     try:
-        db.session.flush()
+        db.session.flush()  # the unique (meeting, user) constraint catches a double submission
     except IntegrityError:
         db.session.rollback()
         raise Conflict(str(_l("You are already registered for this meeting."))) from None
+    seated = _take_seat(meeting)
+    registration.status = RegistrationStatus.CONFIRMED if seated else RegistrationStatus.WAITING
+    registration.seated_at = now if seated else None
     registration.user, registration.meeting = actor, meeting
     if seated:
         mail_registrant(registration, "groups_registered", _l("Your seat at a meeting"), method="REQUEST")

@@ -9,7 +9,7 @@ from consult.dates import from_paris, to_paris
 from consult.db import utcnow
 from consult.errors import DomainError
 from consult.groups import bp, queries
-from consult.groups.forms import CancelForm, DocumentForm, MeetingForm, MinutesForm, RegistrationForm
+from consult.groups.forms import CancelForm, MeetingForm, MinutesForm, RegistrationForm
 from consult.groups.ics import calendar_of
 from consult.groups.labels import ACCESS_NEED_LABELS, REGISTRATION_STATUS_LABELS
 from consult.groups.meeting_models import AccessNeed, Meeting, Registration, RegistrationStatus
@@ -78,8 +78,6 @@ def meeting(slug, group_slug, meeting_id):
     page = queries.meeting_page(
         meeting, current_user, facilitator=facilitator, inside=permissions.can_see_group_inside(current_user, group)
     )
-    document_form = DocumentForm()
-    document_form.meeting_id.choices = [(meeting.id, meeting.title)]
     return render_template(
         "groups/meeting.html",
         process=group.process,
@@ -89,7 +87,6 @@ def meeting(slug, group_slug, meeting_id):
         now=utcnow(),
         facilitator=facilitator,
         registration_form=RegistrationForm(),
-        document_form=document_form,
         cancel_form=CancelForm(),
         need_labels=ACCESS_NEED_LABELS,
         needs=list(AccessNeed),
