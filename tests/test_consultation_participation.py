@@ -319,3 +319,13 @@ def test_counters_match_recounts(consultation):
     )
     assert comment.reply_count == 1
     assert db.session.get(Section, section.id).comment_count == 2
+
+
+def test_my_data_export_contains_my_contributions_and_positions(consultation, login_as):
+    _process, _draft, section = consultation
+    person = make_user()
+    make_comment(person, section, body="Mon commentaire à moi")
+    services.set_position(person, section, PositionValue.MIXED)
+    data = login_as(person).get("/profil/mes-donnees.json").json
+    assert data["consultation"]["contributions"][0]["body"] == "Mon commentaire à moi"
+    assert data["consultation"]["positions"] == [{"section_id": section.id, "value": "mixed"}]
