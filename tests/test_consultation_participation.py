@@ -329,3 +329,11 @@ def test_my_data_export_contains_my_contributions_and_positions(consultation, lo
     data = login_as(person).get("/profil/mes-donnees.json").json
     assert data["consultation"]["contributions"][0]["body"] == "Mon commentaire à moi"
     assert data["consultation"]["positions"] == [{"section_id": section.id, "value": "mixed"}]
+
+
+def test_a_reply_to_an_unknown_comment_is_a_404(consultation, login_as):
+    process, _draft, section = consultation
+    client = login_as(make_user())
+    assert (
+        client.submit(_url(process, section, "/commentaires"), {"body": "Hop", "parent_id": "999"}).status_code == 404
+    )
