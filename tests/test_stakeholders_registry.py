@@ -190,3 +190,10 @@ def test_forms_refuse_a_missing_csrf_token(login_as):
     response = client.post(f"/concertations/{process.slug}/parties-prenantes/nouvelle", data=VALID)
     assert response.status_code == 400
     assert db.session.query(Stakeholder).count() == 0
+
+
+def test_empty_or_unknown_filters_show_no_error(login_as):
+    _organizer, process, client = _setup(login_as)
+    for query in ("", "?category=nonsense&field=&status=x"):
+        page = text(client.get(f"/concertations/{process.slug}/parties-prenantes{query}"))
+        assert "Erreur" not in page
