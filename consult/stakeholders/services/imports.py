@@ -14,13 +14,13 @@ from consult.db import db, utcnow
 from consult.errors import Conflict, DomainError
 from consult.stakeholders.csvformat import ENUMS, decode, header_keys, read_rows, to_csv, unguard_formula
 from consult.stakeholders.models import ImportPreview, Stakeholder
+from consult.stakeholders.queries import IMPORT_ACTIONS
 from consult.stakeholders.services.registry import EDITABLE, apply_values, check_manager
 from consult.stakeholders.services.rows import RowChecker
 
 logger = logging.getLogger(__name__)
 MAX_IMPORT_ROWS = 10_000
 ENUM_COLUMNS = {"kind", "category", "level", "status"}
-IMPORT_ACTIONS = ("create", "update", "unchanged", "rejected")
 
 
 @dataclass
