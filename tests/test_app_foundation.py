@@ -116,3 +116,22 @@ def test_french_catalogues_translate_every_string_of_the_code(tmp_path):
         missing = _extracted_ids(catalog_dir, tmp_path) - translated
         assert not missing, f"{catalog_dir}: untranslated {sorted(missing, key=str)[:10]}"
 
+
+
+def test_no_english_string_is_translated_two_ways_by_two_catalogues():
+    """Catalogues are merged into one, so the same msgid must mean the same thing everywhere
+    (use a message context, pgettext, where a word differs by domain)."""
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    seen, clashes = {}, []
+    for po in sorted(Path("consult").glob("**/translations/fr/LC_MESSAGES/messages.po")):
+        for message in read_po(po.open("rb")):
+            if not message.id or not message.string:
+                continue
+            key = (message.context, message.id if isinstance(message.id, str) else message.id[0])
+            if key in seen and seen[key][1] != message.string:
+                clashes.append((key, seen[key], (str(po), message.string)))
+            seen.setdefault(key, (str(po), message.string))
+    assert clashes == []

@@ -30,7 +30,7 @@ class DraftForm(FlaskForm):
 class SectionForm(FlaskForm):
     """Write a part or a section of a version."""
 
-    parent_id = SelectField(_l("Place"), coerce=str, validate_choice=True)
+    parent_id = SelectField(_l("Place in the draft"), coerce=str, validate_choice=True)
     title = StringField(_l("Title"), [required(), length(200, 2)])
     body_md = TextAreaField(_l("Text"), [required(), length(50000)], description=MARKDOWN_HINT)
     easy_read_md = TextAreaField(
