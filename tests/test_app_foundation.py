@@ -117,7 +117,6 @@ def test_french_catalogues_translate_every_string_of_the_code(tmp_path):
         assert not missing, f"{catalog_dir}: untranslated {sorted(missing, key=str)[:10]}"
 
 
-
 def test_no_english_string_is_translated_two_ways_by_two_catalogues():
     """Catalogues are merged into one, so the same msgid must mean the same thing everywhere
     (use a message context, pgettext, where a word differs by domain)."""

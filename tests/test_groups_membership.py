@@ -8,7 +8,7 @@ import pytest
 from consult.db import db
 from consult.groups.models import Group, JoinPolicy, Membership, MembershipStatus
 from consult.processes.models import PhaseKind
-from tests.factories import make_group, make_member, make_process, make_representative, make_organisation, make_user
+from tests.factories import make_group, make_member, make_organisation, make_process, make_representative, make_user
 from tests.helpers import text
 
 ON_POSTGRES = os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql")
