@@ -118,6 +118,14 @@ def can_view_audit_log(user, process) -> bool:
     return has_right(user, process, "view_audit_log")
 
 
+# --- closing report: publishing ---------------------------------------------
+
+
+def can_manage_report(user, process) -> bool:
+    """Organizers of the process and admins see the draft report, edit its texts and publish it."""
+    return has_right(user, process, "manage_report")
+
+
 # --- accounts and administration -------------------------------------------
 
 

@@ -131,6 +131,8 @@ class ReportRevision(db.Model):
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     #: everything the report shows, frozen at publication
     snapshot: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: every published contribution with its disposition, as published (loaded only where listed)
+    contributions: Mapped[list] = mapped_column(JSON, default=list, deferred=True)
     pdf_path: Mapped[str | None] = mapped_column(String(300))
     pdf_built_at: Mapped[datetime | None]
     pdf_error: Mapped[str] = mapped_column(Text, default="")
