@@ -40,9 +40,11 @@ def build():
     chloe = f.make_user(EMAILS[3], name="Chloé Bernard", relation=Relation.PROFESSIONAL, territory="Valence")
     denis = f.make_user(EMAILS[4], name="Denis Petit", relation=Relation.ASSOCIATION_MEMBER, territory="Romans")
     eve = f.make_user(EMAILS[5], name="Eve Leroy", relation=Relation.OTHER, territory="Die")
-    apf = f.make_stakeholder(process, "APF France handicap Drôme", category="associations", status="engaged")
-    f.make_stakeholder(process, "CCAS de Valence", category="institutions", status="invited")
-    f.make_stakeholder(
+    apf = f.make_report_stakeholder(process, "APF France handicap Drôme", category="associations", status="engaged")
+    apf.fields, apf.territory = ["disability"], "Valence"
+    db.session.commit()
+    f.make_report_stakeholder(process, "CCAS de Valence", category="institutions", status="invited")
+    f.make_report_stakeholder(
         process,
         "Jean Dupont",
         category="service_users",

@@ -17,9 +17,10 @@ JSON = {"Accept": "application/json"}
 
 @pytest.fixture
 def data(app, tmp_path):
+    previous = app.config.get("REPORT_DIR")
     app.config["REPORT_DIR"] = str(tmp_path / "reports")
     yield build()
-    app.config.pop("REPORT_DIR")
+    app.config["REPORT_DIR"] = previous
 
 
 def _base(data):

@@ -34,6 +34,9 @@ def compute_report(process, *, now=None) -> dict:
     """
     pid = process.id
     texts = queries.closing_report(pid)
+    themes = {t.id: t for t in queries.themes(pid)}
+    dispositions = effective_dispositions(queries.disposition_counts(pid), themes)
+    positions = queries.positions_by(pid, Position.contributor_category)
     syntheses = queries.syntheses(pid)
     overall = syntheses.get(None)
     return {
@@ -60,10 +63,10 @@ def compute_report(process, *, now=None) -> dict:
             }
             for p in queries.phases(pid)
         ],
-        "participation": participation(pid),
-        "stakeholders": stakeholders(pid),
-        "sections": sections(pid, syntheses),
-        "treatment": treatment(pid),
+        "participation": participation(pid, positions),
+        "stakeholders": stakeholders(process),
+        "sections": sections(pid, syntheses, positions, dispositions),
+        "treatment": treatment(themes, dispositions),
         "moderation": moderation(pid),
         "groups": {"available": False, "groups": []},
     }
@@ -74,7 +77,20 @@ def _sorted_counts(counter: Counter, order=None) -> list[dict]:
     return [{"key": k, "count": counter[k]} for k in keys]
 
 
-def participation(pid) -> dict:
+def effective_dispositions(rows, themes) -> list[tuple]:
+    """(section_id, theme_id, effective disposition value or "untreated", n) from the grouped rows.
+
+    A theme that no longer exists counts as no theme.
+    """
+    result = []
+    for section_id, theme_id, own, n in rows:
+        theme = themes.get(theme_id)
+        disposition = own or (theme.disposition if theme else None)
+        result.append((section_id, theme.id if theme else None, disposition.value if disposition else "untreated", n))
+    return result
+
+
+def participation(pid, position_rows) -> dict:
     """Participants, contributions, positions and supports, by category, territory, channel and week."""
     kinds, channels, categories = Counter(), Counter(), Counter()
     replies = 0
@@ -84,7 +100,7 @@ def participation(pid) -> dict:
         channels[channel.value] += n
         categories[category.value if category else UNKNOWN] += n
     territories = Counter({(t or UNKNOWN): n for t, n in queries.contributions_by_territory(pid)})
-    positions = sum(n for *_rest, n in queries.positions_by(pid, Position.contributor_category))
+    positions = sum(n for *_rest, n in position_rows)
     return {
         "participants": queries.participant_count(pid),
         "contributions": sum(kinds.values()),
@@ -116,8 +132,12 @@ def by_week(days) -> list[dict]:
     return rows
 
 
-def stakeholders(pid) -> dict:
-    """Stakeholders invited versus engaged per category, and the categories nobody engaged covers."""
+def stakeholders(process) -> dict:
+    """Stakeholders invited versus engaged per category, and the coverage gaps of the stakeholder registry."""
+    from consult.stakeholders.coverage import coverage
+
+    pid = process.id
+    covered = coverage(process)
     table = {c.value: Counter() for c in StakeholderCategory}
     for category, status, n in queries.stakeholder_counts(pid):
         table[category.value][status.value] += n
@@ -140,7 +160,8 @@ def stakeholders(pid) -> dict:
         "identified": sum(r["identified"] for r in rows),
         "invited": sum(r["invited"] for r in rows),
         "engaged": sum(r["engaged"] for r in rows),
-        "gaps": [r["category"] for r in rows if r["engaged"] == 0],
+        "gaps": [{"field": f.value, "category": c.value} for f, c in covered.gaps],
+        "territory_gaps": [t for t in covered.territory_gaps if t],
         "contributing_organisations": queries.contributing_organisations(pid),
     }
 
@@ -197,18 +218,19 @@ def _contribution_brief(contribution, org_name, org_kind) -> dict:
     }
 
 
-def sections(pid, syntheses) -> list[dict]:
+def sections(pid, syntheses, position_rows, disposition_rows) -> list[dict]:
     """Per section: positions and shares, splits by category and territory, consensus, top contributions."""
-    by_category = _split(queries.positions_by(pid, Position.contributor_category))
+    by_category = _split(position_rows)
     by_territory = _split(queries.positions_by(pid, Position.contributor_territory))
     top = defaultdict(list)
-    for contribution, org_name, org_kind in queries.top_supported(pid):
+    section_rows = queries.sections(pid)
+    for contribution, org_name, org_kind in queries.top_supported(pid, [row[0].id for row in section_rows]):
         top[contribution.section_id].append(_contribution_brief(contribution, org_name, org_kind))
     dispositions = defaultdict(Counter)
-    for section_id, _theme_id, disposition, n in queries.disposition_counts(pid):
-        dispositions[section_id][disposition.value if disposition else "untreated"] += n
+    for section_id, _theme_id, disposition, n in disposition_rows:
+        dispositions[section_id][disposition] += n
     result = []
-    for section, version_number, draft_title in queries.sections(pid):
+    for section, version_number, draft_title in section_rows:
         totals = Counter()
         for counts in by_category[section.id].values():
             totals.update(counts)
@@ -234,14 +256,12 @@ def sections(pid, syntheses) -> list[dict]:
     return result
 
 
-def treatment(pid) -> dict:
+def treatment(themes, disposition_rows) -> dict:
     """Dispositions overall and per section and theme, with the themes' own dispositions and reasons."""
-    themes = {t.id: t for t in queries.themes(pid)}
     totals, groups = Counter(), defaultdict(Counter)
-    for section_id, theme_id, disposition, n in queries.disposition_counts(pid):
-        key = disposition.value if disposition else "untreated"
+    for section_id, theme_id, key, n in disposition_rows:
         totals[key] += n
-        groups[(section_id, theme_id if theme_id in themes else None)][key] += n
+        groups[(section_id, theme_id)][key] += n
     total = sum(totals.values())
     return {
         "total": total,

@@ -2,34 +2,30 @@
 
 from flask_babel import lazy_gettext as _l
 
-from consult.labels import PHASE_LABELS, RELATION_LABELS
+from consult.consultation import labels as consultation_labels
+from consult.labels import FIELD_LABELS, PHASE_LABELS, RELATION_LABELS
+from consult.stakeholders import labels as stakeholder_labels
+
+
+def _by_value(labels: dict) -> dict:
+    return {member.value: label for member, label in labels.items()}
+
+
+# the other domains' labels, so one word reads the same everywhere
+CHANNEL_LABELS = _by_value(consultation_labels.CHANNEL_LABELS)
+POSITION_LABELS = _by_value(consultation_labels.POSITION_LABELS)
+KIND_LABELS = _by_value(consultation_labels.KIND_LABELS)
+STAKEHOLDER_CATEGORY_LABELS = _by_value(stakeholder_labels.CATEGORY_LABELS)
 
 CATEGORY_LABELS = {relation.value: label for relation, label in RELATION_LABELS.items()} | {"unknown": _l("Not stated")}
+FIELD_VALUE_LABELS = {f.value: label for f, label in FIELD_LABELS.items()}
 PHASE_KIND_LABELS = {kind.value: label for kind, label in PHASE_LABELS.items()}
-CHANNEL_LABELS = {
-    "online": _l("Online platform"),
-    "public_meeting": _l("Public meeting"),
-    "letter": _l("Letter"),
-    "phone": _l("Phone"),
-    "email": _l("Email"),
-    "other": _l("Other channel"),
-}
-POSITION_LABELS = {"agree": _l("Agree"), "mixed": _l("Mixed"), "disagree": _l("Disagree")}
 DISPOSITION_LABELS = {
     "accepted": _l("Taken into account"),
     "partly_accepted": _l("Partly taken into account"),
     "rejected": _l("Not taken into account"),
     "out_of_scope": _l("Outside the scope"),
     "untreated": _l("Not yet treated"),
-}
-KIND_LABELS = {"comment": _l("Comment"), "amendment": _l("Amendment")}
-STAKEHOLDER_CATEGORY_LABELS = {
-    "service_users": _l("Service users and their representatives"),
-    "institutions": _l("Institutions"),
-    "professionals": _l("Professionals and establishments"),
-    "social_partners": _l("Social partners"),
-    "associations": _l("Associations and foundations"),
-    "elected_officials": _l("Elected officials"),
 }
 CONSENSUS_LABELS = {
     "strong": _l("Broad agreement"),
@@ -55,5 +51,6 @@ LABELS = {
     "kind": KIND_LABELS,
     "stakeholder_category": STAKEHOLDER_CATEGORY_LABELS,
     "consensus": CONSENSUS_LABELS,
+    "field": FIELD_VALUE_LABELS,
     "none": {},
 }
