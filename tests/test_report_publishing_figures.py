@@ -135,3 +135,35 @@ def test_report_page_keeps_a_constant_number_of_queries(app, login_as, count_que
         make_contribution(other, user, supports=n)
         make_position(other, user, "mixed")
     assert measure() == small
+
+
+def test_working_groups_members_meetings_and_proposals_feed_the_report(login_as, data):
+    from consult.db import db
+    from consult.groups.proposal_models import Proposal, ProposalSection, ProposalStatus
+    from tests.factories import make_group, make_meeting, make_member
+
+    group = make_group(data["process"], data["orga"], title="Groupe aidants", section_ids=[data["s2"].id])
+    make_member(group, data["orga"], name="France Alzheimer Drôme")
+    make_meeting(group, data["orga"])
+    proposal = Proposal(
+        group_id=group.id,
+        title="Plateforme de répit",
+        status=ProposalStatus.ACCEPTED,
+        decision_reason="Oui",
+        decision_reason_html="<p>Retenue au schéma.</p>",
+    )
+    db.session.add(proposal)
+    db.session.flush()
+    db.session.add(ProposalSection(proposal_id=proposal.id, section_id=data["s2"].id))
+    db.session.add(Proposal(group_id=group.id, title="Brouillon", status=ProposalStatus.DRAFT))
+    db.session.commit()
+    figures = _figures(login_as, data)
+    (only,) = figures["groups"]["groups"]
+    assert (only["title"], only["members"], only["meetings"]) == ("Groupe aidants", 1, 1)
+    assert only["organisations"] == ["France Alzheimer Drôme"]
+    assert [(p["title"], p["status"]) for p in only["proposals"]] == [("Plateforme de répit", "accepted")]
+    assert figures["sections"][1]["proposals"] == [
+        {"title": "Plateforme de répit", "group": "Groupe aidants", "status": "accepted"}
+    ]
+    page = text(login_as(data["orga"]).get(f"/concertations/{data['process'].slug}/bilan/brouillon"))
+    assert "Plateforme de répit" in page and "Retenue au schéma." in page and "France Alzheimer Drôme" in page

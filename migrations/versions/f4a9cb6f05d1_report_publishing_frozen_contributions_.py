@@ -14,7 +14,7 @@ import consult.db  # noqa: F401 - custom column types
 
 # revision identifiers, used by Alembic.
 revision = 'f4a9cb6f05d1'
-down_revision = '074049b1d214'
+down_revision = 'a69ab631dbc9'
 branch_labels = None
 depends_on = None
 

@@ -17,6 +17,7 @@ _STRIP = [
     re.compile(r"<script\b.*?</script>", re.S),
     re.compile(r"<!--.*?-->", re.S),
     re.compile(r'\sstyle="[^"]*"'),
+    re.compile(r'\sid="activate-serie-\d+"'),
 ]
 #: colours distinguishable by colour-blind readers (Okabe-Ito); the data tables carry the meaning
 PALETTE = ("#0072B2", "#E69F00", "#CC79A7", "#009E73", "#56B4E9", "#D55E00")
@@ -84,7 +85,8 @@ def bar_chart(key, title, description, labels, series, *, stacked=False, horizon
         (False, True): pygal.HorizontalBar,
         (True, True): pygal.HorizontalStackedBar,
     }[(stacked, horizontal)]
-    chart = cls(**_config(show_legend=len(series) > 1, height=max(300, 40 * len(labels)) if horizontal else 360))
+    height = max(300, 40 * len(labels)) if horizontal else 360
+    chart = cls(**_config(title=str(title), show_legend=len(series) > 1, height=height))
     chart.x_labels = [str(label) for label in labels]
     for name, values in series:
         chart.add(str(name), list(values))
@@ -93,7 +95,7 @@ def bar_chart(key, title, description, labels, series, *, stacked=False, horizon
 
 def line_chart(key, title, description, labels, values, *, name) -> Chart:
     """A line chart of one series over time."""
-    chart = pygal.Line(**_config(show_legend=False, x_label_rotation=30, show_minor_x_labels=False))
+    chart = pygal.Line(**_config(title=str(title), show_legend=False, x_label_rotation=30, show_minor_x_labels=False))
     chart.x_labels = list(labels)
     chart.x_labels_major_every = max(1, len(labels) // 8)
     chart.add(str(name), list(values))

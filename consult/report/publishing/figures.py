@@ -12,6 +12,7 @@ from consult.consultation.models import Channel, ContributionKind, ContributionS
 from consult.db import utcnow
 from consult.report.models import DispositionValue
 from consult.report.publishing import queries
+from consult.report.publishing.groups import proposals_by_section, working_groups
 from consult.stakeholders.models import StakeholderCategory, StakeholderStatus
 
 POSITIONS = [v.value for v in PositionValue]
@@ -37,6 +38,7 @@ def compute_report(process, *, now=None) -> dict:
     themes = {t.id: t for t in queries.themes(pid)}
     dispositions = effective_dispositions(queries.disposition_counts(pid), themes)
     positions = queries.positions_by(pid, Position.contributor_category)
+    groups = working_groups(pid)
     syntheses = queries.syntheses(pid)
     overall = syntheses.get(None)
     return {
@@ -65,10 +67,10 @@ def compute_report(process, *, now=None) -> dict:
         ],
         "participation": participation(pid, positions),
         "stakeholders": stakeholders(process),
-        "sections": sections(pid, syntheses, positions, dispositions),
+        "sections": sections(pid, syntheses, positions, dispositions, proposals_by_section(groups)),
         "treatment": treatment(themes, dispositions),
         "moderation": moderation(pid),
-        "groups": {"available": False, "groups": []},
+        "groups": groups,
     }
 
 
@@ -218,7 +220,7 @@ def _contribution_brief(contribution, org_name, org_kind) -> dict:
     }
 
 
-def sections(pid, syntheses, position_rows, disposition_rows) -> list[dict]:
+def sections(pid, syntheses, position_rows, disposition_rows, proposals) -> list[dict]:
     """Per section: positions and shares, splits by category and territory, consensus, top contributions."""
     by_category = _split(position_rows)
     by_territory = _split(queries.positions_by(pid, Position.contributor_territory))
@@ -249,6 +251,7 @@ def sections(pid, syntheses, position_rows, disposition_rows) -> list[dict]:
                 "top_comments": [c for c in top[section.id] if c["kind"] == ContributionKind.COMMENT.value],
                 "top_amendments": [c for c in top[section.id] if c["kind"] == ContributionKind.AMENDMENT.value],
                 "synthesis_html": synthesis.body_html if synthesis else "",
+                "proposals": proposals.get(section.id, []),
                 "dispositions": dict(dispositions[section.id]),
                 "contributions": sum(dispositions[section.id].values()),
             }

@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from consult.consultation import labels as consultation_labels
+from consult.groups import labels as group_labels
 from consult.labels import FIELD_LABELS, PHASE_LABELS, RELATION_LABELS
 from consult.stakeholders import labels as stakeholder_labels
 
@@ -16,6 +17,7 @@ CHANNEL_LABELS = _by_value(consultation_labels.CHANNEL_LABELS)
 POSITION_LABELS = _by_value(consultation_labels.POSITION_LABELS)
 KIND_LABELS = _by_value(consultation_labels.KIND_LABELS)
 STAKEHOLDER_CATEGORY_LABELS = _by_value(stakeholder_labels.CATEGORY_LABELS)
+PROPOSAL_STATUS_LABELS = _by_value(group_labels.PROPOSAL_STATUS_LABELS)
 
 CATEGORY_LABELS = {relation.value: label for relation, label in RELATION_LABELS.items()} | {"unknown": _l("Not stated")}
 FIELD_VALUE_LABELS = {f.value: label for f, label in FIELD_LABELS.items()}
@@ -52,5 +54,6 @@ LABELS = {
     "stakeholder_category": STAKEHOLDER_CATEGORY_LABELS,
     "consensus": CONSENSUS_LABELS,
     "field": FIELD_VALUE_LABELS,
+    "proposal": PROPOSAL_STATUS_LABELS,
     "none": {},
 }
