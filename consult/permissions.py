@@ -322,6 +322,14 @@ def can_decide_proposal(user, proposal) -> bool:
     return proposal.status != ProposalStatus.DRAFT and can_manage_groups(user, proposal.group.process)
 
 
+# --- closing report: publishing ---------------------------------------------
+
+
+def can_manage_report(user, process) -> bool:
+    """Organizers of the process and admins see the draft report, edit its texts and publish it."""
+    return has_right(user, process, "manage_report")
+
+
 # --- accounts and administration -------------------------------------------
 
 

@@ -1,3 +1,194 @@
-"""Routes: publishing."""
+"""Routes: the draft report (organizers, live figures), publishing, and the published revisions (public)."""
 
-from consult.report import bp  # noqa: F401
+from flask import abort, flash, jsonify, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from consult import permissions
+from consult.errors import DomainError
+from consult.http import flash_error, form_status, wants_json
+from consult.panels import organizer_link
+from consult.permissions import require
+from consult.processes.queries import get_process_or_404
+from consult.report import bp
+from consult.report.publishing import figures, pdf, queries  # noqa: F401 - pdf registers the worker task
+from consult.report.publishing.forms import PublishForm, ReportTextsForm
+from consult.report.publishing.presentation import report_date, template_context
+from consult.report.publishing.snapshot import services
+from consult.report.publishing.storage import absolute
+
+PER_PAGE = 100
+
+
+@bp.app_template_filter("report_date")
+def _report_date(iso):
+    return report_date(iso)
+
+
+@organizer_link(80)
+def _report_link(process):
+    return _("Closing report"), url_for("report.draft_report", slug=process.slug)
+
+
+def _page_number():
+    page = request.args.get("page", "1")
+    return max(1, int(page)) if page.isdigit() else 1
+
+
+@bp.route("/concertations/<slug>/bilan")
+def public_report(slug):
+    """The latest published revision of the report; organizers without one go to the draft."""
+    process = get_process_or_404(slug)
+    revisions = queries.revisions(process.id)
+    if not revisions:
+        if permissions.can_manage_report(current_user, process):
+            return redirect(url_for("report.draft_report", slug=slug))
+        abort(404)
+    return redirect(url_for("report.revision", slug=slug, number=revisions[0].number))
+
+
+@bp.route("/concertations/<slug>/bilan/versions/<int:number>")
+def revision(slug, number):
+    """One published revision, as frozen on its day."""
+    process = get_process_or_404(slug)
+    rev = queries.get_revision_or_404(process.id, number)
+    if wants_json():
+        return jsonify(rev.snapshot)
+    return render_template(
+        "report/publishing/report.html",
+        process=process,
+        revision=rev,
+        revisions=queries.revisions(process.id),
+        draft=False,
+        print_mode=False,
+        contributions=None,
+        contributions_url=url_for("report.revision_contributions", slug=slug, number=number),
+        **template_context(rev.snapshot),
+    )
+
+
+@bp.route("/concertations/<slug>/bilan/versions/<int:number>/contributions")
+def revision_contributions(slug, number):
+    """Every contribution of a published revision with its disposition, grouped by section and theme."""
+    process = get_process_or_404(slug)
+    rev = queries.get_revision_or_404(process.id, number)
+    rows, page = rev.contributions, _page_number()
+    return _contributions_page(process, rows[(page - 1) * PER_PAGE : page * PER_PAGE], len(rows), page, rev)
+
+
+@bp.route("/concertations/<slug>/bilan/versions/<int:number>/bilan.pdf")
+def revision_pdf(slug, number):
+    """The revision's PDF, once the worker has built it."""
+    process = get_process_or_404(slug)
+    rev = queries.get_revision_or_404(process.id, number)
+    if not rev.pdf_path:
+        abort(404)
+    name = f"bilan-{process.slug}-v{rev.number}.pdf"
+    return send_file(absolute(rev.pdf_path), mimetype="application/pdf", download_name=name)
+
+
+@bp.route("/concertations/<slug>/bilan/versions/<int:number>/donnees.zip")
+def revision_data(slug, number):
+    """The revision's open data, as a Frictionless Data Package zip."""
+    process = get_process_or_404(slug)
+    rev = queries.get_revision_or_404(process.id, number)
+    if not rev.opendata_path:
+        abort(404)
+    name = f"bilan-{process.slug}-v{rev.number}-donnees.zip"
+    return send_file(absolute(rev.opendata_path), mimetype="application/zip", as_attachment=True, download_name=name)
+
+
+@bp.route("/concertations/<slug>/bilan/brouillon")
+@login_required
+def draft_report(slug):
+    """The report as it would be published now (live figures), with the publish form."""
+    process = get_process_or_404(slug)
+    require(permissions.can_manage_report(current_user, process))
+    if wants_json():
+        return jsonify(figures.compute_report(process))
+    return _draft_page(process, PublishForm())
+
+
+def _draft_page(process, form, status=200):
+    snapshot = figures.compute_report(process)
+    return render_template(
+        "report/publishing/report.html",
+        process=process,
+        revision=None,
+        revisions=queries.revisions(process.id),
+        draft=True,
+        form=form,
+        print_mode=False,
+        contributions=None,
+        contributions_url=url_for("report.draft_contributions", slug=process.slug),
+        **template_context(snapshot),
+    ), status
+
+
+@bp.route("/concertations/<slug>/bilan/brouillon/contributions")
+@login_required
+def draft_contributions(slug):
+    """Every contribution with its current disposition (organizers)."""
+    process = get_process_or_404(slug)
+    require(permissions.can_manage_report(current_user, process))
+    page = _page_number()
+    rows = figures.contribution_list(process.id, offset=(page - 1) * PER_PAGE, limit=PER_PAGE)
+    total = queries.published_count(process.id)
+    return _contributions_page(process, rows, total, page, None)
+
+
+def _contributions_page(process, rows, total, page, rev):
+    from consult.report.publishing.labels import LABELS, label
+
+    return render_template(
+        "report/publishing/contributions.html",
+        process=process,
+        revision=rev,
+        contributions=rows,
+        total=total,
+        page=page,
+        pages=max(1, -(-total // PER_PAGE)),
+        L=LABELS,
+        label=label,
+    )
+
+
+@bp.route("/concertations/<slug>/bilan/textes", methods=["GET", "POST"])
+@login_required
+def report_texts(slug):
+    """Edit the legal frame, the next steps and the licence of the open data."""
+    process = get_process_or_404(slug)
+    require(permissions.can_manage_report(current_user, process))
+    texts = queries.closing_report(process.id)
+    form = ReportTextsForm(obj=texts)
+    if request.method == "GET" and texts is None:
+        form.licence.data = "Licence Ouverte 2.0"
+    if form.validate_on_submit():
+        services.save_report_texts(
+            current_user,
+            process,
+            legal_frame_md=form.legal_frame_md.data or "",
+            next_steps_md=form.next_steps_md.data or "",
+            licence=form.licence.data or "",
+        )
+        flash(_("The texts of the report are saved."), "success")
+        return redirect(url_for("report.draft_report", slug=slug))
+    return render_template("report/publishing/texts.html", process=process, form=form), form_status(form)
+
+
+@bp.route("/concertations/<slug>/bilan/publier", methods=["POST"])
+@login_required
+def publish_report(slug):
+    """Publish a new revision of the report (refused with untreated contributions unless interim)."""
+    process = get_process_or_404(slug)
+    require(permissions.can_manage_report(current_user, process))
+    form = PublishForm()
+    if not form.validate_on_submit():
+        return _draft_page(process, form, 400)
+    try:
+        rev = services.publish_report(current_user, process, interim=form.interim.data)
+    except DomainError as error:
+        flash_error(error)
+        return _draft_page(process, form, error.status_code)
+    flash(_("Version %(n)s of the report is published. Its PDF is being built.", n=rev.number), "success")
+    return redirect(url_for("report.revision", slug=slug, number=rev.number))

@@ -1,0 +1,240 @@
+"""Benchmark of the closing report: SQL queries and median time of its pages, and the PDF build time.
+
+Run by `make bench`. Builds a throw-away SQLite database (or BENCH_DATABASE_URL) with a process of
+2,000 and of 100,000 contributions (bulk inserts), then prints, for each size: the number of SQL
+queries and the median time of the draft report page (live figures), of a published revision's page,
+and of the treatment view when the treatment domain provides one; and the PDF build time at 2,000.
+"""
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import event, insert  # noqa: E402
+
+from config import TestConfig  # noqa: E402
+from consult import create_app  # noqa: E402
+from consult.auth.models import Relation, User  # noqa: E402
+from consult.consultation.models import Contribution, Draft, DraftVersion, Position, Section  # noqa: E402
+from consult.db import db  # noqa: E402
+from consult.processes.models import Phase, PhaseKind, Process, ProcessRole, ProcessRoleName  # noqa: E402
+from consult.report.models import Theme, Treatment  # noqa: E402
+
+SIZES = tuple(int(n) for n in os.environ.get("BENCH_REPORT_SIZES", "2000,100000").split(","))
+SECTIONS = 20
+USERS = 2_000
+RUNS = 5
+TERRITORIES = ["Valence", "Montélimar", "Romans-sur-Isère", "Die", "Crest", "Nyons", "Tain", "Dieulefit"]
+CHANNELS = ["online"] * 8 + ["letter", "public_meeting", "phone"]
+DISPOSITIONS = ["accepted", "partly_accepted", "rejected", "out_of_scope"]
+
+
+def make_app(tmpdir):
+    class BenchConfig(TestConfig):
+        SQLALCHEMY_DATABASE_URI = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{tmpdir}/bench.sqlite"
+        REPORT_DIR = f"{tmpdir}/reports"
+        RATELIMIT_ENABLED = False
+        WTF_CSRF_ENABLED = False
+
+    return create_app(BenchConfig)
+
+
+def reset_schema():
+    from flask_migrate import upgrade
+    from sqlalchemy import text
+
+    with db.engine.begin() as conn:
+        if db.engine.dialect.name == "postgresql":
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    if db.engine.dialect.name == "sqlite":
+        db.drop_all()
+        with db.engine.begin() as conn:
+            conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    upgrade()
+
+
+def populate(size, rng):
+    """A process with SECTIONS sections, USERS participants, ``size`` contributions, three quarters treated."""
+    now = datetime.now(UTC)
+    organizer = User(email=f"orga{size}@bench.fr", display_name="Orga", password_hash="x", email_confirmed_at=now)
+    process = Process(slug=f"bench-{size}", title=f"Bench {size}", territory="Drôme", is_published=True)
+    db.session.add_all([organizer, process])
+    db.session.flush()
+    today = now.date()
+    for i, kind in enumerate(PhaseKind):
+        start = today + timedelta(days=(i - 4) * 10)
+        db.session.add(Phase(process_id=process.id, kind=kind, starts_on=start, ends_on=start + timedelta(days=9)))
+    db.session.add(ProcessRole(process_id=process.id, user_id=organizer.id, role=ProcessRoleName.ORGANIZER))
+    draft = Draft(process_id=process.id, title="Projet")
+    draft.versions.append(DraftVersion(number=1, published_at=now))
+    db.session.add(draft)
+    db.session.flush()
+    version_id = draft.versions[0].id
+    db.session.execute(
+        insert(Section),
+        [
+            {"version_id": version_id, "position": i, "title": f"Section {i}", "body_md": "", "body_html": ""}
+            for i in range(SECTIONS)
+        ],
+    )
+    section_ids = [s.id for s in db.session.scalars(db.select(Section).where(Section.version_id == version_id))]
+    relations = [r.value for r in Relation]
+    db.session.execute(
+        insert(User),
+        [
+            {
+                "email": f"u{size}-{i}@bench.fr",
+                "display_name": f"P{i}",
+                "password_hash": "x",
+                "relation": rng.choice(relations),
+                "territory": rng.choice(TERRITORIES),
+                "session_token": f"t{size}-{i}",
+            }
+            for i in range(USERS)
+        ],
+    )
+    user_ids = db.session.scalars(db.select(User.id).where(User.email.like(f"u{size}-%"))).all()
+    db.session.execute(
+        insert(Position),
+        [
+            {
+                "process_id": process.id,
+                "section_id": s,
+                "user_id": u,
+                "value": rng.choice(["agree", "mixed", "disagree"]),
+                "contributor_category": rng.choice(relations),
+                "contributor_territory": rng.choice(TERRITORIES),
+            }
+            for s in section_ids
+            for u in user_ids[:: max(1, USERS // 200)]
+        ],
+    )
+    rows = []
+    for i in range(size):
+        channel = rng.choice(CHANNELS)
+        rows.append(
+            {
+                "process_id": process.id,
+                "section_id": rng.choice(section_ids),
+                "kind": "amendment" if i % 7 == 0 else "comment",
+                "author_id": rng.choice(user_ids) if channel == "online" else None,
+                "channel": channel,
+                "contributor_category": rng.choice(relations),
+                "contributor_territory": rng.choice(TERRITORIES),
+                "body": f"Contribution numéro {i} : il faudrait renforcer l'aide à domicile.",
+                "body_html": f"<p>Contribution numéro {i}</p>",
+                "state": "hidden" if i % 50 == 0 else "published",
+                "moderation_reason": "Hors sujet" if i % 50 == 0 else "",
+                "support_count": rng.randint(0, 20),
+                "created_at": now - timedelta(days=rng.randint(0, 60), minutes=i % 1440),
+            }
+        )
+    for start in range(0, size, 10_000):
+        db.session.execute(insert(Contribution), rows[start : start + 10_000])
+    themes = [Theme(process_id=process.id, title=f"Thème {i}", disposition=None) for i in range(10)]
+    db.session.add_all(themes)
+    db.session.flush()
+    contribution_ids = db.session.scalars(db.select(Contribution.id).where(Contribution.process_id == process.id)).all()
+    treatments = [
+        {
+            "contribution_id": cid,
+            "theme_id": rng.choice(themes).id,
+            "disposition": rng.choice(DISPOSITIONS),
+            "reason_md": "Motif",
+            "reason_html": "<p>Motif</p>",
+        }
+        for cid in contribution_ids[: size * 3 // 4]
+    ]
+    for start in range(0, len(treatments), 10_000):
+        db.session.execute(insert(Treatment), treatments[start : start + 10_000])
+    db.session.commit()
+    return process, organizer
+
+
+def measure(app, client, url):
+    """(queries, median seconds) of GET url, after one warm-up request."""
+    statements = []
+
+    def count(*_args):
+        statements.append(1)
+
+    assert client.get(url).status_code == 200, url
+    times = []
+    for _ in range(RUNS):
+        statements.clear()
+        event.listen(db.engine, "before_cursor_execute", count)
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append(time.perf_counter() - start)
+        event.remove(db.engine, "before_cursor_execute", count)
+        assert response.status_code == 200, url
+    return len(statements), statistics.median(times)
+
+
+def treatment_view_url(app, slug):
+    """The treatment view's URL if the treatment domain is merged, else None."""
+    for rule in app.url_map.iter_rules():
+        endpoint_matches = rule.endpoint.startswith("report.") and "traitement" in rule.rule
+        if endpoint_matches and rule.arguments == {"slug"} and "GET" in rule.methods:
+            return rule.rule.replace("<slug>", slug)
+    return None
+
+
+def run(app, size, rng):
+    from consult.report.publishing.pdf import build_pdf
+    from consult.report.publishing.snapshot.services import publish_report
+
+    with app.app_context():
+        reset_schema()
+        start = time.perf_counter()
+        process, organizer = populate(size, rng)
+        if db.engine.dialect.name == "sqlite":
+            # what `PRAGMA optimize` does on a live database: give the planner statistics after the bulk load
+            with db.engine.begin() as conn:
+                conn.exec_driver_sql("ANALYZE")
+        print(f"  data generated in {time.perf_counter() - start:.1f} s")
+        client = app.test_client()
+        with client.session_transaction() as session:
+            session["_user_id"] = organizer.session_token
+            session["_fresh"] = True
+        base = f"/concertations/{process.slug}/bilan"
+        queries, median = measure(app, client, base + "/brouillon")
+        print(f"  draft report page (live figures): {queries} queries, median {median * 1000:.0f} ms")
+        start = time.perf_counter()
+        revision = publish_report(organizer, process, interim=True)
+        print(f"  publishing a revision (snapshot + open data): {time.perf_counter() - start:.2f} s")
+        queries, median = measure(app, client, base + f"/versions/{revision.number}")
+        print(f"  published report page: {queries} queries, median {median * 1000:.0f} ms")
+        treatment = treatment_view_url(app, process.slug)
+        if treatment:
+            queries, median = measure(app, client, treatment)
+            print(f"  treatment view ({treatment}): {queries} queries, median {median * 1000:.0f} ms")
+        else:
+            print("  treatment view: not merged in this branch, not measured")
+        if size <= 2_000:
+            start = time.perf_counter()
+            build_pdf(revision)
+            print(f"  PDF build: {time.perf_counter() - start:.1f} s ({revision.pdf_error or 'ok'})")
+        db.session.remove()
+
+
+def main():
+    rng = random.Random(8)
+    with tempfile.TemporaryDirectory(prefix="bench-report-") as tmpdir:
+        app = make_app(tmpdir)
+        print(f"== Closing report benchmark ({app.config['SQLALCHEMY_DATABASE_URI'].split(':')[0]}) ==")
+        for size in SIZES:
+            print(f"{size:,} contributions:")
+            run(app, size, rng)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,336 @@
+"""The report's figures and texts, computed from the data as one JSON-ready dict (the snapshot).
+
+Every figure comes from a GROUP BY query of ``queries``: computing the whole report costs a constant
+number of SQL queries, whatever the number of contributions.
+"""
+
+from collections import Counter, defaultdict
+from datetime import timedelta
+
+from consult.auth.models import Relation
+from consult.consultation.models import Channel, ContributionKind, ContributionState, Position, PositionValue
+from consult.db import utcnow
+from consult.report.models import DispositionValue
+from consult.report.publishing import queries
+from consult.report.publishing.groups import proposals_by_section, working_groups
+from consult.stakeholders.models import StakeholderCategory, StakeholderStatus
+
+POSITIONS = [v.value for v in PositionValue]
+DISPOSITIONS = [v.value for v in DispositionValue]
+UNKNOWN = "unknown"
+#: thresholds of the consensus labels (see the methodology annex)
+STRONG_CONSENSUS = 0.7
+MODERATE_CONSENSUS = 0.4
+
+
+def compute_report(process, *, now=None) -> dict:
+    """Compute every figure and gather every text of the process's report.
+
+    Args:
+        process: the Process.
+        now: the time the figures are computed (defaults to now).
+
+    Returns:
+        A dict of plain JSON values (the snapshot a revision freezes).
+    """
+    pid = process.id
+    texts = queries.closing_report(pid)
+    themes = {t.id: t for t in queries.themes(pid)}
+    dispositions = effective_dispositions(queries.disposition_counts(pid), themes)
+    positions = queries.positions_by(pid, Position.contributor_category)
+    groups = working_groups(pid)
+    syntheses = queries.syntheses(pid)
+    overall = syntheses.get(None)
+    return {
+        "computed_at": (now or utcnow()).isoformat(),
+        "process": {
+            "title": process.title,
+            "slug": process.slug,
+            "territory": process.territory,
+            "summary_html": process.summary_html,
+            "fields": list(process.fields or []),
+        },
+        "texts": {
+            "legal_frame_html": texts.legal_frame_html if texts else "",
+            "next_steps_html": texts.next_steps_html if texts else "",
+            "licence": texts.licence if texts else "Licence Ouverte 2.0",
+            "overall_synthesis_html": overall.body_html if overall else "",
+        },
+        "phases": [
+            {
+                "kind": p.kind.value,
+                "starts_on": p.starts_on.isoformat(),
+                "ends_on": p.ends_on.isoformat(),
+                "description": p.description,
+            }
+            for p in queries.phases(pid)
+        ],
+        "participation": participation(pid, positions),
+        "stakeholders": stakeholders(process),
+        "sections": sections(pid, syntheses, positions, dispositions, proposals_by_section(groups)),
+        "treatment": treatment(themes, dispositions),
+        "moderation": moderation(pid),
+        "groups": groups,
+    }
+
+
+def _sorted_counts(counter: Counter, order=None) -> list[dict]:
+    keys = [k for k in (order or []) if k in counter] + sorted(k for k in counter if k not in (order or []))
+    return [{"key": k, "count": counter[k]} for k in keys]
+
+
+def effective_dispositions(rows, themes) -> list[tuple]:
+    """(section_id, theme_id, effective disposition value or "untreated", n) from the grouped rows.
+
+    A theme that no longer exists counts as no theme.
+    """
+    result = []
+    for section_id, theme_id, own, n in rows:
+        theme = themes.get(theme_id)
+        disposition = own or (theme.disposition if theme else None)
+        result.append((section_id, theme.id if theme else None, disposition.value if disposition else "untreated", n))
+    return result
+
+
+def participation(pid, position_rows) -> dict:
+    """Participants, contributions, positions and supports, by category, territory, channel and week."""
+    kinds, channels, categories = Counter(), Counter(), Counter()
+    replies = 0
+    for kind, is_reply, channel, category, n in queries.contribution_counts(pid):
+        kinds[kind.value] += n
+        replies += n if is_reply else 0
+        channels[channel.value] += n
+        categories[category.value if category else UNKNOWN] += n
+    territories = Counter({(t or UNKNOWN): n for t, n in queries.contributions_by_territory(pid)})
+    positions = sum(n for *_rest, n in position_rows)
+    return {
+        "participants": queries.participant_count(pid),
+        "contributions": sum(kinds.values()),
+        "comments": kinds[ContributionKind.COMMENT.value] - replies,
+        "replies": replies,
+        "amendments": kinds[ContributionKind.AMENDMENT.value],
+        "offline": sum(n for c, n in channels.items() if c != Channel.ONLINE.value),
+        "positions": positions,
+        "supports": queries.support_count(pid),
+        "by_category": _sorted_counts(categories, [r.value for r in Relation] + [UNKNOWN]),
+        "by_territory": sorted(_sorted_counts(territories), key=lambda row: (-row["count"], row["key"])),
+        "by_channel": _sorted_counts(channels, [c.value for c in Channel]),
+        "by_week": by_week(queries.contributions_by_day(pid)),
+    }
+
+
+def by_week(days) -> list[dict]:
+    """Sum daily counts into weeks starting on Monday, with the empty weeks in between."""
+    weeks = Counter()
+    for day, n in days:
+        weeks[day - timedelta(days=day.weekday())] += n
+    if not weeks:
+        return []
+    start, end = min(weeks), max(weeks)
+    rows = []
+    while start <= end:
+        rows.append({"week": start.isoformat(), "count": weeks[start]})
+        start += timedelta(days=7)
+    return rows
+
+
+def stakeholders(process) -> dict:
+    """Stakeholders invited versus engaged per category, and the coverage gaps of the stakeholder registry."""
+    from consult.stakeholders.coverage import coverage
+
+    pid = process.id
+    covered = coverage(process)
+    table = {c.value: Counter() for c in StakeholderCategory}
+    for category, status, n in queries.stakeholder_counts(pid):
+        table[category.value][status.value] += n
+    rows = []
+    for category, counts in table.items():
+        # an engaged stakeholder was invited too, whatever the order the organizers recorded it in
+        invited = counts[StakeholderStatus.INVITED.value] + counts[StakeholderStatus.ENGAGED.value]
+        invited += counts[StakeholderStatus.DECLINED.value]
+        rows.append(
+            {
+                "category": category,
+                "identified": sum(counts.values()),
+                "invited": invited,
+                "engaged": counts[StakeholderStatus.ENGAGED.value],
+                "declined": counts[StakeholderStatus.DECLINED.value],
+            }
+        )
+    return {
+        "by_category": rows,
+        "identified": sum(r["identified"] for r in rows),
+        "invited": sum(r["invited"] for r in rows),
+        "engaged": sum(r["engaged"] for r in rows),
+        "gaps": [{"field": f.value, "category": c.value} for f, c in covered.gaps],
+        "territory_gaps": [t for t in covered.territory_gaps if t],
+        "contributing_organisations": queries.contributing_organisations(pid),
+    }
+
+
+def consensus(counts: dict) -> dict | None:
+    """Leik's ordinal consensus on agree < mixed < disagree: 1 = everyone on one answer, 0 = split in two.
+
+    Returns:
+        {"index": 0..1 rounded to 2 places, "level": strong|moderate|divided, "leaning": the most chosen value},
+        or None without positions.
+    """
+    total = sum(counts.get(v, 0) for v in POSITIONS)
+    if not total:
+        return None
+    cumulative, dispersion = 0, 0.0
+    for value in POSITIONS[:-1]:
+        cumulative += counts.get(value, 0)
+        share = cumulative / total
+        dispersion += min(share, 1 - share)
+    index = round(1 - dispersion * 2 / (len(POSITIONS) - 1), 2)
+    level = "strong" if index >= STRONG_CONSENSUS else "moderate" if index >= MODERATE_CONSENSUS else "divided"
+    leaning = max(POSITIONS, key=lambda v: (counts.get(v, 0), -POSITIONS.index(v)))
+    return {"index": index, "level": level, "leaning": leaning}
+
+
+def _position_block(counts: dict) -> dict:
+    total = sum(counts.get(v, 0) for v in POSITIONS)
+    block = {v: counts.get(v, 0) for v in POSITIONS}
+    block["total"] = total
+    block["shares"] = {v: round(100 * counts.get(v, 0) / total, 1) if total else 0.0 for v in POSITIONS}
+    return block
+
+
+def _split(rows) -> dict:
+    """{section_id: {key: {value: n}}} from (section_id, value, key, n) rows."""
+    result = defaultdict(lambda: defaultdict(Counter))
+    for section_id, value, key, n in rows:
+        key = key.value if hasattr(key, "value") else (key or UNKNOWN)
+        result[section_id][key][value.value] += n
+    return result
+
+
+def _contribution_brief(contribution, org_name, org_kind) -> dict:
+    from consult.stakeholders.models import StakeholderKind
+
+    return {
+        "id": contribution.id,
+        "kind": contribution.kind.value,
+        "body_html": contribution.body_html,
+        "proposed_text": contribution.proposed_text or "",
+        "supports": contribution.support_count,
+        "category": contribution.contributor_category.value if contribution.contributor_category else UNKNOWN,
+        "organisation": org_name if org_kind == StakeholderKind.ORGANISATION else "",
+    }
+
+
+def sections(pid, syntheses, position_rows, disposition_rows, proposals) -> list[dict]:
+    """Per section: positions and shares, splits by category and territory, consensus, top contributions."""
+    by_category = _split(position_rows)
+    by_territory = _split(queries.positions_by(pid, Position.contributor_territory))
+    top = defaultdict(list)
+    section_rows = queries.sections(pid)
+    for contribution, org_name, org_kind in queries.top_supported(pid, [row[0].id for row in section_rows]):
+        top[contribution.section_id].append(_contribution_brief(contribution, org_name, org_kind))
+    dispositions = defaultdict(Counter)
+    for section_id, _theme_id, disposition, n in disposition_rows:
+        dispositions[section_id][disposition] += n
+    result = []
+    for section, version_number, draft_title in section_rows:
+        totals = Counter()
+        for counts in by_category[section.id].values():
+            totals.update(counts)
+        synthesis = syntheses.get(section.id)
+        result.append(
+            {
+                "id": section.id,
+                "title": section.title,
+                "is_part": section.is_part,
+                "draft": draft_title,
+                "version": version_number,
+                "positions": _position_block(totals),
+                "consensus": consensus(totals),
+                "by_category": [dict(_position_block(c), key=k) for k, c in sorted(by_category[section.id].items())],
+                "by_territory": [dict(_position_block(c), key=k) for k, c in sorted(by_territory[section.id].items())],
+                "top_comments": [c for c in top[section.id] if c["kind"] == ContributionKind.COMMENT.value],
+                "top_amendments": [c for c in top[section.id] if c["kind"] == ContributionKind.AMENDMENT.value],
+                "synthesis_html": synthesis.body_html if synthesis else "",
+                "proposals": proposals.get(section.id, []),
+                "dispositions": dict(dispositions[section.id]),
+                "contributions": sum(dispositions[section.id].values()),
+            }
+        )
+    return result
+
+
+def treatment(themes, disposition_rows) -> dict:
+    """Dispositions overall and per section and theme, with the themes' own dispositions and reasons."""
+    totals, groups = Counter(), defaultdict(Counter)
+    for section_id, theme_id, key, n in disposition_rows:
+        totals[key] += n
+        groups[(section_id, theme_id)][key] += n
+    total = sum(totals.values())
+    return {
+        "total": total,
+        "treated": total - totals["untreated"],
+        "untreated": totals["untreated"],
+        "by_disposition": {k: totals[k] for k in [*DISPOSITIONS, "untreated"]},
+        "themes": [
+            {
+                "id": t.id,
+                "title": t.title,
+                "description": t.description,
+                "disposition": t.disposition.value if t.disposition else None,
+                "reason_html": t.reason_html,
+            }
+            for t in themes.values()
+        ],
+        "groups": [
+            {"section_id": s, "theme_id": t, "counts": dict(c)}
+            for (s, t), c in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1] is None, item[0][1] or 0))
+        ],
+    }
+
+
+def moderation(pid) -> dict:
+    """How many contributions are not shown, by state, and the moderation reasons given (never the content)."""
+    states, reasons = Counter(), Counter()
+    for state, reason, n in queries.moderation_counts(pid):
+        states[state.value] += n
+        if state == ContributionState.HIDDEN:
+            reasons[(reason or "").strip() or UNKNOWN] += n
+    return {
+        "hidden": states[ContributionState.HIDDEN.value],
+        "withdrawn": states[ContributionState.WITHDRAWN.value],
+        "pending": states[ContributionState.PENDING.value],
+        "reasons": [{"reason": r, "count": n} for r, n in reasons.most_common()],
+    }
+
+
+def contribution_list(pid, **page) -> list[dict]:
+    """Every published contribution with its section, theme, disposition and reason (no personal data)."""
+    rows = []
+    for c, section_title, theme_id, theme_title, disposition, reason_html, reason_md, org in queries.contribution_rows(
+        pid, **page
+    ):
+        day = c.received_on or c.created_at.date()
+        rows.append(
+            {
+                "id": c.id,
+                "section_id": c.section_id,
+                "section": section_title,
+                "kind": c.kind.value,
+                "is_reply": c.parent_id is not None,
+                "date": day.isoformat(),
+                "channel": c.channel.value,
+                "category": c.contributor_category.value if c.contributor_category else UNKNOWN,
+                "territory": c.contributor_territory or "",
+                "organisation": org or "",
+                "body": c.body,
+                "body_html": c.body_html,
+                "proposed_text": c.proposed_text or "",
+                "supports": c.support_count,
+                "theme_id": theme_id,
+                "theme": theme_title or "",
+                "disposition": disposition.value if disposition else None,
+                "reason_md": reason_md or "",
+                "reason_html": reason_html or "",
+            }
+        )
+    return rows

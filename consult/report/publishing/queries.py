@@ -1,0 +1,274 @@
+"""The GROUP BY queries behind the report's figures: one query per figure, whatever the data size."""
+
+from datetime import date
+
+from sqlalchemy import and_, case, func, literal, select, union, union_all
+from sqlalchemy.orm import defer
+
+from consult.consultation.models import (
+    Contribution,
+    ContributionKind,
+    ContributionState,
+    Draft,
+    DraftVersion,
+    Position,
+    Section,
+    Support,
+)
+from consult.db import db
+from consult.processes.models import Phase
+from consult.report.models import ClosingReport, ReportRevision, Synthesis, Theme, Treatment
+from consult.stakeholders.models import Stakeholder, StakeholderKind
+
+TOP_SUPPORTED = 3
+#: SQLite accepts 500 terms in a compound SELECT
+MAX_UNION = 400
+
+
+def treatable(process_id):
+    """The contributions that must receive a disposition: every published one of the process."""
+    return and_(Contribution.process_id == process_id, Contribution.state == ContributionState.PUBLISHED)
+
+
+def effective_disposition():
+    """The contribution's own disposition, else its theme's (a SQL expression; NULL when untreated)."""
+    return func.coalesce(Treatment.disposition, Theme.disposition)
+
+
+def _with_treatment(stmt):
+    return stmt.outerjoin(Treatment, Treatment.contribution_id == Contribution.id).outerjoin(
+        Theme, Theme.id == Treatment.theme_id
+    )
+
+
+def contribution_counts(process_id):
+    """Published contributions grouped by kind, reply or not, channel and contributor category."""
+    is_reply = case((Contribution.parent_id.is_(None), False), else_=True)
+    stmt = (
+        select(Contribution.kind, is_reply, Contribution.channel, Contribution.contributor_category, func.count())
+        .where(treatable(process_id))
+        .group_by(Contribution.kind, is_reply, Contribution.channel, Contribution.contributor_category)
+    )
+    return db.session.execute(stmt).all()
+
+
+def contributions_by_territory(process_id):
+    """Published contributions per territory of their author."""
+    stmt = (
+        select(Contribution.contributor_territory, func.count())
+        .where(treatable(process_id))
+        .group_by(Contribution.contributor_territory)
+    )
+    return db.session.execute(stmt).all()
+
+
+def contributions_by_day(process_id):
+    """Published contributions per day (the day an offline one was received, else the day it was written)."""
+    day = func.coalesce(Contribution.received_on, func.date(Contribution.created_at))
+    stmt = select(day, func.count()).where(treatable(process_id)).group_by(day)
+    rows = db.session.execute(stmt).all()
+    return [(d if isinstance(d, date) else date.fromisoformat(str(d)[:10]), n) for d, n in rows]
+
+
+def participant_count(process_id):
+    """Distinct people who wrote, stated a position or supported something (online accounts)."""
+    authors = select(Contribution.author_id.label("uid")).where(
+        Contribution.process_id == process_id, Contribution.author_id.is_not(None)
+    )
+    positioned = select(Position.user_id.label("uid")).where(Position.process_id == process_id)
+    supporters = (
+        select(Support.user_id.label("uid"))
+        .join(Contribution, Contribution.id == Support.contribution_id)
+        .where(Contribution.process_id == process_id)
+    )
+    people = union(authors, positioned, supporters).subquery()
+    return db.session.scalar(select(func.count()).select_from(people))
+
+
+def support_count(process_id):
+    """Supports given to published contributions of the process."""
+    stmt = select(func.coalesce(func.sum(Contribution.support_count), 0)).where(treatable(process_id))
+    return db.session.scalar(stmt)
+
+
+def moderation_counts(process_id):
+    """Contributions not shown, grouped by state and moderation reason."""
+    stmt = (
+        select(Contribution.state, Contribution.moderation_reason, func.count())
+        .where(Contribution.process_id == process_id, Contribution.state != ContributionState.PUBLISHED)
+        .group_by(Contribution.state, Contribution.moderation_reason)
+    )
+    return db.session.execute(stmt).all()
+
+
+def positions_by(process_id, column):
+    """Current positions grouped by section, value and ``column`` (category or territory)."""
+    stmt = (
+        select(Position.section_id, Position.value, column, func.count())
+        .where(Position.process_id == process_id)
+        .group_by(Position.section_id, Position.value, column)
+    )
+    return db.session.execute(stmt).all()
+
+
+def sections(process_id):
+    """The sections of every published version of the process's drafts, in reading order."""
+    stmt = (
+        select(Section, DraftVersion.number, Draft.title)
+        .join(DraftVersion, DraftVersion.id == Section.version_id)
+        .join(Draft, Draft.id == DraftVersion.draft_id)
+        .where(Draft.process_id == process_id, DraftVersion.published_at.is_not(None))
+        .order_by(Draft.id, DraftVersion.number, func.coalesce(Section.parent_id, Section.id), Section.position)
+    )
+    return db.session.execute(stmt).all()
+
+
+def top_supported(process_id, section_ids):
+    """The most supported comments and amendments of each section, in one query.
+
+    One LIMIT subquery per section and kind, each served by the report's covering index; past
+    ``MAX_UNION`` sections, a window function over every contribution does the same more slowly.
+    """
+    base = select(Contribution.id).where(
+        treatable(process_id), Contribution.parent_id.is_(None), Contribution.support_count > 0
+    )
+    if not section_ids:
+        return []
+    if len(section_ids) * len(ContributionKind) <= MAX_UNION:
+        parts = [
+            select(
+                base.where(Contribution.section_id == section_id, Contribution.kind == kind)
+                .order_by(Contribution.support_count.desc(), Contribution.id)
+                .limit(TOP_SUPPORTED)
+                .subquery()
+                .c.id
+            )
+            for section_id in section_ids
+            for kind in ContributionKind
+        ]
+        chosen = union_all(*parts).subquery()
+    else:
+        rank = func.row_number().over(
+            partition_by=(Contribution.section_id, Contribution.kind),
+            order_by=(Contribution.support_count.desc(), Contribution.id),
+        )
+        ranked = base.add_columns(rank.label("rank")).subquery()
+        chosen = select(ranked.c.id).where(ranked.c.rank <= TOP_SUPPORTED).subquery()
+    stmt = (
+        select(Contribution, Stakeholder.name, Stakeholder.kind)
+        .outerjoin(Stakeholder, Stakeholder.id == Contribution.stakeholder_id)
+        .where(Contribution.id.in_(select(chosen.c.id)))
+        .order_by(Contribution.section_id, Contribution.support_count.desc(), Contribution.id)
+    )
+    return db.session.execute(stmt).all()
+
+
+def disposition_counts(process_id):
+    """Published contributions grouped by section, theme and own disposition (the theme's applies when none)."""
+    stmt = (
+        select(Contribution.section_id, Treatment.theme_id, Treatment.disposition, func.count())
+        .outerjoin(Treatment, Treatment.contribution_id == Contribution.id)
+        .where(treatable(process_id))
+        .group_by(Contribution.section_id, Treatment.theme_id, Treatment.disposition)
+    )
+    return db.session.execute(stmt).all()
+
+
+def contribution_rows(process_id, *, section_id=None, offset=None, limit=None):
+    """Every published contribution with its section, theme and effective disposition, grouped for reading."""
+    own = Treatment.disposition.is_not(None)
+    stmt = _with_treatment(
+        select(
+            Contribution,
+            Section.title,
+            Theme.id,
+            Theme.title,
+            effective_disposition(),
+            case((own, Treatment.reason_html), else_=Theme.reason_html),
+            case((own, Treatment.reason_md), else_=Theme.reason_md),
+            case((Stakeholder.kind == StakeholderKind.ORGANISATION, Stakeholder.name), else_=literal(None)),
+        )
+        .join(Section, Section.id == Contribution.section_id)
+        .outerjoin(Stakeholder, Stakeholder.id == Contribution.stakeholder_id)
+        .where(treatable(process_id))
+    )
+    if section_id is not None:
+        stmt = stmt.where(Contribution.section_id == section_id)
+    stmt = stmt.order_by(Contribution.section_id, Theme.title.is_(None), Theme.title, Contribution.id)
+    if offset is not None:
+        stmt = stmt.offset(offset).limit(limit)
+    return db.session.execute(stmt).all()
+
+
+def stakeholder_counts(process_id):
+    """Stakeholders (not archived) grouped by category and status."""
+    stmt = (
+        select(Stakeholder.category, Stakeholder.status, func.count())
+        .where(Stakeholder.process_id == process_id, Stakeholder.archived_at.is_(None))
+        .group_by(Stakeholder.category, Stakeholder.status)
+    )
+    return db.session.execute(stmt).all()
+
+
+def contributing_organisations(process_id):
+    """Organisations whose representatives wrote published contributions."""
+    stmt = select(func.count(func.distinct(Contribution.stakeholder_id))).where(
+        treatable(process_id), Contribution.stakeholder_id.is_not(None)
+    )
+    return db.session.scalar(stmt)
+
+
+def themes(process_id):
+    """The process's themes, by title."""
+    return db.session.scalars(select(Theme).where(Theme.process_id == process_id).order_by(Theme.title)).all()
+
+
+def syntheses(process_id):
+    """Syntheses keyed by section id (None for the overall one)."""
+    rows = db.session.scalars(select(Synthesis).where(Synthesis.process_id == process_id)).all()
+    return {s.section_id: s for s in rows}
+
+
+def phases(process_id):
+    """The calendar of the process."""
+    return db.session.scalars(select(Phase).where(Phase.process_id == process_id).order_by(Phase.starts_on)).all()
+
+
+def closing_report(process_id):
+    """The organizers' texts of the report, if written."""
+    return db.session.scalar(select(ClosingReport).where(ClosingReport.process_id == process_id))
+
+
+def revisions(process_id):
+    """Published revisions, newest first (the heavy snapshot columns stay unloaded)."""
+    stmt = (
+        select(ReportRevision)
+        .where(ReportRevision.process_id == process_id)
+        .order_by(ReportRevision.number.desc())
+        .options(defer(ReportRevision.snapshot), defer(ReportRevision.contributions))
+    )
+    return db.session.scalars(stmt).all()
+
+
+def get_revision_or_404(process_id, number):
+    """One published revision of the process, or 404."""
+    stmt = select(ReportRevision).where(ReportRevision.process_id == process_id, ReportRevision.number == number)
+    revision = db.session.scalar(stmt.options(defer(ReportRevision.contributions)))
+    if revision is None:
+        from flask import abort
+
+        abort(404)
+    return revision
+
+
+def untreated_count(process_id):
+    """Published contributions with no disposition, neither their own nor their theme's."""
+    stmt = _with_treatment(select(func.count()).select_from(Contribution).where(treatable(process_id))).where(
+        effective_disposition().is_(None)
+    )
+    return db.session.scalar(stmt)
+
+
+def published_count(process_id):
+    """Published contributions of the process."""
+    return db.session.scalar(select(func.count()).select_from(Contribution).where(treatable(process_id)))

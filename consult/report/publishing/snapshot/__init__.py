@@ -1,0 +1,1 @@
+"""Freezing the report into published revisions."""

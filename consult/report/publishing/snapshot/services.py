@@ -1,0 +1,103 @@
+"""Services of the report: its texts, and publishing a revision (a frozen snapshot)."""
+
+import logging
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from consult import permissions
+from consult.admin.models import record
+from consult.db import db, utcnow
+from consult.errors import Conflict, NotAllowed
+from consult.report.models import ClosingReport, ReportRevision
+from consult.report.publishing import figures, queries
+from consult.text import markdown_to_html
+
+logger = logging.getLogger(__name__)
+
+
+def save_report_texts(actor, process, *, legal_frame_md, next_steps_md, licence, now=None):
+    """Save the organizers' texts of the report (legal frame, next steps, licence of the open data).
+
+    Args:
+        actor: the organizer.
+        process: the Process.
+        legal_frame_md: the legal frame, Markdown rendered to safe HTML now.
+        next_steps_md: the next steps, Markdown rendered to safe HTML now.
+        licence: the licence of the open data.
+        now: unused, for the services' common signature.
+
+    Returns:
+        The ClosingReport.
+
+    Raises:
+        NotAllowed: the actor may not manage the report.
+    """
+    if not permissions.can_manage_report(actor, process):
+        raise NotAllowed(_("You may not edit this report."))
+    texts = queries.closing_report(process.id) or ClosingReport(process_id=process.id)
+    db.session.add(texts)
+    texts.legal_frame_md, texts.legal_frame_html = legal_frame_md, markdown_to_html(legal_frame_md)
+    texts.next_steps_md, texts.next_steps_html = next_steps_md, markdown_to_html(next_steps_md)
+    texts.licence = licence.strip() or "Licence Ouverte 2.0"
+    record(actor, "report.edit_texts", "process", process.id, process_id=process.id)
+    db.session.commit()
+    return texts
+
+
+def publish_report(actor, process, *, interim=False, now=None):
+    """Publish a new revision of the report: freeze its figures, texts and contributions as they are now.
+
+    The open data package is written at once; the PDF is built afterwards by the worker.
+
+    Args:
+        actor: the organizer.
+        process: the Process.
+        interim: publish an interim report ("bilan d'étape") although contributions remain untreated.
+        now: the publication time (defaults to now).
+
+    Returns:
+        The new ReportRevision.
+
+    Raises:
+        NotAllowed: the actor may not publish this report.
+        Conflict: contributions are untreated and the report is not published as interim.
+    """
+    if not permissions.can_manage_report(actor, process):
+        raise NotAllowed(_("You may not publish this report."))
+    now = now or utcnow()
+    untreated = queries.untreated_count(process.id)
+    if untreated and not interim:
+        raise Conflict(
+            _(
+                "%(count)s contributions have no disposition yet: treat them, or publish an interim report.",
+                count=untreated,
+            )
+        )
+    last = db.session.scalar(select(func.max(ReportRevision.number)).where(ReportRevision.process_id == process.id))
+    revision = ReportRevision(
+        process_id=process.id,
+        number=(last or 0) + 1,
+        is_interim=bool(untreated) and interim,
+        untreated_count=untreated,
+        published_at=now,
+        published_by_id=actor.id,
+        snapshot=figures.compute_report(process, now=now),
+        contributions=figures.contribution_list(process.id),
+    )
+    db.session.add(revision)
+    db.session.flush()
+    record(
+        actor,
+        "report.publish",
+        "report_revision",
+        revision.id,
+        process_id=process.id,
+        changes={"number": [None, revision.number], "untreated": [None, untreated]},
+    )
+    from consult.report.publishing.opendata import write_package
+
+    revision.opendata_path = write_package(revision)
+    db.session.commit()
+    logger.info("report revision %s of process %s published", revision.number, process.id)
+    return revision

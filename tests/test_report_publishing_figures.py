@@ -1,0 +1,169 @@
+"""The report's figures, checked through HTTP against a fixture whose every count is known."""
+
+import pytest
+
+from tests.factories import make_process, make_published_section, make_user
+from tests.helpers import text
+from tests.report_publishing_fixture import build
+
+JSON = {"Accept": "application/json"}
+
+
+@pytest.fixture
+def data(app):
+    return build()
+
+
+def _figures(login_as, data):
+    response = login_as(data["orga"]).get(f"/concertations/{data['process'].slug}/bilan/brouillon", headers=JSON)
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def _counts(rows):
+    return {row["key"]: row["count"] for row in rows}
+
+
+def test_participation_counts_by_category_territory_channel_and_week(login_as, data):
+    part = _figures(login_as, data)["participation"]
+    assert (part["participants"], part["contributions"], part["positions"], part["supports"]) == (5, 6, 7, 8)
+    assert (part["comments"], part["replies"], part["amendments"], part["offline"]) == (4, 1, 1, 1)
+    assert _counts(part["by_category"]) == {
+        "service_user": 2,
+        "family_caregiver": 2,
+        "professional": 1,
+        "association_member": 1,
+    }
+    assert _counts(part["by_territory"]) == {"Valence": 3, "Montélimar": 2, "Romans": 1}
+    assert _counts(part["by_channel"]) == {"online": 5, "letter": 1}
+    assert [(w["week"], w["count"]) for w in part["by_week"]] == [
+        ("2026-10-05", 2),
+        ("2026-10-12", 2),
+        ("2026-10-19", 2),
+    ]
+
+
+def test_position_shares_splits_and_consensus_per_section(login_as, data):
+    first, second = _figures(login_as, data)["sections"]
+    assert first["title"] == "Maintien à domicile"
+    assert first["positions"]["shares"] == {"agree": 50.0, "mixed": 25.0, "disagree": 25.0}
+    assert first["consensus"] == {"index": 0.25, "level": "divided", "leaning": "agree"}
+    by_category = {row["key"]: (row["agree"], row["mixed"], row["disagree"]) for row in first["by_category"]}
+    assert by_category == {
+        "service_user": (1, 0, 0),
+        "family_caregiver": (1, 0, 0),
+        "professional": (0, 1, 0),
+        "association_member": (0, 0, 1),
+    }
+    by_territory = {row["key"]: row["total"] for row in first["by_territory"]}
+    assert by_territory == {"Valence": 2, "Montélimar": 1, "Romans": 1}
+    assert [c["id"] for c in first["top_comments"]] == [data["c"][0].id, data["c"][2].id]
+    assert first["top_comments"][1]["organisation"] == "APF France handicap Drôme"
+    assert [c["id"] for c in first["top_amendments"]] == [data["c"][1].id]
+    assert "plus d'aide" in first["synthesis_html"]
+    assert second["positions"]["shares"]["agree"] == 100.0 and second["consensus"]["index"] == 1.0
+
+
+def test_dispositions_with_theme_and_own_overrides_and_moderation_in_the_open(login_as, data):
+    figures = _figures(login_as, data)
+    treatment = figures["treatment"]
+    assert treatment["by_disposition"] == {
+        "accepted": 1,
+        "partly_accepted": 1,
+        "rejected": 1,
+        "out_of_scope": 1,
+        "untreated": 2,
+    }
+    assert (treatment["total"], treatment["treated"], treatment["untreated"]) == (6, 4, 2)
+    assert figures["moderation"] == {
+        "hidden": 1,
+        "withdrawn": 1,
+        "pending": 0,
+        "reasons": [{"reason": "Propos injurieux", "count": 1}],
+    }
+
+
+def test_stakeholders_invited_versus_engaged_and_coverage_gaps(login_as, data):
+    stakeholders = _figures(login_as, data)["stakeholders"]
+    assert (stakeholders["invited"], stakeholders["engaged"], stakeholders["contributing_organisations"]) == (3, 1, 1)
+    gaps = {(g["field"], g["category"]) for g in stakeholders["gaps"]}
+    assert ("disability", "associations") not in gaps and ("autonomy_elderly", "associations") in gaps
+    assert len(gaps) == 2 * 6 - 1  # the process's two fields times six categories, one covered
+
+
+def test_draft_page_shows_the_figures_charts_tables_and_method_in_french(login_as, data):
+    response = login_as(data["orga"]).get(f"/concertations/{data['process'].slug}/bilan/brouillon")
+    page = text(response)
+    assert response.status_code == 200
+    for expected in (
+        "Rapport provisoire",
+        "Qui a participé",
+        "Maintien à domicile",
+        "Aide à domicile",
+        "Propos injurieux",
+        "indice de consensus",
+        "Leik",
+        "Données du graphique",
+        "<svg",
+    ):
+        assert expected in page, expected
+    assert "<script" not in page.split("<main", 1)[1]
+    assert 'style="' not in page and "<style" not in page
+    assert "CONTENU MASQUÉ" not in page and "alice.martin@exemple.fr" not in page
+
+
+def test_report_page_keeps_a_constant_number_of_queries(app, login_as, count_queries):
+    orga = make_user()
+    process = make_process(orga)
+    client = login_as(orga)
+    url = f"/concertations/{process.slug}/bilan/brouillon"
+
+    def measure():
+        client.get(url)
+        with count_queries() as statements:
+            assert client.get(url).status_code == 200
+        return len(statements)
+
+    from tests.factories import make_contribution, make_position
+
+    section = make_published_section(process, "A")
+    make_contribution(section, make_user())
+    small = measure()
+    for n in range(15):
+        user = make_user()
+        other = make_published_section(process, f"S{n}")
+        make_contribution(other, user, supports=n)
+        make_position(other, user, "mixed")
+    assert measure() == small
+
+
+def test_working_groups_members_meetings_and_proposals_feed_the_report(login_as, data):
+    from consult.db import db
+    from consult.groups.proposal_models import Proposal, ProposalSection, ProposalStatus
+    from tests.factories import make_group, make_meeting, make_member
+
+    group = make_group(data["process"], data["orga"], title="Groupe aidants", section_ids=[data["s2"].id])
+    make_member(group, data["orga"], name="France Alzheimer Drôme")
+    make_meeting(group, data["orga"])
+    proposal = Proposal(
+        group_id=group.id,
+        title="Plateforme de répit",
+        status=ProposalStatus.ACCEPTED,
+        decision_reason="Oui",
+        decision_reason_html="<p>Retenue au schéma.</p>",
+    )
+    db.session.add(proposal)
+    db.session.flush()
+    db.session.add(ProposalSection(proposal_id=proposal.id, section_id=data["s2"].id))
+    db.session.add(Proposal(group_id=group.id, title="Brouillon", status=ProposalStatus.DRAFT))
+    db.session.commit()
+    figures = _figures(login_as, data)
+    (only,) = figures["groups"]["groups"]
+    assert (only["title"], only["members"], only["meetings"]) == ("Groupe aidants", 1, 1)
+    assert only["organisations"] == ["France Alzheimer Drôme"]
+    assert [(p["title"], p["status"]) for p in only["proposals"]] == [("Plateforme de répit", "accepted")]
+    assert figures["sections"][1]["proposals"] == [
+        {"title": "Plateforme de répit", "group": "Groupe aidants", "status": "accepted"}
+    ]
+    page = text(login_as(data["orga"]).get(f"/concertations/{data['process'].slug}/bilan/brouillon"))
+    assert "Plateforme de répit" in page and "Retenue au schéma." in page and "France Alzheimer Drôme" in page
