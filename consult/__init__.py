@@ -61,12 +61,12 @@ def _init_extensions(app):
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PACKAGE_DIR.parent / "migrations"), render_as_batch=True)
+    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
+    limiter.init_app(app)
     csrf.init_app(app)
     mail.init_app(app)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", ";".join(_translation_dirs()))
     babel.init_app(app, locale_selector=select_locale)
-    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
-    limiter.init_app(app)
     login_manager.init_app(app)
     # Talisman keeps its settings on the instance, so each app gets its own (tests build several).
     app.extensions["talisman"] = Talisman(

@@ -24,7 +24,13 @@ from consult.report.models import (
     Theme,
     Treatment,
 )
-from consult.stakeholders.models import Representative, Stakeholder
+from consult.stakeholders.models import (
+    ImportPreview,
+    Invitation,
+    Representative,
+    Stakeholder,
+    StakeholderSettings,
+)
 
 __all__ = [
     "ClosingReport",
@@ -44,6 +50,8 @@ __all__ = [
     "Draft",
     "DraftVersion",
     "Field",
+    "ImportPreview",
+    "Invitation",
     "OutboxMail",
     "Phase",
     "PhaseKind",
@@ -54,5 +62,6 @@ __all__ = [
     "Representative",
     "Section",
     "Stakeholder",
+    "StakeholderSettings",
     "User",
 ]

@@ -59,6 +59,75 @@ def make_process(organizer=None, *, title="Schéma de l'autonomie", published=Tr
     return process
 
 
+# --- consultation -----------------------------------------------------------
+
+
+def make_draft(organizer, process, *, opens_in=timedelta(days=-1), closes_in=timedelta(days=14), publish=True):
+    """A draft (five-part skeleton, one extra section in part 1) published with a window around now.
+
+    Returns:
+        (draft, sections) where sections are the version's sections in reading order.
+    """
+    from sqlalchemy import select
+
+    from consult.consultation import services
+    from consult.consultation.models import Section
+    from consult.db import utcnow
+
+    draft = services.create_draft(organizer, process, title="Projet de schéma de l'autonomie")
+    version = draft.versions[-1]
+    parts = db.session.scalars(select(Section).where(Section.version_id == version.id).order_by(Section.position))
+    first = next(iter(parts))
+    services.add_section(
+        organizer,
+        version,
+        title="Vieillir chez soi",
+        body_md="Le Département soutient le maintien à domicile des personnes âgées.",
+        easy_read_md="Vous pouvez rester chez vous.",
+        parent_id=first.id,
+    )
+    if publish:
+        now = utcnow()
+        services.publish_version(organizer, version, opens_at=now + opens_in, closes_at=now + closes_in)
+    sections = db.session.scalars(
+        select(Section).where(Section.version_id == version.id).order_by(Section.parent_id.is_not(None), Section.id)
+    ).all()
+    return draft, list(sections)
+
+
+def make_comment(author, section, body="Un commentaire utile.", **kwargs):
+    """A comment (or reply with ``parent=``) posted through the service."""
+    from consult.consultation.services import post_comment
+
+    return post_comment(author, section, body=body, **kwargs)
+
+
+# --- stakeholders -------------------------------------------------------------
+
+
+def make_stakeholder(process, organizer, **values):
+    """A stakeholder of ``process`` created by ``organizer`` through the service (defaults: a disability association)."""
+    from consult.stakeholders.models import InvolvementLevel, StakeholderCategory, StakeholderKind
+    from consult.stakeholders.services.registry import create_stakeholder
+
+    n = next(_counter)
+    defaults = {
+        "name": f"Association {n}",
+        "kind": StakeholderKind.ORGANISATION,
+        "category": StakeholderCategory.ASSOCIATIONS,
+        "fields": [Field.DISABILITY.value],
+        "territory": "Valence",
+        "level": InvolvementLevel.CONCERT,
+        "influence": 3,
+        "interest": 3,
+        "notes": "",
+        "contact_name": f"Contact {n}",
+        "contact_email": f"contact{n}@asso.exemple.fr",
+        "contact_phone": "04 75 00 00 00",
+    }
+    return create_stakeholder(organizer, process, values={**defaults, **values})
+
+
 # --- report treatment: sections and contributions as rows (the consultation's services land on their branch) ---
 
 

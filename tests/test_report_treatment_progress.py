@@ -52,4 +52,4 @@ def test_progress_of_an_empty_process(login_as):
     process = make_process(organizer)
     page = text(login_as(organizer).get(f"/concertations/{process.slug}/traitement/avancement"))
     assert "0 contributions sur 0 ont une suite donnée (0 %)." in page
-    assert "Aucune contribution pour l’instant." in page
+    assert "Aucune contribution pour le moment." in page

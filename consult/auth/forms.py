@@ -12,6 +12,23 @@ from consult.labels import RELATION_LABELS
 PASSWORD_HINT = _l("At least 10 characters. A short sentence of several words is easy to remember and hard to guess.")
 
 
+def relation_field():
+    """The optional "how you relate to the field" question used for participation statistics."""
+    return EnumSelectField(
+        _l("You are… (optional)"),
+        [Optional()],
+        enum_class=Relation,
+        labels=RELATION_LABELS,
+        blank=_l("I prefer not to say"),
+        description=_l("Used only to count who took part, never shown next to your name."),
+    )
+
+
+def territory_field():
+    """The optional commune or territory, also used for participation statistics."""
+    return StringField(_l("Your commune or territory (optional)"), [Optional(), length(120)])
+
+
 class SignUpForm(FlaskForm):
     """Create an account."""
 
@@ -22,15 +39,8 @@ class SignUpForm(FlaskForm):
         description=_l("Your first name, initials or a pseudonym."),
     )
     password = PasswordField(_l("Password"), [required(), length(200)], description=PASSWORD_HINT)
-    relation = EnumSelectField(
-        _l("You are… (optional)"),
-        [Optional()],
-        enum_class=Relation,
-        labels=RELATION_LABELS,
-        blank=_l("I prefer not to say"),
-        description=_l("Used only to count who took part, never shown next to your name."),
-    )
-    territory = StringField(_l("Your commune or territory (optional)"), [Optional(), length(120)])
+    relation = relation_field()
+    territory = territory_field()
     accept_terms = BooleanField(_l("I accept the terms of use"), [required()])
 
 
@@ -61,14 +71,8 @@ class ProfileForm(FlaskForm):
     """Edit the profile."""
 
     display_name = StringField(_l("Name shown with your contributions"), [required(), length(80, 2)])
-    relation = EnumSelectField(
-        _l("You are… (optional)"),
-        [Optional()],
-        enum_class=Relation,
-        labels=RELATION_LABELS,
-        blank=_l("I prefer not to say"),
-    )
-    territory = StringField(_l("Your commune or territory (optional)"), [Optional(), length(120)])
+    relation = relation_field()
+    territory = territory_field()
     notify_by_email = BooleanField(_l("Email me when someone replies or answers my contributions"))
 
 

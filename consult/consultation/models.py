@@ -23,6 +23,13 @@ class Draft(db.Model):
     versions: Mapped[list["DraftVersion"]] = relationship(
         back_populates="draft", cascade="all, delete-orphan", order_by="DraftVersion.number"
     )
+    process: Mapped["Process"] = relationship()  # noqa: F821
+
+    @property
+    def latest_published(self) -> "DraftVersion | None":
+        """The most recent published version, the one the public reads by default."""
+        published = [v for v in self.versions if v.published_at is not None]
+        return published[-1] if published else None
 
     def __repr__(self):
         return f"<Draft {self.id} {self.title!r}>"

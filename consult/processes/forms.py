@@ -2,13 +2,14 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, EmailField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, EmailField, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from consult.consultation.labels import MODERATION_MODE_FIELD_LABEL, MODERATION_MODE_LABELS
 from consult.forms import email_address, length, required
 from consult.labels import FIELD_LABELS
-from consult.processes.models import Field
+from consult.processes.models import Field, ModerationMode
 
 
 class CheckboxesField(SelectMultipleField):
@@ -39,6 +40,12 @@ class ProcessForm(FlaskForm):
         _l("Territory"), [required(), length(120)], description=_l("For example: Département de la Drôme.")
     )
     is_published = BooleanField(_l("Published (visible to everyone)"))
+    moderation_mode = RadioField(
+        MODERATION_MODE_FIELD_LABEL,
+        choices=[(m.value, MODERATION_MODE_LABELS[m]) for m in ModerationMode],
+        default=ModerationMode.POST.value,
+        coerce=lambda value: getattr(value, "value", value),
+    )
 
     @property
     def field_values(self) -> list[Field]:

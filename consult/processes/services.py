@@ -13,7 +13,7 @@ from consult.auth.models import User
 from consult.auth.services import find_user_by_email
 from consult.db import db
 from consult.errors import Conflict, NotAllowed, NotFound
-from consult.processes.models import Field, Phase, PhaseKind, Process, ProcessRole, ProcessRoleName
+from consult.processes.models import Field, ModerationMode, Phase, PhaseKind, Process, ProcessRole, ProcessRoleName
 from consult.text import markdown_to_html
 
 logger = logging.getLogger(__name__)
@@ -73,8 +73,9 @@ def update_process(
     territory: str,
     slug: str,
     is_published: bool,
+    moderation_mode: ModerationMode | None = None,
 ) -> Process:
-    """Save a process's description.
+    """Save a process's description (and, when given, how its contributions are moderated).
 
     Raises:
         NotAllowed: the actor does not organize this process.
@@ -88,6 +89,10 @@ def update_process(
     process.fields = [f.value for f in fields]
     process.territory = territory.strip()
     process.is_published = is_published
+    if moderation_mode is not None and moderation_mode != process.moderation_mode:
+        changes = {"moderation_mode": [process.moderation_mode.value, moderation_mode.value]}
+        record(actor, "process.moderation_mode", "process", process.id, process_id=process.id, changes=changes)
+        process.moderation_mode = moderation_mode
     db.session.commit()
     logger.info("process %s updated by user %s", process.slug, actor.id)
     return process

@@ -13,7 +13,7 @@ from consult.panels import organizer_links_for, panels_for
 from consult.permissions import require
 from consult.processes import bp, queries, services
 from consult.processes.forms import OrganizerForm, PhaseForm, ProcessForm
-from consult.processes.models import PhaseKind
+from consult.processes.models import ModerationMode, PhaseKind
 
 
 @bp.route("/")
@@ -76,6 +76,7 @@ def edit(slug):
             fields=form.field_values,
             territory=form.territory.data,
             is_published=form.is_published.data,
+            moderation_mode=ModerationMode(form.moderation_mode.data),
         )
         flash(_("Changes saved."), "success")
         return redirect(url_for("processes.show", slug=process.slug))

@@ -84,6 +84,7 @@ class Stakeholder(db.Model):
     created_at: Mapped[created_at]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
+    process: Mapped["Process"] = relationship()  # noqa: F821
     representatives: Mapped[list["Representative"]] = relationship(
         back_populates="stakeholder", cascade="all, delete-orphan", lazy="raise_on_sql"
     )
@@ -111,3 +112,68 @@ class Representative(db.Model):
 
     def __repr__(self):
         return f"<Representative user={self.user_id} of stakeholder={self.stakeholder_id} {self.status.value}>"
+
+
+class Invitation(db.Model):
+    """A signed, expiring, single-use link inviting a stakeholder's contact to represent it.
+
+    Only a digest of the link's secret is stored, so the table cannot be used to forge links.
+    """
+
+    __tablename__ = "stakeholder_invitations"
+
+    id: Mapped[int_pk]
+    stakeholder_id: Mapped[int] = mapped_column(ForeignKey("stakeholders.id", ondelete="CASCADE"), index=True)
+    email: Mapped[str] = mapped_column(String(254))
+    #: sha256 of the random secret carried by the signed link
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    sent_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[created_at]
+    expires_at: Mapped[datetime]
+    #: set when the link is followed to the end (accepted or declined): it then stops working
+    used_at: Mapped[datetime | None]
+    used_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    declined_at: Mapped[datetime | None]
+
+    stakeholder: Mapped[Stakeholder] = relationship()
+
+    def state(self, now: datetime) -> str:
+        """'accepted', 'declined', 'expired' or 'pending'."""
+        if self.declined_at is not None:
+            return "declined"
+        if self.used_at is not None:
+            return "accepted"
+        return "expired" if now >= self.expires_at else "pending"
+
+    def __repr__(self):
+        return f"<Invitation {self.id} stakeholder={self.stakeholder_id} used={self.used_at is not None}>"
+
+
+class StakeholderSettings(db.Model):
+    """Per-process choices about the registry (absent row: defaults)."""
+
+    __tablename__ = "stakeholder_settings"
+
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"), primary_key=True)
+    #: show engaged organisations (names and categories) on the process page, and let people ask to represent them
+    public_list: Mapped[bool] = mapped_column(default=False, server_default="0")
+
+    def __repr__(self):
+        return f"<StakeholderSettings process={self.process_id} public_list={self.public_list}>"
+
+
+class ImportPreview(db.Model):
+    """A checked CSV file waiting for the organizer's confirmation; the import applies exactly these rows."""
+
+    __tablename__ = "stakeholder_import_previews"
+
+    id: Mapped[int_pk]
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"), index=True)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    created_at: Mapped[created_at]
+    filename: Mapped[str] = mapped_column(String(255), default="")
+    #: [{"line", "action" (create/update/unchanged/rejected), "target_id", "values", "errors", "name"}]
+    rows: Mapped[list] = mapped_column(JSON, default=list)
+
+    def __repr__(self):
+        return f"<ImportPreview {self.id} process={self.process_id} rows={len(self.rows or [])}>"

@@ -44,7 +44,7 @@ class FilterForm(FlaskForm):
 
     def set_choices(self, sections, themes, territories):
         """Fill the choices from the process's sections, themes and territories."""
-        anything = ("", _l("All"))
+        anything = ("", _l("Any"))
         self.section.choices = [anything] + [(str(s.id), label) for s, label in sections]
         self.kind.choices = [anything, *KIND_LABELS.items()]
         self.channel.choices = enum_choices(Channel, CHANNEL_LABELS, blank=anything[1])

@@ -2,13 +2,13 @@
 
 from flask_babel import lazy_gettext as _l
 
-from consult.consultation.models import Channel, ContributionState
+from consult.consultation.labels import CHANNEL_LABELS, STATE_LABELS
 from consult.report.models import DispositionValue
 
 DISPOSITION_LABELS = {
-    DispositionValue.ACCEPTED: _l("Accepted"),
-    DispositionValue.PARTLY_ACCEPTED: _l("Partly accepted"),
-    DispositionValue.REJECTED: _l("Not accepted"),
+    DispositionValue.ACCEPTED: _l("Taken into account"),
+    DispositionValue.PARTLY_ACCEPTED: _l("Partly taken into account"),
+    DispositionValue.REJECTED: _l("Not taken into account"),
     DispositionValue.OUT_OF_SCOPE: _l("Out of scope"),
 }
 
@@ -18,25 +18,10 @@ DISPOSITION_BY_VALUE = {member.value: label for member, label in DISPOSITION_LAB
 #: the types of contribution the treatment view tells apart (a reply is a comment with a parent)
 KIND_LABELS = {
     "comment": _l("Comment"),
-    "reply": _l("Reply"),
+    "reply": _l("Reply to a comment"),
     "amendment": _l("Amendment"),
 }
 
-CHANNEL_LABELS = {
-    Channel.ONLINE: _l("Online"),
-    Channel.PUBLIC_MEETING: _l("Public meeting"),
-    Channel.LETTER: _l("Letter"),
-    Channel.PHONE: _l("Phone"),
-    Channel.EMAIL: _l("Email"),
-    Channel.OTHER: _l("Other channel"),
-}
-
-STATE_LABELS = {
-    ContributionState.PENDING: _l("Awaiting moderation"),
-    ContributionState.PUBLISHED: _l("Published"),
-    ContributionState.HIDDEN: _l("Hidden by moderation"),
-    ContributionState.WITHDRAWN: _l("Withdrawn by its author"),
-}
 
 SORT_LABELS = {
     "newest": _l("Newest first"),

@@ -1,0 +1,141 @@
+"""Forms of the consultation: drafts and sections, participation, moderation and offline entries."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, DateTimeLocalField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import Optional
+
+from consult.auth.models import Relation
+from consult.consultation.labels import CHANNEL_LABELS, KIND_LABELS
+from consult.consultation.models import Channel, ContributionKind
+from consult.forms import EnumSelectField, length, required
+from consult.labels import RELATION_LABELS
+
+COMMENT_MAX = 5000
+JUSTIFICATION_MAX = 1000
+PROPOSED_TEXT_MAX = 20000
+MARKDOWN_HINT = _l("Markdown: **bold**, *italic*, lists, [links](https://…).")
+
+
+class DraftForm(FlaskForm):
+    """Name a new draft."""
+
+    title = StringField(
+        _l("Title of the draft"),
+        [required(), length(200, 5)],
+        description=_l("For example: Projet de schéma départemental de l'autonomie 2027-2031."),
+    )
+
+
+class SectionForm(FlaskForm):
+    """Write a part or a section of a version."""
+
+    parent_id = SelectField(_l("Place"), coerce=str, validate_choice=True)
+    title = StringField(_l("Title"), [required(), length(200, 2)])
+    body_md = TextAreaField(_l("Text"), [required(), length(50000)], description=MARKDOWN_HINT)
+    easy_read_md = TextAreaField(
+        _l("Easy-to-read summary (optional)"),
+        [Optional(), length(5000)],
+        description=_l("Short sentences, everyday words, one idea per sentence (FALC)."),
+    )
+
+
+class PublishForm(FlaskForm):
+    """Publish a version with its consultation window, in Paris time."""
+
+    opens_at = DateTimeLocalField(_l("Consultation opens on"), [required()], format="%Y-%m-%dT%H:%M")
+    closes_at = DateTimeLocalField(_l("Consultation closes on"), [required()], format="%Y-%m-%dT%H:%M")
+
+
+def _author_choice():
+    return SelectField(
+        _l("Published"), coerce=str, choices=[("", _l("In my own name"))], default="", validate_choice=True
+    )
+
+
+class CommentForm(FlaskForm):
+    """A comment, or a reply when ``parent_id`` is set."""
+
+    body = TextAreaField(
+        _l("Your comment"),
+        [required(), length(COMMENT_MAX, 2)],
+        description=_l("Plain text. Line breaks and links are kept. %(max)d characters at most.", max=COMMENT_MAX),
+    )
+    parent_id = HiddenField()
+    author_as = _author_choice()
+
+
+class AmendmentForm(FlaskForm):
+    """A proposed replacement of the section's text and why."""
+
+    proposed_text = TextAreaField(
+        _l("The text you propose"),
+        [required(), length(PROPOSED_TEXT_MAX, 2)],
+        description=_l("Change the section's text below as you wish it to be."),
+    )
+    justification = TextAreaField(
+        _l("Why this change?"),
+        [required(), length(JUSTIFICATION_MAX, 2)],
+        description=_l("In a few sentences. %(max)d characters at most.", max=JUSTIFICATION_MAX),
+    )
+    author_as = _author_choice()
+
+
+class FlagForm(FlaskForm):
+    """Report a contribution with a reason."""
+
+    reason = TextAreaField(
+        _l("Why do you report this contribution?"),
+        [required(), length(500, 3)],
+        description=_l("For example: insult, personal data, advertising, off-topic."),
+    )
+
+
+class HideForm(FlaskForm):
+    """Hide a contribution: the reason is shown in its place and sent to its author."""
+
+    reason = TextAreaField(
+        _l("Reason for hiding"),
+        [required(), length(500, 3)],
+        description=_l("Shown in place of the contribution and sent to its author."),
+    )
+
+
+class ResponseForm(FlaskForm):
+    """The organizers' official response."""
+
+    body = TextAreaField(_l("Official response"), [required(), length(COMMENT_MAX, 2)])
+
+
+class OfflineForm(FlaskForm):
+    """A contribution received outside the platform."""
+
+    kind = EnumSelectField(_l("Kind"), [required()], enum_class=ContributionKind, labels=KIND_LABELS)
+    channel = EnumSelectField(
+        _l("Received by"),
+        [required()],
+        enum_class=Channel,
+        labels=CHANNEL_LABELS,
+        blank=_l("Choose…"),
+    )
+    received_on = DateField(_l("Received on"), [required()], format="%Y-%m-%d")
+    category = EnumSelectField(
+        _l("Contributor's profile"), enum_class=Relation, labels=RELATION_LABELS, blank=_l("Not known")
+    )
+    territory = StringField(_l("Contributor's territory"), [Optional(), length(120)])
+    body = TextAreaField(
+        _l("What the person said"),
+        [required(), length(COMMENT_MAX, 2)],
+        description=_l("For an amendment: the reason given."),
+    )
+    proposed_text = TextAreaField(_l("Proposed text (amendments only)"), [Optional(), length(PROPOSED_TEXT_MAX)])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.channel.choices = [c for c in self.channel.choices if c[0] != Channel.ONLINE.value]
+
+
+class LinkForm(FlaskForm):
+    """Link a contribution to the change of a section."""
+
+    contribution_id = IntegerField(_l("Contribution"), [required()])

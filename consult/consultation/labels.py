@@ -1,0 +1,41 @@
+"""Translated labels of the consultation's enums."""
+
+from flask_babel import lazy_gettext as _l
+
+from consult.consultation.models import Channel, ContributionKind, ContributionState, PositionValue
+from consult.processes.models import ModerationMode
+
+POSITION_LABELS = {
+    PositionValue.AGREE: _l("Agree"),
+    PositionValue.MIXED: _l("Mixed"),
+    PositionValue.DISAGREE: _l("Disagree"),
+}
+
+CHANNEL_LABELS = {
+    Channel.ONLINE: _l("Online"),
+    Channel.PUBLIC_MEETING: _l("Public meeting"),
+    Channel.LETTER: _l("Letter"),
+    Channel.PHONE: _l("Phone call"),
+    Channel.EMAIL: _l("Email"),
+    Channel.OTHER: _l("Other channel"),
+}
+
+KIND_LABELS = {
+    ContributionKind.COMMENT: _l("Comment"),
+    ContributionKind.AMENDMENT: _l("Amendment"),
+}
+
+STATE_LABELS = {
+    ContributionState.PENDING: _l("Awaiting moderation"),
+    ContributionState.PUBLISHED: _l("Published"),
+    ContributionState.HIDDEN: _l("Hidden by moderation"),
+    ContributionState.WITHDRAWN: _l("Withdrawn by its author"),
+}
+
+MODERATION_MODE_LABELS = {
+    ModerationMode.POST: _l("Post-moderation: contributions are published at once"),
+    ModerationMode.PRE: _l("Pre-moderation: contributions are held until approved"),
+}
+
+#: the label of the moderation field of the process edit form
+MODERATION_MODE_FIELD_LABEL = _l("Moderation of contributions")

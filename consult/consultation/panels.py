@@ -1,0 +1,33 @@
+"""The consultation's blocks on other pages: drafts on the process page, moderation in the organizer bar."""
+
+from flask import url_for
+from flask_babel import gettext as _
+
+from consult import permissions
+from consult.consultation import queries
+from consult.db import utcnow
+from consult.panels import Panel, organizer_link, panel
+
+
+@panel("process", 20)
+def drafts_panel(process, user, today):
+    """The drafts under consultation (and, for organizers, those being written)."""
+    drafts = queries.process_drafts(process, user)
+    can_manage = permissions.can_manage_drafts(user, process)
+    if not drafts and not can_manage:
+        return None
+    now = utcnow()
+    rows = []
+    for draft in drafts:
+        version = draft.latest_published
+        window = queries.window_state(version, now) if version else None
+        rows.append({"draft": draft, "version": version, "window": window, "latest": draft.versions[-1]})
+    return Panel("consultation/_process_panel.html", {"process": process, "rows": rows, "can_manage": can_manage})
+
+
+@organizer_link(20)
+def moderation_link(process):
+    """The moderation queue, with the number of contributions awaiting a decision."""
+    count = queries.pending_count(process)
+    label = _("Moderation (%(n)s waiting)", n=count) if count else _("Moderation")
+    return label, url_for("consultation.queue", slug=process.slug)

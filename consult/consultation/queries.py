@@ -1,0 +1,286 @@
+"""Read models of the consultation pages, each in a constant number of SQL queries."""
+
+from flask import abort
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from consult import permissions
+from consult.consultation.diff import has_changed, word_diff_html
+from consult.consultation.models import (
+    ChangeLink,
+    Contribution,
+    ContributionKind,
+    ContributionState,
+    Draft,
+    DraftVersion,
+    Position,
+    Section,
+    Support,
+)
+from consult.db import db
+
+PUBLIC_STATES = (ContributionState.PUBLISHED, ContributionState.HIDDEN, ContributionState.WITHDRAWN)
+SORTS = {"soutiens": "supported", "recents": "newest"}
+
+
+def window_state(version, now) -> str:
+    """'unpublished', 'upcoming', 'open' or 'closed' for the notices of the pages."""
+    if version.published_at is None:
+        return "unpublished"
+    if permissions.version_is_open(version, now):
+        return "open"
+    return "upcoming" if now < version.opens_at else "closed"
+
+
+def get_draft_or_404(process, draft_id: int) -> Draft:
+    """The draft of this process with its versions loaded."""
+    draft = db.session.scalar(
+        select(Draft).options(selectinload(Draft.versions)).where(Draft.id == draft_id, Draft.process_id == process.id)
+    )
+    if draft is None:
+        abort(404)
+    return draft
+
+
+def pick_version(draft: Draft, number: int | None, user) -> DraftVersion:
+    """The version asked for, else the latest published one (or, for organizers, the latest)."""
+    if number is not None:
+        version = next((v for v in draft.versions if v.number == number), None)
+    else:
+        version = draft.latest_published
+        if version is None and permissions.can_manage_drafts(user, draft.process):
+            version = draft.versions[-1]
+    if version is None or not permissions.can_view_version(user, draft.process, version):
+        abort(404)
+    return version
+
+
+def get_section_or_404(process, section_id: int, user) -> Section:
+    """A section of a draft of this process that the user may read, with its version and draft."""
+    section = db.session.scalar(
+        select(Section)
+        .options(joinedload(Section.version).joinedload(DraftVersion.draft), joinedload(Section.parent))
+        .where(Section.id == section_id)
+    )
+    if section is None or section.version.draft.process_id != process.id:
+        abort(404)
+    if not permissions.can_view_version(user, process, section.version):
+        abort(404)
+    return section
+
+
+def get_contribution_or_404(process, contribution_id: int) -> Contribution:
+    """A contribution of this process with its section, version and draft."""
+    contribution = db.session.scalar(
+        select(Contribution)
+        .options(joinedload(Contribution.section).joinedload(Section.version).joinedload(DraftVersion.draft))
+        .where(Contribution.id == contribution_id, Contribution.process_id == process.id)
+    )
+    if contribution is None:
+        abort(404)
+    return contribution
+
+
+def version_outline(version: DraftVersion) -> list[tuple[Section, list[Section]]]:
+    """The parts of a version in order, each with its sections in order (one query)."""
+    sections = db.session.scalars(
+        select(Section).where(Section.version_id == version.id).order_by(Section.position, Section.id)
+    ).all()
+    children: dict[int, list[Section]] = {}
+    for section in sections:
+        if section.parent_id is not None:
+            children.setdefault(section.parent_id, []).append(section)
+    return [(part, children.get(part.id, [])) for part in sections if part.parent_id is None]
+
+
+def _visible(user, moderator: bool):
+    if moderator:
+        return Contribution.state.in_(list(ContributionState))
+    if permissions.is_signed_in(user):
+        return or_(
+            Contribution.state.in_(PUBLIC_STATES),
+            and_(Contribution.state == ContributionState.PENDING, Contribution.author_id == user.id),
+        )
+    return Contribution.state.in_(PUBLIC_STATES)
+
+
+def _with_people(query):
+    return query.options(
+        joinedload(Contribution.author), joinedload(Contribution.stakeholder), joinedload(Contribution.response)
+    )
+
+
+def section_contributions(section: Section, user, *, sort: str, page: int, per_page: int, moderator: bool):
+    """A page of the section's comments and amendments (top level), sorted, with people and responses."""
+    order = (
+        (Contribution.support_count.desc(), Contribution.id.desc())
+        if sort == "supported"
+        else (Contribution.id.desc(),)
+    )
+    query = _with_people(
+        select(Contribution)
+        .where(Contribution.section_id == section.id, Contribution.parent_id.is_(None), _visible(user, moderator))
+        .order_by(*order)
+    )
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def replies_by_parent(parent_ids: list[int], user, *, moderator: bool) -> dict[int, list[Contribution]]:
+    """The visible replies to these comments, oldest first, grouped by comment (one query)."""
+    if not parent_ids:
+        return {}
+    rows = db.session.scalars(
+        _with_people(
+            select(Contribution)
+            .where(Contribution.parent_id.in_(parent_ids), _visible(user, moderator))
+            .order_by(Contribution.id)
+        )
+    ).unique()
+    grouped: dict[int, list[Contribution]] = {}
+    for reply in rows:
+        grouped.setdefault(reply.parent_id, []).append(reply)
+    return grouped
+
+
+def supported_ids(user, contribution_ids: list[int]) -> set[int]:
+    """Which of these contributions the user supports."""
+    if not permissions.is_signed_in(user) or not contribution_ids:
+        return set()
+    return set(
+        db.session.scalars(
+            select(Support.contribution_id).where(
+                Support.user_id == user.id, Support.contribution_id.in_(contribution_ids)
+            )
+        )
+    )
+
+
+def user_position(user, section: Section):
+    """The user's position on the section, or None."""
+    if not permissions.is_signed_in(user):
+        return None
+    return db.session.scalar(
+        select(Position.value).where(Position.section_id == section.id, Position.user_id == user.id)
+    )
+
+
+def amendment_diffs(section: Section, contributions) -> dict[int, str]:
+    """Word-level diffs of the amendments shown, against the section's text."""
+    return {
+        c.id: word_diff_html(section.body_md, c.proposed_text or "")
+        for c in contributions
+        if c.kind == ContributionKind.AMENDMENT and c.state in (ContributionState.PUBLISHED, ContributionState.PENDING)
+    }
+
+
+def moderation_queue(process, view: str, page: int, per_page: int):
+    """Contributions awaiting approval ('pending') or flagged and not yet reviewed ('flagged')."""
+    condition = (
+        Contribution.state == ContributionState.PENDING
+        if view == "pending"
+        else and_(Contribution.flag_count > 0, Contribution.state != ContributionState.WITHDRAWN)
+    )
+    query = (
+        select(Contribution)
+        .options(
+            joinedload(Contribution.author), joinedload(Contribution.section), joinedload(Contribution.stakeholder)
+        )
+        .where(Contribution.process_id == process.id, condition)
+        .order_by(Contribution.flag_count.desc(), Contribution.id)
+    )
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def version_changes(version: DraftVersion):
+    """For each section of a version: its previous text, a word diff, and the contributions linked to it.
+
+    Returns:
+        (rows, removed): rows are dicts (section, previous, status, title_diff, body_diff, links);
+        removed are the previous version's sections no longer present.
+    """
+    outline = version_outline(version)
+    sections = [s for part, children in outline for s in [part, *children]]
+    previous = {
+        s.id: s for s in db.session.scalars(select(Section).where(Section.id.in_([x.previous_id for x in sections])))
+    }
+    links: dict[int, list[Contribution]] = {}
+    for link in db.session.scalars(
+        select(ChangeLink)
+        .options(joinedload(ChangeLink.contribution).joinedload(Contribution.stakeholder))
+        .where(ChangeLink.section_id.in_([s.id for s in sections]))
+        .order_by(ChangeLink.id)
+    ):
+        links.setdefault(link.section_id, []).append(link.contribution)
+    rows = [_change_row(s, previous.get(s.previous_id), links.get(s.id, [])) for s in sections]
+    removed = _removed_sections(version, {s.previous_id for s in sections})
+    return rows, removed
+
+
+def _change_row(section: Section, before: Section | None, links) -> dict:
+    if before is None:
+        status = "new"
+    elif has_changed(before.title, section.title) or has_changed(before.body_md, section.body_md):
+        status = "changed"
+    else:
+        status = "unchanged"
+    return {
+        "section": section,
+        "previous": before,
+        "status": status,
+        "title_diff": word_diff_html(before.title, section.title) if status == "changed" else "",
+        "body_diff": word_diff_html(before.body_md, section.body_md) if status == "changed" else "",
+        "links": links,
+    }
+
+
+def _removed_sections(version: DraftVersion, kept_ids: set) -> list[Section]:
+    earlier = next((v for v in version.draft.versions if v.number == version.number - 1), None)
+    if earlier is None:
+        return []
+    return list(
+        db.session.scalars(
+            select(Section)
+            .where(Section.version_id == earlier.id, Section.id.not_in([i for i in kept_ids if i]))
+            .order_by(Section.position)
+        )
+    )
+
+
+def linkable_contributions(section: Section) -> list[Contribution]:
+    """Published top-level contributions on the earlier version of a section, for the organizer's link form."""
+    if section.previous_id is None:
+        return []
+    return list(
+        db.session.scalars(
+            select(Contribution)
+            .where(
+                Contribution.section_id == section.previous_id,
+                Contribution.parent_id.is_(None),
+                Contribution.state == ContributionState.PUBLISHED,
+            )
+            .order_by(Contribution.support_count.desc(), Contribution.id)
+        )
+    )
+
+
+def process_drafts(process, user) -> list[Draft]:
+    """The drafts of a process with their versions; drafts with no published version only for organizers."""
+    drafts = db.session.scalars(
+        select(Draft).options(selectinload(Draft.versions)).where(Draft.process_id == process.id).order_by(Draft.id)
+    ).all()
+    if permissions.can_manage_drafts(user, process):
+        return list(drafts)
+    return [d for d in drafts if d.latest_published is not None]
+
+
+def pending_count(process) -> int:
+    """How many contributions await a moderator (pending or flagged)."""
+    return db.session.scalar(
+        select(func.count(Contribution.id)).where(
+            Contribution.process_id == process.id,
+            or_(
+                Contribution.state == ContributionState.PENDING,
+                and_(Contribution.flag_count > 0, Contribution.state != ContributionState.WITHDRAWN),
+            ),
+        )
+    )

@@ -1,0 +1,110 @@
+"""Rules shared by the consultation's services: the window, counters kept with each change, reply mail."""
+
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select, update
+
+from consult import permissions
+from consult.consultation.models import (
+    Contribution,
+    ContributionKind,
+    ContributionState,
+    DraftVersion,
+    Section,
+)
+from consult.db import db
+from consult.errors import DomainError, NotAllowed
+from consult.mail import external_url, queue_mail
+from consult.stakeholders.models import Representative, RepresentativeStatus, Stakeholder
+
+
+class ConsultationClosed(DomainError):
+    """The version's consultation window does not include now."""
+
+    status_code = 403
+
+
+def check_can_contribute(actor, version: DraftVersion, now: datetime) -> None:
+    """Raise unless ``actor`` may contribute to ``version`` at ``now``.
+
+    Raises:
+        NotAllowed: not signed in with a confirmed email address.
+        ConsultationClosed: outside the consultation window.
+    """
+    if not permissions.is_confirmed(actor):
+        raise NotAllowed(str(_l("Confirm your email address to take part.")))
+    if not permissions.version_is_open(version, now):
+        if version.opens_at is not None and now < version.opens_at:
+            raise ConsultationClosed(str(_l("The consultation has not opened yet: you can read but not take part.")))
+        raise ConsultationClosed(str(_l("The consultation is closed: you can read but no longer take part.")))
+
+
+def bump(model, row_id: int, **deltas: int) -> None:
+    """Add to counters in one UPDATE (col = col + n), safe with concurrent writers."""
+    values = {name: getattr(model, name) + delta for name, delta in deltas.items() if delta}
+    if values:
+        db.session.execute(update(model).where(model.id == row_id).values(values))
+
+
+def set_state(contribution: Contribution, state: ContributionState) -> None:
+    """Change a contribution's state and keep the section's and the parent's counters in step."""
+    before = contribution.state == ContributionState.PUBLISHED
+    after = state == ContributionState.PUBLISHED
+    contribution.state = state
+    delta = int(after) - int(before)
+    if not delta:
+        return
+    column = "comment_count" if contribution.kind == ContributionKind.COMMENT else "amendment_count"
+    bump(Section, contribution.section_id, **{column: delta})
+    if contribution.parent_id is not None:
+        bump(Contribution, contribution.parent_id, reply_count=delta)
+
+
+def representable_stakeholders(user, process_id: int) -> list[Stakeholder]:
+    """The organisations of this process that ``user`` is a confirmed representative of."""
+    if not permissions.is_signed_in(user):
+        return []
+    return list(
+        db.session.scalars(
+            select(Stakeholder)
+            .join(Representative, Representative.stakeholder_id == Stakeholder.id)
+            .where(
+                Representative.user_id == user.id,
+                Representative.status == RepresentativeStatus.CONFIRMED,
+                Stakeholder.process_id == process_id,
+            )
+            .order_by(Stakeholder.name)
+        )
+    )
+
+
+def check_stakeholder(actor, process_id: int, stakeholder_id: int | None) -> int | None:
+    """Return ``stakeholder_id`` if the actor may write in that organisation's name.
+
+    Raises:
+        NotAllowed: the actor is not a confirmed representative of it.
+    """
+    if stakeholder_id is None:
+        return None
+    if stakeholder_id not in {s.id for s in representable_stakeholders(actor, process_id)}:
+        raise NotAllowed(str(_l("You are not a confirmed representative of this organisation.")))
+    return stakeholder_id
+
+
+def notify_reply(reply: Contribution) -> None:
+    """Tell the author of the comment replied to, unless they turned notifications off."""
+    if reply.parent_id is None or reply.state != ContributionState.PUBLISHED:
+        return
+    parent = db.session.get(Contribution, reply.parent_id)
+    author = parent.author
+    if author is None or not author.is_active or not author.notify_by_email or author.id == reply.author_id:
+        return
+    section = db.session.get(Section, reply.section_id)
+    url = external_url(
+        "consultation.section", slug=section.version.draft.process.slug, section_id=section.id, _anchor=f"c{parent.id}"
+    )
+    queue_mail(
+        author.email, "consultation_reply", _l("New reply to your comment"),
+        user=author, reply=reply, section=section, url=url,
+    )  # fmt: skip

@@ -1,0 +1,195 @@
+"""What organizers do with contributions: approve, hide, restore, answer, and enter offline ones."""
+
+import logging
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import update
+
+from consult import permissions
+from consult.admin.models import record
+from consult.auth.models import Relation, User
+from consult.consultation.models import (
+    Channel,
+    Contribution,
+    ContributionKind,
+    ContributionState,
+    Flag,
+    OfficialResponse,
+    Section,
+)
+from consult.consultation.services.common import notify_reply, set_state
+from consult.db import db, utcnow
+from consult.errors import Conflict, NotAllowed
+from consult.mail import external_url, queue_mail
+from consult.text import plain_to_html
+
+logger = logging.getLogger(__name__)
+
+
+def _require_moderator(actor: User, contribution: Contribution):
+    process = contribution.section.version.draft.process
+    if not permissions.can_moderate(actor, process):
+        raise NotAllowed(str(_l("Only the organizers of this concertation may moderate it.")))
+    return process
+
+
+def _clear_flags(contribution: Contribution) -> None:
+    db.session.execute(update(Flag).where(Flag.contribution_id == contribution.id).values(reviewed=True))
+    contribution.flag_count = 0
+
+
+def _contribution_url(contribution: Contribution) -> str:
+    process = contribution.section.version.draft.process
+    anchor = f"c{contribution.parent_id or contribution.id}"
+    return external_url("consultation.section", slug=process.slug, section_id=contribution.section_id, _anchor=anchor)
+
+
+def approve_contribution(actor: User, contribution: Contribution) -> Contribution:
+    """Publish a contribution held for approval, or keep a flagged one published.
+
+    Raises:
+        NotAllowed: the actor does not moderate this process.
+        Conflict: the contribution is neither pending nor flagged.
+    """
+    process = _require_moderator(actor, contribution)
+    if contribution.state != ContributionState.PENDING and not (
+        contribution.state == ContributionState.PUBLISHED and contribution.flag_count
+    ):
+        raise Conflict(str(_l("This contribution does not await a decision.")))
+    before = contribution.state.value
+    set_state(contribution, ContributionState.PUBLISHED)
+    _clear_flags(contribution)
+    contribution.moderated_at = utcnow()
+    record(actor, "moderation.approve", "contribution", contribution.id, process_id=process.id,
+           changes={"state": [before, "published"]})  # fmt: skip
+    if before == ContributionState.PENDING.value:
+        notify_reply(contribution)
+    db.session.commit()
+    return contribution
+
+
+def hide_contribution(actor: User, contribution: Contribution, *, reason: str) -> Contribution:
+    """Hide a contribution with a reason; it keeps its place as a placeholder and its author is told by mail.
+
+    Raises:
+        NotAllowed: the actor does not moderate this process.
+        Conflict: no reason, or the contribution was withdrawn.
+    """
+    process = _require_moderator(actor, contribution)
+    if not reason.strip():
+        raise Conflict(str(_l("Give the reason for hiding this contribution.")))
+    if contribution.state == ContributionState.WITHDRAWN:
+        raise Conflict(str(_l("This contribution was withdrawn by its author.")))
+    before = contribution.state.value
+    set_state(contribution, ContributionState.HIDDEN)
+    _clear_flags(contribution)
+    contribution.moderation_reason = reason.strip()
+    contribution.moderated_at = utcnow()
+    record(actor, "moderation.hide", "contribution", contribution.id, process_id=process.id,
+           reason=reason.strip(), changes={"state": [before, "hidden"]})  # fmt: skip
+    author = contribution.author
+    if author is not None and author.is_active:
+        queue_mail(
+            author.email, "consultation_moderated", _l("Your contribution was hidden by the moderators"),
+            user=author, contribution=contribution, reason=reason.strip(), url=_contribution_url(contribution),
+        )  # fmt: skip
+    db.session.commit()
+    logger.info("contribution %s hidden by user %s", contribution.id, actor.id)
+    return contribution
+
+
+def restore_contribution(actor: User, contribution: Contribution) -> Contribution:
+    """Publish again a hidden contribution.
+
+    Raises:
+        NotAllowed: the actor does not moderate this process.
+        Conflict: the contribution is not hidden.
+    """
+    process = _require_moderator(actor, contribution)
+    if contribution.state != ContributionState.HIDDEN:
+        raise Conflict(str(_l("This contribution is not hidden.")))
+    set_state(contribution, ContributionState.PUBLISHED)
+    _clear_flags(contribution)
+    contribution.moderation_reason = ""
+    contribution.moderated_at = utcnow()
+    record(actor, "moderation.restore", "contribution", contribution.id, process_id=process.id,
+           changes={"state": ["hidden", "published"]})  # fmt: skip
+    db.session.commit()
+    return contribution
+
+
+def respond_to_contribution(actor: User, contribution: Contribution, *, body: str) -> OfficialResponse:
+    """Write (or rewrite) the organizers' official response to a contribution; its author is told once.
+
+    Raises:
+        NotAllowed: the actor may not respond in this process.
+        Conflict: empty text, or the contribution is not published.
+    """
+    process = contribution.section.version.draft.process
+    if not permissions.can_respond(actor, process):
+        raise NotAllowed(str(_l("Only the organizers of this concertation may answer officially.")))
+    if not body.strip():
+        raise Conflict(str(_l("Write the response first.")))
+    if contribution.state != ContributionState.PUBLISHED:
+        raise Conflict(str(_l("Only published contributions can be answered.")))
+    response = contribution.response
+    is_new = response is None
+    if is_new:
+        response = OfficialResponse(contribution_id=contribution.id)
+        db.session.add(response)
+    response.author_id, response.body, response.body_html = actor.id, body.strip(), plain_to_html(body.strip())
+    record(actor, "consultation.respond", "contribution", contribution.id, process_id=process.id)
+    author = contribution.author
+    if is_new and author is not None and author.is_active and author.notify_by_email:
+        queue_mail(
+            author.email, "consultation_response", _l("The organizers answered your contribution"),
+            user=author, contribution=contribution, response=response, url=_contribution_url(contribution),
+        )  # fmt: skip
+    db.session.commit()
+    return response
+
+
+def record_offline_contribution(
+    actor: User,
+    section: Section,
+    *,
+    kind: ContributionKind,
+    channel: Channel,
+    received_on: date,
+    body: str,
+    proposed_text: str = "",
+    category: Relation | None = None,
+    territory: str = "",
+) -> Contribution:
+    """Enter a contribution received at a meeting, by letter, phone or mail, with no account behind it.
+
+    It is published at once (an organizer typed it) and counts like the others.
+
+    Raises:
+        NotAllowed: the actor may not record offline contributions here.
+        Conflict: online channel, empty text, an amendment without text, or a date in the future.
+    """
+    process = section.version.draft.process
+    if not permissions.can_record_offline(actor, process):
+        raise NotAllowed(str(_l("Only the organizers of this concertation may enter offline contributions.")))
+    if channel == Channel.ONLINE:
+        raise Conflict(str(_l("Choose how the contribution was received.")))
+    if not body.strip() or (kind == ContributionKind.AMENDMENT and not proposed_text.strip()):
+        raise Conflict(str(_l("Enter the text of the contribution.")))
+    if received_on > utcnow().date():
+        raise Conflict(str(_l("The date of receipt cannot be in the future.")))
+    contribution = Contribution(
+        process_id=process.id, section_id=section.id, kind=kind, channel=channel, received_on=received_on,
+        contributor_category=category, contributor_territory=territory.strip() or None,
+        body=body.strip(), body_html=plain_to_html(body.strip()), state=ContributionState.PENDING,
+        proposed_text=proposed_text.strip() or None,
+        justification=body.strip() if kind == ContributionKind.AMENDMENT else None,
+    )  # fmt: skip
+    db.session.add(contribution)
+    db.session.flush()
+    set_state(contribution, ContributionState.PUBLISHED)
+    record(actor, "consultation.offline", "contribution", contribution.id, process_id=process.id,
+           changes={"channel": [None, channel.value]})  # fmt: skip
+    db.session.commit()
+    return contribution

@@ -1,3 +1,0 @@
-"""Routes of the consultation blueprint."""
-
-from consult.consultation import bp  # noqa: F401

@@ -1,0 +1,4 @@
+"""Routes of the consultation blueprint, by audience; importing this package registers them all."""
+
+from consult.consultation import panels  # noqa: F401 - registers the process panel and organizer link
+from consult.consultation.views import moderate, organize, participate, read  # noqa: F401

@@ -1,0 +1,180 @@
+"""Organizers' moderation: the queue, decisions on a contribution, official responses, offline entries."""
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from consult import permissions
+from consult.consultation import bp, queries, services
+from consult.consultation.forms import HideForm, OfflineForm, ResponseForm
+from consult.consultation.labels import (
+    CHANNEL_LABELS,
+    KIND_LABELS,
+    MODERATION_MODE_LABELS,
+    POSITION_LABELS,
+    STATE_LABELS,
+)
+from consult.consultation.models import Flag
+from consult.consultation.views.read import LABELS
+from consult.db import db
+from consult.errors import DomainError
+from consult.http import flash_error, form_status
+from consult.permissions import require
+from consult.processes.queries import get_process_or_404
+
+
+@bp.route("/concertations/<slug>/moderation")
+@login_required
+def queue(slug):
+    """The contributions awaiting approval or flagged (``?vue=attente|signalees``)."""
+    process = get_process_or_404(slug)
+    require(permissions.can_moderate(current_user, process))
+    view = "flagged" if request.args.get("vue") == "signalees" else "pending"
+    page = queries.moderation_queue(
+        process, view, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"]
+    )
+    return render_template(
+        "consultation/queue.html",
+        process=process,
+        page=page,
+        view=view,
+        kinds=KIND_LABELS,
+        states=STATE_LABELS,
+        moderation_label=MODERATION_MODE_LABELS[process.moderation_mode],
+    )
+
+
+def _load(slug, contribution_id, check):
+    process = get_process_or_404(slug)
+    require(check(current_user, process))
+    return process, queries.get_contribution_or_404(process, contribution_id)
+
+
+def _manage_page(process, contribution, *, hide_form=None, response_form=None, status=200):
+    flags = db.session.scalars(select(Flag).where(Flag.contribution_id == contribution.id).order_by(Flag.id)).all()
+    response = contribution.response
+    return render_template(
+        "consultation/manage.html",
+        process=process,
+        contribution=contribution,
+        flags=flags,
+        hide_form=hide_form or HideForm(formdata=None),
+        response_form=response_form or ResponseForm(formdata=None, body=response.body if response else ""),
+        clabels=LABELS,
+        position_labels=POSITION_LABELS,
+        kinds=KIND_LABELS,
+        can_moderate=permissions.can_moderate(current_user, process),
+        can_respond=permissions.can_respond(current_user, process),
+    ), status
+
+
+@bp.route("/concertations/<slug>/contributions/<int:contribution_id>/gerer")
+@login_required
+def manage(slug, contribution_id):
+    """One contribution for organizers: flags, moderation decisions and the official response."""
+    process = get_process_or_404(slug)
+    require(permissions.can_moderate(current_user, process) or permissions.can_respond(current_user, process))
+    return _manage_page(process, queries.get_contribution_or_404(process, contribution_id))
+
+
+def _manage_url(contribution):
+    return url_for(
+        "consultation.manage", slug=contribution.section.version.draft.process.slug, contribution_id=contribution.id
+    )
+
+
+@bp.route("/concertations/<slug>/contributions/<int:contribution_id>/approuver", methods=["POST"])
+@login_required
+def approve(slug, contribution_id):
+    """Publish a held contribution, or keep a flagged one."""
+    _process, contribution = _load(slug, contribution_id, permissions.can_moderate)
+    try:
+        services.approve_contribution(current_user, contribution)
+    except DomainError as error:
+        flash_error(error)
+    else:
+        flash(_("The contribution is published."), "success")
+    return redirect(request.form.get("back") == "queue" and url_for("consultation.queue", slug=slug)
+                    or _manage_url(contribution))  # fmt: skip
+
+
+@bp.route("/concertations/<slug>/contributions/<int:contribution_id>/masquer", methods=["POST"])
+@login_required
+def hide(slug, contribution_id):
+    """Hide a contribution with a reason (shown in its place and sent to its author)."""
+    process, contribution = _load(slug, contribution_id, permissions.can_moderate)
+    form = HideForm()
+    if not form.validate_on_submit():
+        return _manage_page(process, contribution, hide_form=form, status=400)
+    try:
+        services.hide_contribution(current_user, contribution, reason=form.reason.data)
+    except DomainError as error:
+        flash_error(error)
+    else:
+        flash(_("The contribution is hidden; its author is told why."), "success")
+    return redirect(_manage_url(contribution))
+
+
+@bp.route("/concertations/<slug>/contributions/<int:contribution_id>/retablir", methods=["POST"])
+@login_required
+def restore(slug, contribution_id):
+    """Publish again a hidden contribution."""
+    _process, contribution = _load(slug, contribution_id, permissions.can_moderate)
+    try:
+        services.restore_contribution(current_user, contribution)
+    except DomainError as error:
+        flash_error(error)
+    else:
+        flash(_("The contribution is published again."), "success")
+    return redirect(_manage_url(contribution))
+
+
+@bp.route("/concertations/<slug>/contributions/<int:contribution_id>/reponse", methods=["POST"])
+@login_required
+def respond(slug, contribution_id):
+    """Write the organizers' official response to a contribution."""
+    process, contribution = _load(slug, contribution_id, permissions.can_respond)
+    form = ResponseForm()
+    if not form.validate_on_submit():
+        return _manage_page(process, contribution, response_form=form, status=400)
+    try:
+        services.respond_to_contribution(current_user, contribution, body=form.body.data)
+    except DomainError as error:
+        flash_error(error)
+        return redirect(_manage_url(contribution))
+    flash(_("The response is published."), "success")
+    return redirect(url_for("consultation.section", slug=slug, section_id=contribution.section_id,
+                            _anchor=f"c{contribution.id}"))  # fmt: skip
+
+
+@bp.route("/concertations/<slug>/sections/<int:section_id>/hors-ligne", methods=["GET", "POST"])
+@login_required
+def offline(slug, section_id):
+    """Enter a contribution received at a meeting, by letter, phone or mail."""
+    process = get_process_or_404(slug)
+    require(permissions.can_record_offline(current_user, process))
+    section = queries.get_section_or_404(process, section_id, current_user)
+    form = OfflineForm()
+    if form.validate_on_submit():
+        try:
+            contribution = services.record_offline_contribution(
+                current_user,
+                section,
+                kind=form.kind.enum_value,
+                channel=form.channel.enum_value,
+                received_on=form.received_on.data,
+                body=form.body.data,
+                proposed_text=form.proposed_text.data or "",
+                category=form.category.enum_value,
+                territory=form.territory.data or "",
+            )
+        except DomainError as error:
+            form.body.errors.append(error.message)
+        else:
+            flash(_("The contribution is recorded and published."), "success")
+            return redirect(url_for("consultation.section", slug=slug, section_id=section.id,
+                                    _anchor=f"c{contribution.id}"))  # fmt: skip
+    return render_template(
+        "consultation/offline.html", process=process, section=section, form=form, channels=CHANNEL_LABELS
+    ), form_status(form)

@@ -1,0 +1,199 @@
+"""What signed-in participants post: comments, replies, amendments, positions, supports, flags, withdrawals.
+
+Position and support routes also answer JSON (``Accept: application/json``) for the small script that
+updates the page without reload; CSRF is checked the same way.
+"""
+
+from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from consult import permissions
+from consult.consultation import bp, queries, services
+from consult.consultation.forms import AmendmentForm, CommentForm, FlagForm
+from consult.consultation.models import ContributionState, PositionValue
+from consult.consultation.views.read import author_choices, render_section
+from consult.db import db
+from consult.errors import DomainError
+from consult.extensions import limiter
+from consult.http import flash_error, wants_json
+from consult.permissions import require
+from consult.processes.queries import get_process_or_404
+
+
+def _rate():
+    return current_app.config["RATELIMIT_CONTRIBUTE"]
+
+
+def _load_section(slug, section_id):
+    process = get_process_or_404(slug)
+    return process, queries.get_section_or_404(process, section_id, current_user)
+
+
+def _load_contribution(slug, contribution_id):
+    process = get_process_or_404(slug)
+    contribution = queries.get_contribution_or_404(process, contribution_id)
+    queries.get_section_or_404(process, contribution.section_id, current_user)
+    return process, contribution
+
+
+def _section_url(contribution, anchor=None):
+    process_slug = contribution.section.version.draft.process.slug
+    return url_for("consultation.section", slug=process_slug, section_id=contribution.section_id,
+                   _anchor=anchor or f"c{contribution.parent_id or contribution.id}")  # fmt: skip
+
+
+def _stakeholder(form) -> int | None:
+    return int(form.author_as.data) if form.author_as.data else None
+
+
+def _posted_message(contribution) -> str:
+    if contribution.state == ContributionState.PENDING:
+        return _("Thank you. Your contribution will be published once a moderator has approved it.")
+    return _("Thank you, your contribution is published.")
+
+
+@bp.route("/concertations/<slug>/sections/<int:section_id>/commentaires", methods=["POST"])
+@login_required
+@limiter.limit(_rate)
+def comment(slug, section_id):
+    """Post a comment, or a reply to a comment (``parent_id``)."""
+    process, section = _load_section(slug, section_id)
+    require(permissions.is_confirmed(current_user))
+    form = CommentForm()
+    form.author_as.choices = author_choices(process)
+    parent = None
+    if form.parent_id.data:
+        parent = queries.get_contribution_or_404(process, int(form.parent_id.data or 0))
+    if not form.validate_on_submit():
+        if parent is not None:
+            return render_section(process, section, reply_form=(parent.id, form), status=400)
+        return render_section(process, section, comment_form=form, status=400)
+    try:
+        contribution = services.post_comment(
+            current_user, section, body=form.body.data, parent=parent, stakeholder_id=_stakeholder(form)
+        )
+    except DomainError as error:
+        flash_error(error)
+        return redirect(url_for("consultation.section", slug=slug, section_id=section.id))
+    flash(_posted_message(contribution), "success")
+    return redirect(_section_url(contribution))
+
+
+@bp.route("/concertations/<slug>/sections/<int:section_id>/amendements", methods=["POST"])
+@login_required
+@limiter.limit(_rate)
+def amend(slug, section_id):
+    """Propose an amendment to a section."""
+    process, section = _load_section(slug, section_id)
+    require(permissions.is_confirmed(current_user))
+    form = AmendmentForm()
+    form.author_as.choices = author_choices(process)
+    if not form.validate_on_submit():
+        return render_section(process, section, amendment_form=form, status=400)
+    try:
+        contribution = services.propose_amendment(
+            current_user,
+            section,
+            proposed_text=form.proposed_text.data,
+            justification=form.justification.data,
+            stakeholder_id=_stakeholder(form),
+        )
+    except DomainError as error:
+        form.proposed_text.errors.append(error.message)
+        return render_section(process, section, amendment_form=form, status=error.status_code)
+    flash(_posted_message(contribution), "success")
+    return redirect(_section_url(contribution))
+
+
+def _answer(ok_message, back, payload=None, error=None):
+    """Redirect with a flash (plain forms) or answer JSON (the script)."""
+    if wants_json():
+        if error is not None:
+            return jsonify(ok=False, message=error.message), error.status_code
+        return jsonify(ok=True, message=ok_message, **(payload or {}))
+    if error is not None:
+        flash_error(error)
+    else:
+        flash(ok_message, "success")
+    return redirect(back)
+
+
+@bp.route("/concertations/<slug>/sections/<int:section_id>/position", methods=["POST"])
+@login_required
+@limiter.limit(_rate)
+def position(slug, section_id):
+    """State, change or withdraw (``value=withdraw``) one's position on a section."""
+    process, section = _load_section(slug, section_id)
+    require(permissions.is_confirmed(current_user))
+    raw = request.form.get("value", "")
+    back = url_for("consultation.section", slug=slug, section_id=section.id, _anchor="positions")
+    if raw != "withdraw" and raw not in {v.value for v in PositionValue}:
+        return _answer("", back, error=DomainError(_("Choose agree, mixed or disagree.")))
+    value = None if raw == "withdraw" else PositionValue(raw)
+    try:
+        services.set_position(current_user, section, value)
+    except DomainError as error:
+        return _answer("", back, error=error)
+    db.session.refresh(section)
+    counts = {v.value: getattr(section, f"{v.value}_count") for v in PositionValue}
+    message = _("Your position is withdrawn.") if value is None else _("Your position is saved.")
+    return _answer(message, back, {"counts": counts, "position": raw if value else None})
+
+
+@bp.route("/concertations/<slug>/contributions/<int:contribution_id>/soutien", methods=["POST"])
+@login_required
+@limiter.limit(_rate)
+def support(slug, contribution_id):
+    """Support a contribution, or undo one's support (``action=undo``)."""
+    _process, contribution = _load_contribution(slug, contribution_id)
+    require(permissions.is_confirmed(current_user))
+    undo = request.form.get("action") == "undo"
+    try:
+        if undo:
+            services.withdraw_support(current_user, contribution)
+        else:
+            services.support_contribution(current_user, contribution)
+    except DomainError as error:
+        return _answer("", _section_url(contribution), error=error)
+    db.session.refresh(contribution)
+    message = _("Your support is withdrawn.") if undo else _("Thank you for your support.")
+    payload = {"count": contribution.support_count, "supported": not undo}
+    return _answer(message, _section_url(contribution, f"c{contribution.id}"), payload)
+
+
+@bp.route("/concertations/<slug>/contributions/<int:contribution_id>/retirer", methods=["POST"])
+@login_required
+def withdraw(slug, contribution_id):
+    """Withdraw one's own contribution; a placeholder keeps its place."""
+    _process, contribution = _load_contribution(slug, contribution_id)
+    require(permissions.can_withdraw_contribution(current_user, contribution))
+    try:
+        services.withdraw_contribution(current_user, contribution)
+    except DomainError as error:
+        flash_error(error)
+    else:
+        flash(_("Your contribution is withdrawn."), "success")
+    return redirect(_section_url(contribution))
+
+
+@bp.route("/concertations/<slug>/contributions/<int:contribution_id>/signaler", methods=["GET", "POST"])
+@login_required
+@limiter.limit(_rate, methods=["POST"])
+def flag(slug, contribution_id):
+    """Report a contribution to the moderators, with a reason."""
+    process, contribution = _load_contribution(slug, contribution_id)
+    require(permissions.is_confirmed(current_user))
+    form = FlagForm()
+    if form.validate_on_submit():
+        try:
+            added = services.flag_contribution(current_user, contribution, reason=form.reason.data)
+        except DomainError as error:
+            flash_error(error)
+        else:
+            flash(_("Thank you, the moderators will look at it.") if added else _("You already reported it."),
+                  "success")  # fmt: skip
+        return redirect(_section_url(contribution))
+    return render_template(
+        "consultation/flag.html", process=process, contribution=contribution, form=form
+    ), 400 if form.errors else 200

@@ -1,0 +1,125 @@
+"""Public pages: a draft version, a section with its contributions, and what changed between versions."""
+
+from flask import current_app, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from consult import permissions
+from consult.consultation import bp, queries
+from consult.consultation.forms import AmendmentForm, CommentForm, LinkForm
+from consult.consultation.labels import CHANNEL_LABELS, POSITION_LABELS, STATE_LABELS
+from consult.consultation.models import PositionValue
+from consult.consultation.services.common import representable_stakeholders
+from consult.dates import paris_today
+from consult.db import utcnow
+from consult.labels import RELATION_LABELS
+from consult.panels import panels_for
+from consult.processes.queries import get_process_or_404
+
+LABELS = {"position": POSITION_LABELS, "channel": CHANNEL_LABELS, "state": STATE_LABELS, "relation": RELATION_LABELS}
+
+
+@bp.route("/concertations/<slug>/projets/<int:draft_id>")
+def draft(slug, draft_id):
+    """Read a version of a draft (the latest published one unless ``?version=N``), section by section."""
+    process = get_process_or_404(slug)
+    draft = queries.get_draft_or_404(process, draft_id)
+    version = queries.pick_version(draft, request.args.get("version", type=int), current_user)
+    return render_template(
+        "consultation/draft.html",
+        process=process,
+        draft=draft,
+        version=version,
+        outline=queries.version_outline(version),
+        window=queries.window_state(version, utcnow()),
+        position_labels=POSITION_LABELS,
+        can_manage=permissions.can_manage_drafts(current_user, process),
+    )
+
+
+def author_choices(process) -> list[tuple[str, str]]:
+    """The "published in the name of" choices for the current user."""
+    choices = [("", _("In my own name"))]
+    for stakeholder in representable_stakeholders(current_user, process.id):
+        choices.append((str(stakeholder.id), _("In the name of %(name)s", name=stakeholder.name)))
+    return choices
+
+
+def render_section(process, section, *, comment_form=None, amendment_form=None, reply_form=None, status=200):
+    """Render a section's page; POST views call it again with their invalid form."""
+    now = utcnow()
+    moderator = permissions.can_moderate(current_user, process)
+    sort = queries.SORTS.get(request.args.get("tri"), "supported")
+    page = queries.section_contributions(
+        section,
+        current_user,
+        sort=sort,
+        page=request.args.get("page", 1, type=int),
+        per_page=current_app.config["PAGE_SIZE"],
+        moderator=moderator,
+    )
+    replies = queries.replies_by_parent([c.id for c in page.items], current_user, moderator=moderator)
+    shown = [*page.items, *(r for group in replies.values() for r in group)]
+    can_contribute = permissions.can_contribute(current_user, section.version, now)
+    choices = author_choices(process) if can_contribute else []
+    forms = {
+        "comment": comment_form or CommentForm(formdata=None),
+        "amendment": amendment_form or AmendmentForm(formdata=None, proposed_text=section.body_md),
+        "reply": reply_form,
+    }
+    for form in (forms["comment"], forms["amendment"]):
+        form.author_as.choices = choices or form.author_as.choices
+    return render_template(
+        "consultation/section.html",
+        process=process,
+        section=section,
+        version=section.version,
+        page=page,
+        sort=sort,
+        replies=replies,
+        supported=queries.supported_ids(current_user, [c.id for c in shown]),
+        my_position=queries.user_position(current_user, section),
+        diffs=queries.amendment_diffs(section, page.items),
+        window=queries.window_state(section.version, now),
+        can_contribute=can_contribute,
+        moderator=moderator,
+        can_respond=permissions.can_respond(current_user, process),
+        can_record_offline=permissions.can_record_offline(current_user, process),
+        forms=forms,
+        author_choices=choices,
+        positions=list(PositionValue),
+        clabels=LABELS,
+        position_labels=POSITION_LABELS,
+        panels=panels_for("section", section, current_user, paris_today(now)),
+    ), status
+
+
+@bp.route("/concertations/<slug>/sections/<int:section_id>")
+def section(slug, section_id):
+    """A section: its text, positions, comments, amendments and replies, sorted and paginated."""
+    process = get_process_or_404(slug)
+    return render_section(process, queries.get_section_or_404(process, section_id, current_user))
+
+
+@bp.route("/concertations/<slug>/projets/<int:draft_id>/versions/<int:number>/changements")
+def changes(slug, draft_id, number):
+    """What changed in version ``number`` since the previous one, with the contributions that led to it."""
+    process = get_process_or_404(slug)
+    draft = queries.get_draft_or_404(process, draft_id)
+    version = queries.pick_version(draft, number, current_user)
+    rows, removed = queries.version_changes(version)
+    can_manage = permissions.can_manage_drafts(current_user, process)
+    today = paris_today()
+    for row in rows:
+        row["panels"] = panels_for("section", row["section"], current_user, today)
+        row["linkable"] = queries.linkable_contributions(row["section"]) if can_manage else []
+    return render_template(
+        "consultation/changes.html",
+        process=process,
+        draft=draft,
+        version=version,
+        rows=rows,
+        removed=removed,
+        can_manage=can_manage,
+        link_form=LinkForm(formdata=None),
+    )

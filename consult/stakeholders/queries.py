@@ -1,0 +1,210 @@
+"""Reads for the stakeholder pages: registry lists, detail, organisations, map; coverage is in coverage.py."""
+
+from dataclasses import dataclass, fields
+
+from flask import abort
+from sqlalchemy import String, cast, func, select
+from sqlalchemy.orm import selectinload
+
+from consult.db import db
+from consult.stakeholders.models import (
+    Invitation,
+    Representative,
+    RepresentativeStatus,
+    Stakeholder,
+    StakeholderKind,
+    StakeholderSettings,
+    StakeholderStatus,
+)
+
+#: a score of 4 or 5 counts as strong on the influence / interest grid
+STRONG = 4
+
+
+def represented_stakeholders(user, process) -> list[Stakeholder]:
+    """The organisations of this process the user is a confirmed representative of (other domains call it)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return []
+    return list(
+        db.session.scalars(
+            select(Stakeholder)
+            .join(Representative, Representative.stakeholder_id == Stakeholder.id)
+            .where(
+                Stakeholder.process_id == process.id,
+                Stakeholder.archived_at.is_(None),
+                Representative.user_id == user.id,
+                Representative.status == RepresentativeStatus.CONFIRMED,
+            )
+            .order_by(Stakeholder.name)
+        )
+    )
+
+
+def public_list_allowed(process) -> bool:
+    """Whether the organizer shows the engaged organisations publicly."""
+    settings = db.session.get(StakeholderSettings, process.id)
+    return bool(settings and settings.public_list)
+
+
+def get_stakeholder_or_404(process, stakeholder_id: int) -> Stakeholder:
+    """The stakeholder of this process with this id (archived ones included), or a 404."""
+    stakeholder = db.session.get(Stakeholder, stakeholder_id)
+    if stakeholder is None or stakeholder.process_id != process.id:
+        abort(404)
+    return stakeholder
+
+
+def get_representative_or_404(process, representative_id: int) -> Representative:
+    """A representative link of one of this process's stakeholders, or a 404."""
+    representative = db.session.scalar(
+        select(Representative)
+        .join(Stakeholder, Stakeholder.id == Representative.stakeholder_id)
+        .where(Representative.id == representative_id, Stakeholder.process_id == process.id)
+        .options(selectinload(Representative.user), selectinload(Representative.stakeholder))
+    )
+    if representative is None:
+        abort(404)
+    return representative
+
+
+@dataclass
+class RegistryFilters:
+    """What the registry list is narrowed to; empty values do not filter."""
+
+    category: str = ""
+    field: str = ""
+    territory: str = ""
+    status: str = ""
+    level: str = ""
+    q: str = ""
+    archived: bool = False
+
+    def as_args(self) -> dict:
+        """The filters as query-string arguments (for links and hidden inputs)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+
+def _registry_query(process, filters: RegistryFilters):
+    query = select(Stakeholder).where(Stakeholder.process_id == process.id)
+    query = query.where(Stakeholder.archived_at.is_not(None) if filters.archived else Stakeholder.archived_at.is_(None))
+    for column in ("category", "status", "level"):
+        if getattr(filters, column):
+            query = query.where(getattr(Stakeholder, column) == getattr(filters, column))
+    if filters.field:
+        # fields is a JSON list of codes; the quoted code appears in its text on every database
+        query = query.where(cast(Stakeholder.fields, String).like(f'%"{filters.field}"%'))
+    if filters.territory:
+        query = query.where(func.lower(Stakeholder.territory) == filters.territory.strip().lower())
+    if filters.q:
+        pattern = "%" + filters.q.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(func.lower(Stakeholder.name).like(pattern, escape="\\"))
+    return query.order_by(Stakeholder.name, Stakeholder.id)
+
+
+def registry_page(process, filters: RegistryFilters, page: int, per_page: int):
+    """One page of the filtered registry."""
+    return db.paginate(_registry_query(process, filters), page=page, per_page=per_page, error_out=False)
+
+
+def registry_all(process, filters: RegistryFilters) -> list[Stakeholder]:
+    """The whole filtered registry (export, invitation of a selection)."""
+    return list(db.session.scalars(_registry_query(process, filters)))
+
+
+def territories(process) -> list[str]:
+    """The territories named in the registry, for the filter."""
+    rows = db.session.scalars(
+        select(Stakeholder.territory)
+        .where(Stakeholder.process_id == process.id, Stakeholder.territory != "")
+        .distinct()
+        .order_by(Stakeholder.territory)
+    )
+    return list(rows)
+
+
+def stakeholder_page(stakeholder: Stakeholder) -> dict:
+    """The representatives (with their users) and invitations of a stakeholder."""
+    representatives = db.session.scalars(
+        select(Representative)
+        .where(Representative.stakeholder_id == stakeholder.id)
+        .options(selectinload(Representative.user))
+        .order_by(Representative.created_at)
+    ).all()
+    invitations = db.session.scalars(
+        select(Invitation).where(Invitation.stakeholder_id == stakeholder.id).order_by(Invitation.created_at.desc())
+    ).all()
+    return {"representatives": representatives, "invitations": invitations}
+
+
+def pending_requests(process) -> list[Representative]:
+    """Requests to represent an organisation awaiting an organizer's decision."""
+    return list(
+        db.session.scalars(
+            select(Representative)
+            .join(Stakeholder, Stakeholder.id == Representative.stakeholder_id)
+            .where(Stakeholder.process_id == process.id, Representative.status == RepresentativeStatus.REQUESTED)
+            .options(selectinload(Representative.user), selectinload(Representative.stakeholder))
+            .order_by(Representative.created_at)
+        )
+    )
+
+
+def engaged_organisations(process) -> list[Stakeholder]:
+    """Engaged organisations, for the public list (names and categories only are shown)."""
+    return list(
+        db.session.scalars(
+            select(Stakeholder)
+            .where(
+                Stakeholder.process_id == process.id,
+                Stakeholder.archived_at.is_(None),
+                Stakeholder.kind == StakeholderKind.ORGANISATION,
+                Stakeholder.status == StakeholderStatus.ENGAGED,
+            )
+            .order_by(Stakeholder.category, Stakeholder.name)
+        )
+    )
+
+
+def listed_organisations(process, user) -> tuple[list[Stakeholder], dict[int, RepresentativeStatus]]:
+    """Organisations one may ask to represent, and the user's own requests by stakeholder id."""
+    organisations = db.session.scalars(
+        select(Stakeholder)
+        .where(
+            Stakeholder.process_id == process.id,
+            Stakeholder.archived_at.is_(None),
+            Stakeholder.kind == StakeholderKind.ORGANISATION,
+            Stakeholder.status != StakeholderStatus.DECLINED,
+        )
+        .order_by(Stakeholder.category, Stakeholder.name)
+    ).all()
+    mine = {}
+    if user is not None and user.is_authenticated:
+        mine = dict(
+            db.session.execute(
+                select(Representative.stakeholder_id, Representative.status)
+                .join(Stakeholder, Stakeholder.id == Representative.stakeholder_id)
+                .where(Stakeholder.process_id == process.id, Representative.user_id == user.id)
+            ).all()
+        )
+    return list(organisations), mine
+
+
+def quadrant(stakeholder) -> str:
+    """Where a stakeholder sits on the influence / interest grid."""
+    strong_influence, strong_interest = stakeholder.influence >= STRONG, stakeholder.interest >= STRONG
+    if strong_influence:
+        return "manage_closely" if strong_interest else "keep_satisfied"
+    return "keep_informed" if strong_interest else "monitor"
+
+
+def influence_grid(process) -> dict[str, list[Stakeholder]]:
+    """The live stakeholders by quadrant, strongest first."""
+    grid = {"keep_satisfied": [], "manage_closely": [], "monitor": [], "keep_informed": []}
+    stakeholders = db.session.scalars(
+        select(Stakeholder)
+        .where(Stakeholder.process_id == process.id, Stakeholder.archived_at.is_(None))
+        .order_by(Stakeholder.influence.desc(), Stakeholder.interest.desc(), Stakeholder.name)
+    )
+    for stakeholder in stakeholders:
+        grid[quadrant(stakeholder)].append(stakeholder)
+    return grid

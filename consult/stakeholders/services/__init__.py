@@ -1,0 +1,1 @@
+"""Operations on the stakeholder registry, split by sub-topic: registry, CSV, invitations, representatives."""

@@ -1,0 +1,150 @@
+"""Requests to represent an organisation, and the organizer's decision on them."""
+
+import logging
+from datetime import date, datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import delete, select, update
+
+from consult import permissions, signals
+from consult.admin.models import record
+from consult.dates import paris_today
+from consult.db import db, utcnow
+from consult.errors import Conflict, NotAllowed
+from consult.mail import external_url, queue_mail
+from consult.processes.models import ProcessRole, ProcessRoleName
+from consult.stakeholders.models import (
+    Invitation,
+    Representative,
+    RepresentativeStatus,
+    Stakeholder,
+    StakeholderKind,
+    StakeholderStatus,
+)
+from consult.stakeholders.services.registry import check_manager
+
+logger = logging.getLogger(__name__)
+
+
+def request_representation(user, process, stakeholder, *, today: date | None = None, now: datetime | None = None):
+    """Ask to represent an organisation; the process's organizers are told and decide.
+
+    Args:
+        user: the person asking (signed in, email confirmed).
+        process: the stakeholder's process.
+        stakeholder: the organisation.
+        today: the day in Paris (tests).
+        now: the current time (tests).
+
+    Returns:
+        The representative link, in the "requested" state.
+
+    Raises:
+        NotAllowed: the person may not ask now (unconfirmed email, phase), or the stakeholder is not an organisation.
+        Conflict: the person already asked, or already represents it.
+    """
+    now = now or utcnow()
+    if not permissions.can_ask_to_represent(user, process, today or paris_today(now)):
+        raise NotAllowed(str(_l("Confirm your email address first; requests are open until the closing report.")))
+    if stakeholder.kind != StakeholderKind.ORGANISATION or stakeholder.archived_at is not None:
+        raise NotAllowed(str(_l("Only listed organisations can be represented.")))
+    existing = db.session.scalar(
+        select(Representative).where(Representative.stakeholder_id == stakeholder.id, Representative.user_id == user.id)
+    )
+    if existing is not None and existing.status != RepresentativeStatus.DECLINED:
+        raise Conflict(str(_l("You have already asked to represent this organisation.")))
+    representative = existing or Representative(stakeholder_id=stakeholder.id, user_id=user.id)
+    representative.status, representative.created_at = RepresentativeStatus.REQUESTED, now
+    representative.decided_at = representative.decided_by_id = None
+    db.session.add(representative)
+    db.session.flush()
+    _tell_organizers(process, stakeholder, user)
+    record(user, "stakeholder.representation_requested", "stakeholder", stakeholder.id, process_id=process.id)
+    db.session.commit()
+    logger.info("user %s asks to represent stakeholder %s", user.id, stakeholder.id)
+    return representative
+
+
+def _tell_organizers(process, stakeholder, user):
+    organizers = db.session.scalars(
+        select(ProcessRole).where(ProcessRole.process_id == process.id, ProcessRole.role == ProcessRoleName.ORGANIZER)
+    )
+    url = external_url("stakeholders.show", slug=process.slug, stakeholder_id=stakeholder.id)
+    for role in organizers:
+        queue_mail(
+            role.user.email,
+            "stakeholders_representation_requested",
+            _l("%(name)s asks to represent %(organisation)s", name=user.display_name, organisation=stakeholder.name),
+            process=process,
+            stakeholder=stakeholder,
+            requester=user,
+            decide_url=url,
+        )
+
+
+def decide_representation(actor, process, representative: Representative, *, confirm: bool, now=None):
+    """Confirm or decline a person as representative of an organisation, and tell them by mail.
+
+    A confirmed representative makes the organisation engaged.
+
+    Raises:
+        NotAllowed: the actor does not manage this registry.
+        Conflict: the decision is already the current state.
+    """
+    check_manager(actor, process)
+    now = now or utcnow()
+    wanted = RepresentativeStatus.CONFIRMED if confirm else RepresentativeStatus.DECLINED
+    if representative.status == wanted:
+        raise Conflict(str(_l("This decision is already recorded.")))
+    before = representative.status
+    representative.status, representative.decided_at, representative.decided_by_id = wanted, now, actor.id
+    stakeholder = representative.stakeholder
+    if confirm and stakeholder.status != StakeholderStatus.ENGAGED:
+        stakeholder.status, stakeholder.updated_at = StakeholderStatus.ENGAGED, now
+    queue_mail(
+        representative.user.email,
+        "stakeholders_representation_decided",
+        _l("Your request to represent %(organisation)s", organisation=stakeholder.name),
+        process=process,
+        stakeholder=stakeholder,
+        user=representative.user,
+        confirmed=confirm,
+        process_url=external_url("processes.show", slug=process.slug),
+    )
+    record(
+        actor,
+        "stakeholder.representative_" + ("confirmed" if confirm else "declined"),
+        "stakeholder",
+        stakeholder.id,
+        process_id=process.id,
+        changes={"representative": [before.value, wanted.value]},
+    )
+    db.session.commit()
+    logger.info("user %s %s representative %s", actor.id, wanted.value, representative.id)
+    return representative
+
+
+@signals.account_deleting.connect
+def _drop_representation_of_deleted_account(user, **_kwargs):
+    """A deleted account represents nobody; contributions keep the organisation they were made for."""
+    db.session.execute(delete(Representative).where(Representative.user_id == user.id))
+    db.session.execute(update(Invitation).where(Invitation.used_by_id == user.id).values(used_by_id=None))
+
+
+@signals.personal_data_requested.connect
+def _export_representation(user, **_kwargs):
+    rows = db.session.execute(
+        select(Stakeholder.name, Representative.status, Representative.created_at, Representative.decided_at)
+        .join(Representative, Representative.stakeholder_id == Stakeholder.id)
+        .where(Representative.user_id == user.id)
+        .order_by(Representative.created_at)
+    )
+    return "representation", [
+        {
+            "organisation": name,
+            "status": status.value,
+            "asked_at": asked.isoformat() if asked else None,
+            "decided_at": decided.isoformat() if decided else None,
+        }
+        for name, status, asked, decided in rows
+    ]

@@ -1,0 +1,32 @@
+"""What the stakeholder views share: loading the process as its registry's keeper, reading filters."""
+
+from flask import request
+from flask_login import current_user
+
+from consult import permissions
+from consult.permissions import require
+from consult.processes.queries import get_process_or_404
+from consult.stakeholders import queries
+from consult.stakeholders.forms import FilterForm
+
+
+def managed_process(slug):
+    """The process, if the current user keeps its registry (else sign-in, 403 or 404)."""
+    process = get_process_or_404(slug)
+    require(permissions.can_manage_stakeholders(current_user, process))
+    return process
+
+
+def filters_from(source, process) -> tuple[FilterForm, queries.RegistryFilters]:
+    """The filter form bound to ``source`` (query string or posted form) and the filters it yields."""
+    form = FilterForm(source)
+    form.territory.choices = [("", form.territory.choices[0][1])] + [(t, t) for t in queries.territories(process)]
+    form.validate()
+    valid = {name: getattr(form, name).data for name in ("q", "category", "field", "territory", "status", "level")}
+    valid = {name: (value or "") if name not in form.errors else "" for name, value in valid.items()}
+    return form, queries.RegistryFilters(**valid, archived=bool(form.archived.data))
+
+
+def page_number() -> int:
+    """The requested page, 1 when absent or invalid."""
+    return max(request.args.get("page", 1, type=int) or 1, 1)

@@ -1,0 +1,148 @@
+"""Invitations (sending, following the link) and representatives (asking, deciding)."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user, login_required
+
+from consult import permissions
+from consult.dates import paris_today
+from consult.errors import DomainError, InvalidToken
+from consult.http import flash_error
+from consult.permissions import require
+from consult.processes.queries import get_process_or_404
+from consult.stakeholders import bp, queries
+from consult.stakeholders.services import invitations, representatives
+from consult.stakeholders.views.common import filters_from, managed_process
+
+INVALID_STATUS = {"invalid": 404, "expired": 410, "used": 410}
+
+
+@bp.route("/concertations/<slug>/parties-prenantes/<int:stakeholder_id>/inviter", methods=["POST"])
+@login_required
+def invite(slug, stakeholder_id):
+    """Invite one stakeholder by mail."""
+    process = managed_process(slug)
+    stakeholder = queries.get_stakeholder_or_404(process, stakeholder_id)
+    invited, _skipped = invitations.invite_stakeholders(current_user, process, [stakeholder])
+    if invited:
+        flash(_("The invitation is sent to %(email)s.", email=stakeholder.contact_email), "success")
+    else:
+        flash(
+            _("No invitation sent: the stakeholder needs a contact email and must not be engaged or archived."), "error"
+        )
+    return redirect(url_for("stakeholders.show", slug=slug, stakeholder_id=stakeholder_id))
+
+
+@bp.route("/concertations/<slug>/parties-prenantes/inviter", methods=["POST"])
+@login_required
+def invite_selection(slug):
+    """Invite every stakeholder of the filtered list."""
+    process = managed_process(slug)
+    _form, filters = filters_from(request.form, process)
+    invited, skipped = invitations.invite_stakeholders(current_user, process, queries.registry_all(process, filters))
+    message = ngettext("%(num)d invitation sent.", "%(num)d invitations sent.", len(invited))
+    if skipped:
+        message += " " + ngettext(
+            "%(num)d stakeholder skipped (no contact email, engaged already or archived).",
+            "%(num)d stakeholders skipped (no contact email, engaged already or archived).",
+            len(skipped),
+        )
+    flash(message, "success" if invited else "error")
+    return redirect(url_for("stakeholders.index", slug=slug, **filters.as_args()))
+
+
+def _invalid(error: InvalidToken):
+    reason = error.message if error.message in INVALID_STATUS else "invalid"
+    return render_template("stakeholders/invitation_invalid.html", reason=reason), INVALID_STATUS[reason]
+
+
+@bp.route("/invitations/<token>")
+def invitation(token):
+    """Show an invitation: sign in or sign up, then accept; or decline."""
+    try:
+        found = invitations.invitation_for_token(token)
+    except InvalidToken as error:
+        return _invalid(error)
+    return render_template("stakeholders/invitation.html", invitation=found, token=token)
+
+
+@bp.route("/invitations/<token>/accepter", methods=["POST"])
+@login_required
+def accept_invitation(token):
+    """Accept an invitation: the signed-in person becomes the organisation's representative."""
+    try:
+        representative = invitations.accept_invitation(current_user, token)
+    except InvalidToken as error:
+        return _invalid(error)
+    stakeholder = representative.stakeholder
+    flash(_("You now represent %(name)s in this concertation. Thank you!", name=stakeholder.name), "success")
+    return redirect(url_for("processes.show", slug=stakeholder.process.slug))
+
+
+@bp.route("/invitations/<token>/decliner", methods=["POST"])
+def decline_invitation(token):
+    """Decline an invitation on the organisation's behalf."""
+    try:
+        invitations.decline_invitation(token)
+    except InvalidToken as error:
+        return _invalid(error)
+    flash(_("Your answer is recorded: the organizers will not invite you again for now. Thank you."), "success")
+    return redirect(url_for("processes.home"))
+
+
+@bp.route(
+    "/concertations/<slug>/representants/<int:representative_id>/<any(confirmer, refuser):decision>", methods=["POST"]
+)
+@login_required
+def decide(slug, representative_id, decision):
+    """Confirm or decline a person as an organisation's representative."""
+    process = managed_process(slug)
+    representative = queries.get_representative_or_404(process, representative_id)
+    try:
+        representatives.decide_representation(current_user, process, representative, confirm=decision == "confirmer")
+    except DomainError as error:
+        flash_error(error)
+    else:
+        flash(_("Decision recorded; %(name)s is told by mail.", name=representative.user.display_name), "success")
+    if request.form.get("back") == "index":
+        return redirect(url_for("stakeholders.index", slug=slug))
+    return redirect(url_for("stakeholders.show", slug=slug, stakeholder_id=representative.stakeholder_id))
+
+
+def _listing_process(slug):
+    process = get_process_or_404(slug)
+    if not permissions.can_view_organisations(current_user, process, queries.public_list_allowed(process)):
+        abort(404)
+    return process
+
+
+@bp.route("/concertations/<slug>/organisations")
+@login_required
+def organisations(slug):
+    """List the organisations of the concertation, each with a button to ask to represent it."""
+    process = _listing_process(slug)
+    listed, mine = queries.listed_organisations(process, current_user)
+    return render_template(
+        "stakeholders/organisations.html",
+        process=process,
+        organisations=listed,
+        mine=mine,
+        may_ask=permissions.can_ask_to_represent(current_user, process, paris_today()),
+    )
+
+
+@bp.route("/concertations/<slug>/organisations/<int:stakeholder_id>/representer", methods=["POST"])
+@login_required
+def ask_to_represent(slug, stakeholder_id):
+    """Ask to represent an organisation."""
+    process = _listing_process(slug)
+    stakeholder = queries.get_stakeholder_or_404(process, stakeholder_id)
+    require(permissions.can_ask_to_represent(current_user, process, paris_today()))
+    try:
+        representatives.request_representation(current_user, process, stakeholder)
+    except DomainError as error:
+        flash_error(error)
+    else:
+        flash(_("Your request is sent. The organizers will confirm it; you will receive a mail."), "success")
+    return redirect(url_for("stakeholders.organisations", slug=slug))

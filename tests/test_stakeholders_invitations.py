@@ -1,0 +1,172 @@
+"""Invitations end to end with real mail: signed, expiring, single-use links that make representatives."""
+
+from datetime import timedelta
+
+from consult.auth.models import User
+from consult.db import db, utcnow
+from consult.stakeholders.models import Invitation, Representative, RepresentativeStatus, StakeholderStatus
+from consult.stakeholders.queries import represented_stakeholders
+from consult.stakeholders.services.invitations import invite_stakeholders
+from tests.factories import PASSWORD, make_process, make_stakeholder, make_user
+from tests.helpers import text
+
+
+def _invited(mailbox, login_as, **values):
+    organizer = make_user(name="Sophie Martin")
+    process = make_process(organizer)
+    stakeholder = make_stakeholder(process, organizer, name="APF France handicap", **values)
+    response = login_as(organizer).submit(
+        f"/concertations/{process.slug}/parties-prenantes/{stakeholder.id}/inviter",
+        token_from=f"/concertations/{process.slug}/parties-prenantes/{stakeholder.id}",
+    )
+    assert response.status_code == 302
+    [message] = mailbox.to(stakeholder.contact_email)
+    return process, stakeholder, message
+
+
+def test_invitee_signs_up_confirms_signs_in_and_becomes_representative(client, login_as, mailbox):
+    process, stakeholder, message = _invited(mailbox, login_as, contact_email="nadia@apf.exemple.fr")
+    assert "Invitation à participer" in message["Subject"]
+    assert "APF France handicap" in mailbox.body(message)
+    assert db.session.get(type(stakeholder), stakeholder.id).status == StakeholderStatus.INVITED
+    link = mailbox.link(message, "/invitations/")
+
+    page = client.get(link)
+    assert page.status_code == 200
+    assert "Créer un compte" in text(page) and "APF France handicap" in text(page)
+    signup = f"/inscription?next={link}"
+    response = client.submit(
+        signup,
+        {"email": "nadia@apf.exemple.fr", "display_name": "Nadia B.", "password": PASSWORD, "accept_terms": "y"},
+        token_from=signup,
+    )
+    assert response.status_code == 302
+    sent_page = client.get(response.headers["Location"])
+    assert f"next={link}".replace("/", "%2F") in text(sent_page) or f"next={link}" in text(sent_page)
+
+    [confirmation] = [m for m in mailbox.to("nadia@apf.exemple.fr") if "/confirmer/" in mailbox.body(m)]
+    client.get(mailbox.link(confirmation, "/confirmer/"))
+    response = client.submit(f"/connexion?next={link}", {"email": "nadia@apf.exemple.fr", "password": PASSWORD})
+    assert response.headers["Location"] == link
+
+    response = client.submit(f"{link}/accepter", token_from=link)
+    assert response.status_code == 302
+    user = db.session.query(User).filter_by(email="nadia@apf.exemple.fr").one()
+    representative = db.session.query(Representative).one()
+    assert (representative.user_id, representative.status) == (user.id, RepresentativeStatus.CONFIRMED)
+    assert db.session.get(type(stakeholder), stakeholder.id).status == StakeholderStatus.ENGAGED
+    assert [s.name for s in represented_stakeholders(user, process)] == ["APF France handicap"]
+    assert "Vous représentez désormais APF France handicap" in text(client.get(response.headers["Location"]))
+
+
+def test_reused_invitation_link_gets_a_clear_page(client, login_as, mailbox):
+    _process, _stakeholder, message = _invited(mailbox, login_as)
+    link = mailbox.link(message, "/invitations/")
+    first, second = login_as(make_user()), login_as(make_user())
+    assert first.submit(f"{link}/accepter", token_from=link).status_code == 302
+    response = second.get(link)
+    assert response.status_code == 410
+    assert "déjà été utilisée" in text(response)
+    token = second.csrf_token()
+    assert second.post(f"{link}/accepter", data={"csrf_token": token}).status_code == 410
+    assert db.session.query(Representative).count() == 1
+
+
+def test_expired_invitation_link_gets_a_clear_page(client, login_as, mailbox):
+    organizer = make_user()
+    process = make_process(organizer)
+    stakeholder = make_stakeholder(process, organizer)
+    invite_stakeholders(organizer, process, [stakeholder], now=utcnow() - timedelta(days=31))
+    [message] = mailbox.to(stakeholder.contact_email)
+    link = mailbox.link(message, "/invitations/")
+    response = client.get(link)
+    assert response.status_code == 410
+    assert "L'invitation a expiré" in text(response)
+    participant = login_as(make_user())
+    assert participant.submit(f"{link}/accepter", token_from="/").status_code == 410
+    assert db.session.query(Representative).count() == 0
+
+
+def test_expiry_follows_the_setting(app, login_as, mailbox):
+    organizer = make_user()
+    process = make_process(organizer)
+    stakeholder = make_stakeholder(process, organizer)
+    app.config["INVITATION_MAX_AGE_DAYS"] = 3
+    try:
+        invite_stakeholders(organizer, process, [stakeholder], now=utcnow() - timedelta(days=4))
+    finally:
+        app.config["INVITATION_MAX_AGE_DAYS"] = 30
+    invitation = db.session.query(Invitation).one()
+    assert invitation.expires_at - invitation.created_at == timedelta(days=3)
+    assert invitation.state(utcnow()) == "expired"
+
+
+def test_tampered_invitation_link_gets_a_clear_page(client, login_as, mailbox):
+    _process, _stakeholder, message = _invited(mailbox, login_as)
+    link = mailbox.link(message, "/invitations/")
+    tampered = link[:-3] + ("aaa" if not link.endswith("aaa") else "bbb")
+    for url in (tampered, "/invitations/not-a-token"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "Le lien est incomplet ou erroné" in text(response)
+    participant = login_as(make_user())
+    assert participant.submit(f"{tampered}/accepter").status_code == 404
+    assert db.session.query(Representative).count() == 0
+
+
+def test_a_forged_link_for_a_real_invitation_without_its_secret_is_refused(client, login_as, mailbox):
+    from consult.auth.tokens import make_token
+
+    _invited(mailbox, login_as)
+    invitation = db.session.query(Invitation).one()
+    with client.application.test_request_context():
+        forged = make_token("invitation", {"i": invitation.id, "s": "guessed"})
+    assert client.get(f"/invitations/{forged}").status_code == 404
+
+
+def test_invitee_can_decline_and_the_stakeholder_is_declined(client, login_as, mailbox):
+    _process, stakeholder, message = _invited(mailbox, login_as)
+    link = mailbox.link(message, "/invitations/")
+    response = client.submit(f"{link}/decliner", token_from=link)
+    assert response.status_code == 302
+    assert db.session.get(type(stakeholder), stakeholder.id).status == StakeholderStatus.DECLINED
+    assert db.session.query(Invitation).one().declined_at is not None
+    assert client.get(link).status_code == 410
+
+
+def test_organizer_invites_a_filtered_selection_and_skips_who_cannot_be_invited(login_as, mailbox):
+    organizer = make_user()
+    process = make_process(organizer)
+    caf = make_stakeholder(process, organizer, name="CAF", category=_category("institutions"))
+    ars = make_stakeholder(process, organizer, name="ARS", category=_category("institutions"), contact_email="")
+    make_stakeholder(process, organizer, name="UNAFAM")
+    client = login_as(organizer)
+    url = f"/concertations/{process.slug}/parties-prenantes/inviter"
+    response = client.submit(url, {"category": "institutions"}, follow_redirects=True)
+    page = text(response)
+    assert "1 invitation envoyée." in page and "1 partie prenante non invitée" in page
+    assert [m["To"] for m in mailbox.deliver()] == [caf.contact_email]
+    assert db.session.get(type(ars), ars.id).status == StakeholderStatus.IDENTIFIED
+
+
+def test_engaged_stakeholders_are_not_invited_again(login_as, mailbox):
+    organizer = make_user()
+    process = make_process(organizer)
+    engaged = make_stakeholder(process, organizer, status=StakeholderStatus.ENGAGED)
+    invited, skipped = invite_stakeholders(organizer, process, [engaged])
+    assert (invited, skipped) == ([], [engaged])
+    assert mailbox.deliver() == []
+
+
+def test_invitation_contains_no_personal_data_of_others_and_the_table_keeps_no_secret(login_as, mailbox):
+    _process, _stakeholder, message = _invited(mailbox, login_as)
+    link = mailbox.link(message, "/invitations/")
+    invitation = db.session.query(Invitation).one()
+    assert invitation.token_hash not in link
+    assert len(invitation.token_hash) == 64
+
+
+def _category(value):
+    from consult.stakeholders.models import StakeholderCategory
+
+    return StakeholderCategory(value)
