@@ -131,8 +131,11 @@ def make_stakeholder(process, organizer, **values):
 # --- report treatment: sections and contributions as rows (the consultation's services land on their branch) ---
 
 
-def make_section_row(process, title="Analyse des besoins", *, version_number=1, draft=None):
-    """A section of a draft version of ``process`` (the draft and version are made when not given)."""
+def make_section_row(process, title="Analyse des besoins", *, version_number=1, draft=None, previous=None):
+    """A section of a draft version of ``process`` (the draft and version are made when not given).
+
+    ``previous`` is the section of an earlier version this one was copied from.
+    """
     from consult.consultation.models import Draft, DraftVersion, Section
 
     if draft is None:
@@ -144,7 +147,13 @@ def make_section_row(process, title="Analyse des besoins", *, version_number=1, 
         version = DraftVersion(draft_id=draft.id, number=version_number)
         db.session.add(version)
         db.session.flush()
-    section = Section(version_id=version.id, title=title, body_md="Texte", body_html="<p>Texte</p>")
+    section = Section(
+        version_id=version.id,
+        title=title,
+        body_md="Texte",
+        body_html="<p>Texte</p>",
+        previous_id=previous.id if previous is not None else None,
+    )
     db.session.add(section)
     db.session.commit()
     return section

@@ -140,7 +140,9 @@ def test_theme_disposition_is_recorded_in_each_contributions_history(setup):
 
 def test_single_disposition_with_the_change_it_led_to_links_the_change(setup):
     process, section, (a, _b, _c), client = setup
-    later = make_section_row(process, "Analyse des besoins (révisée)", version_number=2, draft=section.version.draft)
+    later = make_section_row(
+        process, "Analyse des besoins (révisée)", version_number=2, draft=section.version.draft, previous=section
+    )
     response = client.submit(
         f"/concertations/{process.slug}/traitement/contributions/{a.id}/suite",
         {"d-disposition": "accepted", "d-reason_md": "Ajouté.", "d-change_section": later.id},
@@ -150,6 +152,35 @@ def test_single_disposition_with_the_change_it_led_to_links_the_change(setup):
     assert (link.section_id, link.contribution_id) == (later.id, a.id)
     page = text(client.get(f"/concertations/{process.slug}/traitement/contributions/{a.id}"))
     assert "v2 · Analyse des besoins (révisée)" in page.split("Modifications du projet qui en découlent")[1]
+
+
+def test_changed_section_must_descend_from_the_contributions_section(setup):
+    process, section, (a, _b, _c), client = setup
+    unrelated = make_section_row(process, "Autre section", version_number=2, draft=section.version.draft)
+    response = _bulk(client, process, [a.id], disposition="accepted", reason_md="x", change_section=unrelated.id)
+    assert response.status_code == 409
+    assert "La section modifiée doit être une version ultérieure de la section des contributions." in text(response)
+    assert _dispositions(process)[a.id] is None
+    assert db.session.scalar(select(ChangeLink)) is None
+
+
+def test_theme_disposition_links_the_change_for_its_contributions_on_the_earlier_section(setup):
+    process, section, (a, b, _c), client = setup
+    other = make_section_row(process, "Offre", draft=section.version.draft)
+    elsewhere = make_contribution_row(other, "ailleurs")
+    later = make_section_row(process, "Besoins v2", version_number=2, draft=section.version.draft, previous=section)
+    client.submit(f"/concertations/{process.slug}/traitement/themes", {"title": "Répit"})
+    theme_id = _theme_id(process)
+    client.submit(
+        f"/concertations/{process.slug}/traitement/lot",
+        {"action": "theme", "theme": theme_id, "ids": [a.id, b.id, elsewhere.id]},
+    )
+    client.submit(
+        f"/concertations/{process.slug}/traitement/themes/{theme_id}/suite",
+        {"d-disposition": "accepted", "d-reason_md": "Repris.", "d-change_section": later.id},
+    )
+    links = db.session.scalars(select(ChangeLink).order_by(ChangeLink.contribution_id)).all()
+    assert [(link.section_id, link.contribution_id) for link in links] == [(later.id, a.id), (later.id, b.id)]
 
 
 def test_changed_section_of_another_process_is_refused(setup):

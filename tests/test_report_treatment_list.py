@@ -4,7 +4,7 @@ import pytest
 
 from consult.auth.models import Relation
 from consult.consultation.models import Channel, ContributionKind, ContributionState
-from tests.factories import make_contribution_row, make_process, make_section_row, make_user
+from tests.factories import make_contribution_row, make_process, make_section_row, make_stakeholder, make_user
 from tests.helpers import text
 
 
@@ -147,3 +147,12 @@ def test_the_view_keeps_a_constant_number_of_queries(setup, count_queries):
         client.get(_url(process))
     assert len(small) == len(large)
     assert len(large) <= 12, large
+
+
+def test_shows_the_organisation_a_representative_wrote_for(login_as):
+    organizer = make_user()
+    process = make_process(organizer)
+    stakeholder = make_stakeholder(process, organizer, name="APF France handicap")
+    make_contribution_row(make_section_row(process), "au nom de l'association", stakeholder_id=stakeholder.id)
+    page = text(login_as(organizer).get(_url(process)))
+    assert "APF France handicap" in page

@@ -17,6 +17,7 @@ from consult.consultation.models import (
 from consult.db import db
 from consult.report.models import DispositionValue, Theme, Treatment
 from consult.report.treatment.queries import effective_disposition, with_treatment
+from consult.stakeholders.models import Stakeholder
 
 PER_PAGE = 50
 NONE = "none"
@@ -132,6 +133,8 @@ class Row:
     theme_title: str | None
     disposition: DispositionValue | None
     own_disposition: bool
+    #: the organisation a representative wrote for
+    organisation: str | None = None
 
 
 def treatment_page(process_id: int, filters: Filters, per_page: int = PER_PAGE) -> Page:
@@ -148,16 +151,18 @@ def treatment_page(process_id: int, filters: Filters, per_page: int = PER_PAGE) 
             Theme.title,
             effective_disposition,
             Treatment.disposition.is_not(None),
+            Stakeholder.name,
         )
         .select_from(Contribution)
         .join(Section, Section.id == Contribution.section_id)
         .join(DraftVersion, DraftVersion.id == Section.version_id)
+        .outerjoin(Stakeholder, Stakeholder.id == Contribution.stakeholder_id)
     )
     query = query.where(*conditions).order_by(*_ORDER.get(filters.sort, _ORDER["newest"]))
     query = query.limit(per_page).offset((page_number - 1) * per_page)
     items = [
-        Row(contribution, f"v{number} · {title}", theme_title, disposition, bool(own))
-        for contribution, number, title, theme_title, disposition, own in db.session.execute(query)
+        Row(contribution, f"v{number} · {title}", theme_title, disposition, bool(own), organisation)
+        for contribution, number, title, theme_title, disposition, own, organisation in db.session.execute(query)
     ]
     return Page(items=items, page=page_number, per_page=per_page, total=total)
 

@@ -147,6 +147,15 @@ def section_in_process(process_id: int, section_id: int) -> Section | None:
     )
 
 
+def earlier_section_ids(section: Section) -> set[int]:
+    """Ids of the sections ``section`` descends from, version after version (its ``previous`` chain)."""
+    ids, current = set(), section.previous
+    while current is not None and current.id not in ids:
+        ids.add(current.id)
+        current = current.previous
+    return ids
+
+
 def themes_with_counts(process_id: int) -> list[tuple[Theme, int]]:
     """The process's themes by title, each with how many contributions it holds."""
     counts = (

@@ -13,13 +13,14 @@ from sqlalchemy.orm import selectinload
 from consult import permissions
 from consult.admin.models import record
 from consult.auth.models import User
-from consult.consultation.models import ChangeLink
+from consult.consultation.models import Contribution, Section
+from consult.consultation.services import link_contribution_to_change
 from consult.db import db, utcnow
-from consult.errors import DomainError, NotAllowed, NotFound
+from consult.errors import Conflict, DomainError, NotAllowed, NotFound
 from consult.processes.models import Process
 from consult.report.models import DispositionChange, DispositionValue, Theme, Treatment
 from consult.report.treatment.listing import contribution_ids_in
-from consult.report.treatment.queries import section_in_process
+from consult.report.treatment.queries import earlier_section_ids, section_in_process
 from consult.text import markdown_to_html
 
 logger = logging.getLogger(__name__)
@@ -54,13 +55,18 @@ def _checked_ids(process: Process, contribution_ids) -> list[int]:
     return found
 
 
-def checked_section(process: Process, section_id: int | None) -> int | None:
-    """The section id if it is None or a section of the process; else NotFound."""
+def checked_section(process: Process, section_id: int | None) -> Section | None:
+    """The section of the process with this id (None for None).
+
+    Raises:
+        NotFound: no such section in the process.
+    """
     if section_id is None:
         return None
-    if section_in_process(process.id, section_id) is None:
+    section = section_in_process(process.id, section_id)
+    if section is None:
         raise NotFound(str(_l("This section does not belong to this concertation.")))
-    return section_id
+    return section
 
 
 def _treatments_for(ids: list[int]) -> list[Treatment]:
@@ -79,20 +85,23 @@ def _treatments_for(ids: list[int]) -> list[Treatment]:
     return [existing[i] for i in ids]
 
 
-def _link_changes(actor: User, section_id: int, contribution_ids: list[int], now):
-    """Link the changed section to the contributions that led to it (the consultation's ChangeLink)."""
-    linked = set(
-        db.session.scalars(
-            select(ChangeLink.contribution_id).where(
-                ChangeLink.section_id == section_id, ChangeLink.contribution_id.in_(contribution_ids)
-            )
-        )
+def _linkable(section, contribution_ids: list[int]) -> list[int]:
+    """Those contributions made on an earlier version of ``section`` (what a change link requires)."""
+    earlier = earlier_section_ids(section)
+    rows = db.session.execute(
+        select(Contribution.id, Contribution.section_id).where(Contribution.id.in_(contribution_ids))
     )
-    for contribution_id in contribution_ids:
-        if contribution_id not in linked:
-            link = ChangeLink(section_id=section_id, contribution_id=contribution_id, created_by_id=actor.id)
-            link.created_at = now
-            db.session.add(link)
+    return [contribution_id for contribution_id, section_id in rows if section_id in earlier]
+
+
+def _link_changes(actor: User, section, contribution_ids: list[int]):
+    """Link the changed section to the contributions that led to it, through the consultation's service.
+
+    That service commits each link with its own audit entry, so this runs after the disposition is committed,
+    and only on contributions already checked with ``_linkable``.
+    """
+    for contribution in db.session.scalars(select(Contribution).where(Contribution.id.in_(contribution_ids))):
+        link_contribution_to_change(actor, section, contribution)
 
 
 def _history(process, actor, target_type, target_id, before, after, *, reason_md="", reason_html="", via=None, now):
@@ -149,7 +158,10 @@ def set_disposition(
     if disposition is not None and not reason_md:
         raise ReasonRequired(str(_l("Give the reason for this disposition.")))
     ids = _checked_ids(process, contribution_ids)
-    section_id = checked_section(process, change_section_id)
+    section = checked_section(process, change_section_id)
+    if section is not None and len(_linkable(section, ids)) != len(ids):
+        raise Conflict(str(_l("The changed section must be a later version of the contributions' section.")))
+    section_id = section.id if section is not None else None
     reason_html = markdown_to_html(reason_md)
     for treatment in _treatments_for(ids):
         before = _effective(treatment)
@@ -160,11 +172,11 @@ def set_disposition(
         after = _effective(treatment)
         _history(process, actor, "contribution", treatment.contribution_id, before, after,
                  reason_md=reason_md, reason_html=reason_html, now=now)  # fmt: skip
-    if section_id is not None:
-        _link_changes(actor, section_id, ids, now)
     record(actor, "report.disposition", "process", process.id, process_id=process.id, reason=reason_md,
            changes={"disposition": [None, _value(disposition)], "contributions": ids})  # fmt: skip
     db.session.commit()
+    if section is not None:
+        _link_changes(actor, section, ids)
     logger.info("disposition %s set on %d contributions of process %s by user %s",
                 _value(disposition), len(ids), process.id, actor.id)  # fmt: skip
     return len(ids)
@@ -270,7 +282,8 @@ def set_theme_disposition(
     reason_md = (reason_md or "").strip()
     if disposition is not None and not reason_md:
         raise ReasonRequired(str(_l("Give the reason for this disposition.")))
-    section_id = checked_section(process, change_section_id)
+    section = checked_section(process, change_section_id)
+    section_id = section.id if section is not None else None
     before, reason_html = theme.disposition, markdown_to_html(reason_md)
     theme.disposition = disposition
     theme.reason_md, theme.reason_html = (reason_md, reason_html) if disposition else ("", "")
@@ -282,11 +295,12 @@ def set_theme_disposition(
         for contribution_id in inheriting:
             _history(process, actor, "contribution", contribution_id, before, disposition,
                      reason_md=reason_md, reason_html=reason_html, via=theme.id, now=now)  # fmt: skip
-    if section_id is not None and inheriting:
-        _link_changes(actor, section_id, inheriting, now)
     record(actor, "report.theme_disposition", "theme", theme.id, process_id=process.id, reason=reason_md,
            changes={"disposition": [_value(before), _value(disposition)]})  # fmt: skip
     db.session.commit()
+    if section is not None and inheriting:
+        # Only the contributions made on an earlier version of the changed section can be linked to it.
+        _link_changes(actor, section, _linkable(section, inheriting))
     logger.info("theme %s disposition %s by user %s", theme.id, _value(disposition), actor.id)
     return len(inheriting)
 

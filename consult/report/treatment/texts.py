@@ -41,7 +41,7 @@ def save_synthesis(actor: User, process: Process, section_id: int | None, *, bod
         NotFound: the section is not of this process.
     """
     _check_may_write(actor, process)
-    section_id = checked_section(process, section_id)
+    checked_section(process, section_id)
     same_section = Synthesis.section_id.is_(None) if section_id is None else Synthesis.section_id == section_id
     synthesis = db.session.scalar(select(Synthesis).where(Synthesis.process_id == process.id, same_section))
     if synthesis is None:
