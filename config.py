@@ -51,6 +51,8 @@ class Config:
 
     REDIS_URL = env("REDIS_URL")
     RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
+    # A moving window counts the last minute exactly (a fixed window would reset at each minute's start).
+    RATELIMIT_STRATEGY = env("RATELIMIT_STRATEGY", "moving-window")
     RATELIMIT_AUTH = env("RATELIMIT_AUTH", "10 per minute;50 per hour")
     RATELIMIT_CONTRIBUTE = env("RATELIMIT_CONTRIBUTE", "30 per minute")
 

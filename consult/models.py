@@ -13,6 +13,19 @@ from consult.consultation.models import (
     Section,
     Support,
 )
+from consult.groups.models import (
+    Document,
+    Facilitator,
+    Group,
+    GroupSection,
+    Meeting,
+    Membership,
+    MembershipEvent,
+    Proposal,
+    ProposalChange,
+    ProposalSection,
+    Registration,
+)
 from consult.mail import OutboxMail
 from consult.processes.models import Field, Phase, PhaseKind, Process, ProcessRole, ProcessRoleName
 from consult.report.models import (
@@ -40,6 +53,17 @@ __all__ = [
     "Synthesis",
     "Theme",
     "Treatment",
+    "Document",
+    "Facilitator",
+    "Group",
+    "GroupSection",
+    "Meeting",
+    "Membership",
+    "MembershipEvent",
+    "Proposal",
+    "ProposalChange",
+    "ProposalSection",
+    "Registration",
     "AuditEntry",
     "ChangeLink",
     "Contribution",

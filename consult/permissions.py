@@ -191,6 +191,137 @@ def can_ask_to_represent(user, process, today) -> bool:
     return is_confirmed(user) and phase_allows(process, "represent", today)
 
 
+# --- working groups ---------------------------------------------------------
+
+
+def group_standing(user, group) -> tuple[set[int], bool]:
+    """(ids of the user's organisations that are active members, whether the user facilitates), once per request."""
+    if not is_signed_in(user):
+        return set(), False
+    from consult.groups.models import Facilitator, Membership, MembershipStatus
+    from consult.stakeholders.models import Representative, RepresentativeStatus
+
+    cache = g.setdefault("group_standing_cache", {})
+    key = (user.id, group.id)
+    if key not in cache:
+        member_of = set(
+            db.session.scalars(
+                select(Membership.stakeholder_id)
+                .join(Representative, Representative.stakeholder_id == Membership.stakeholder_id)
+                .where(
+                    Membership.group_id == group.id,
+                    Membership.status == MembershipStatus.ACTIVE,
+                    Representative.user_id == user.id,
+                    Representative.status == RepresentativeStatus.CONFIRMED,
+                )
+            )
+        )
+        facilitates = db.session.scalar(
+            select(Facilitator.id).where(Facilitator.group_id == group.id, Facilitator.user_id == user.id)
+        )
+        cache[key] = (member_of, facilitates is not None)
+    return cache[key]
+
+
+def forget_group_standing():
+    """Drop the per-request membership cache after memberships change."""
+    g.pop("group_standing_cache", None)
+
+
+def can_manage_groups(user, process) -> bool:
+    """Organizers of the process create groups, invite organisations, decide on proposals."""
+    return has_right(user, process, "manage_groups")
+
+
+def is_facilitator(user, group) -> bool:
+    """Organizers of the process and the people they designated for this group."""
+    return can_manage_groups(user, group.process) or group_standing(user, group)[1]
+
+
+def is_group_member(user, group) -> bool:
+    """Confirmed representatives of a member organisation."""
+    return is_confirmed(user) and bool(group_standing(user, group)[0])
+
+
+def can_see_group_inside(user, group) -> bool:
+    """Members and facilitators see meetings, documents and draft proposals; visitors the public parts."""
+    return is_group_member(user, group) or is_facilitator(user, group)
+
+
+def can_join_group(user, group, today) -> bool:
+    """A confirmed user may ask to join (the service checks they represent an organisation) while open."""
+    from consult.groups.models import GroupState, JoinPolicy
+
+    return (
+        is_confirmed(user)
+        and group.state == GroupState.OPEN
+        and group.join_policy != JoinPolicy.ON_INVITATION
+        and phase_allows(group.process, "join_group", today)
+    )
+
+
+def can_view_meeting(user, meeting) -> bool:
+    """Public meetings and published minutes are seen by everyone; group meetings by members and facilitators."""
+    return meeting.is_public or meeting.minutes_published_at is not None or can_see_group_inside(user, meeting.group)
+
+
+def can_register_meeting(user, meeting, now) -> bool:
+    """Anyone confirmed for a public meeting, members for a group meeting, before the deadline."""
+    from consult.dates import paris_today
+
+    if meeting.cancelled_at is not None or now >= meeting.starts_at:
+        return False
+    if meeting.registration_deadline is not None and now > meeting.registration_deadline:
+        return False
+    if not phase_allows(meeting.group.process, "register_meeting", paris_today(now)):
+        return False
+    return is_confirmed(user) and (meeting.is_public or can_see_group_inside(user, meeting.group))
+
+
+def can_view_document(user, document, group) -> bool:
+    """Public documents are seen by everyone; the others by members and facilitators."""
+    return document.is_public or can_see_group_inside(user, group)
+
+
+def can_view_proposal(user, proposal) -> bool:
+    """Accepted (fully or partly) sheets are public; submitted ones too; drafts stay in the group."""
+    from consult.groups.proposal_models import ProposalStatus
+
+    return proposal.status != ProposalStatus.DRAFT or can_see_group_inside(user, proposal.group)
+
+
+def can_write_proposal(user, group, today) -> bool:
+    """Members and facilitators write action sheets while the phase allows it."""
+    from consult.groups.models import GroupState
+
+    return (
+        can_see_group_inside(user, group)
+        and group.state == GroupState.OPEN
+        and (phase_allows(group.process, "propose_action", today) or can_manage_groups(user, group.process))
+    )
+
+
+def can_edit_proposal(user, proposal, today) -> bool:
+    """Any member edits a sheet while it is a draft."""
+    from consult.groups.proposal_models import ProposalStatus
+
+    return proposal.status == ProposalStatus.DRAFT and can_write_proposal(user, proposal.group, today)
+
+
+def can_submit_proposal(user, proposal) -> bool:
+    """Facilitators submit a draft sheet in the group's name."""
+    from consult.groups.proposal_models import ProposalStatus
+
+    return proposal.status == ProposalStatus.DRAFT and is_facilitator(user, proposal.group)
+
+
+def can_decide_proposal(user, proposal) -> bool:
+    """Organizers review submitted sheets and decide what becomes of them."""
+    from consult.groups.proposal_models import ProposalStatus
+
+    return proposal.status != ProposalStatus.DRAFT and can_manage_groups(user, proposal.group.process)
+
+
 # --- report: treating contributions ---------------------------------------
 
 

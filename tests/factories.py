@@ -128,6 +128,100 @@ def make_stakeholder(process, organizer, **values):
     return create_stakeholder(organizer, process, values={**defaults, **values})
 
 
+# --- working groups ---------------------------------------------------------
+
+
+def make_organisation(process, name=None, *, category=None):
+    """An organisation of the process's registry."""
+    from consult.stakeholders.models import InvolvementLevel, Stakeholder, StakeholderCategory, StakeholderKind
+
+    stakeholder = Stakeholder(
+        process_id=process.id,
+        name=name or f"Association {next(_counter)}",
+        kind=StakeholderKind.ORGANISATION,
+        category=category or StakeholderCategory.ASSOCIATIONS,
+        level=InvolvementLevel.CO_CONSTRUCT,
+    )
+    db.session.add(stakeholder)
+    db.session.commit()
+    return stakeholder
+
+
+def make_representative(stakeholder, user=None):
+    """A user confirmed as a representative of the organisation (made if not given)."""
+    from consult.stakeholders.models import Representative, RepresentativeStatus
+
+    user = user or make_user(relation=Relation.ASSOCIATION_MEMBER)
+    db.session.add(
+        Representative(stakeholder_id=stakeholder.id, user_id=user.id, status=RepresentativeStatus.CONFIRMED)
+    )
+    db.session.commit()
+    return user
+
+
+def make_sections(process, titles=("Vivre à domicile", "Aidants")):
+    """A draft of the process with one version holding these sections."""
+    from consult.consultation.models import Draft, DraftVersion, Section
+
+    draft = Draft(process_id=process.id, title="Projet de schéma")
+    version = DraftVersion(draft=draft, number=1)
+    db.session.add_all([draft, version])
+    db.session.flush()
+    sections = [Section(version_id=version.id, title=title, position=i) for i, title in enumerate(titles)]
+    db.session.add_all(sections)
+    db.session.commit()
+    return sections
+
+
+def make_group(process, organizer, *, title=None, join_policy=None, size_limit=None, section_ids=()):
+    """A group opened by the organizer through the service."""
+    from consult.groups.models import JoinPolicy
+    from consult.groups.services.groups import create_group
+
+    return create_group(
+        organizer,
+        process,
+        title=title or f"Groupe {next(_counter)}",
+        mandate_md="Rédiger les **fiches actions**.",
+        fields=[Field.AUTONOMY_ELDERLY.value],
+        join_policy=join_policy or JoinPolicy.ON_REQUEST,
+        size_limit=size_limit,
+        section_ids=section_ids,
+    )
+
+
+def make_member(group, organizer, *, name=None, user=None):
+    """An organisation made a member through an invitation its representative accepts; returns (stakeholder, user)."""
+    from consult.groups.services.membership import answer_invitation, invite_organisation
+
+    stakeholder = make_organisation(group.process, name)
+    user = make_representative(stakeholder, user)
+    membership = invite_organisation(organizer, group, stakeholder)
+    answer_invitation(user, membership, accept=True)
+    return stakeholder, user
+
+
+def make_meeting(group, organizer, *, starts_in=timedelta(days=3), capacity=10, is_public=True, title=None):
+    """A meeting of the group, starting ``starts_in`` from now, lasting two hours."""
+    from consult.db import utcnow
+    from consult.groups.services.meetings import create_meeting
+
+    starts = utcnow().replace(microsecond=0) + starts_in
+    return create_meeting(
+        organizer,
+        group,
+        title=title or f"Réunion {next(_counter)}",
+        is_public=is_public,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        place="Salle du conseil",
+        address="26 avenue du Président-Herriot, Valence",
+        video_url="",
+        agenda_md="1. Accueil",
+        capacity=capacity,
+    )
+
+
 # --- report treatment: sections and contributions as rows (the consultation's services land on their branch) ---
 
 

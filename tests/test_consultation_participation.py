@@ -17,7 +17,7 @@ from consult.stakeholders.models import (
     StakeholderCategory,
     StakeholderKind,
 )
-from tests.factories import make_comment, make_draft, make_process, make_user
+from tests.factories import PASSWORD, make_comment, make_draft, make_process, make_user
 from tests.helpers import text
 
 
@@ -319,3 +319,30 @@ def test_counters_match_recounts(consultation):
     )
     assert comment.reply_count == 1
     assert db.session.get(Section, section.id).comment_count == 2
+
+
+def test_my_data_export_contains_my_contributions_and_positions(consultation, login_as):
+    _process, _draft, section = consultation
+    person = make_user()
+    make_comment(person, section, body="Mon commentaire à moi")
+    services.set_position(person, section, PositionValue.MIXED)
+    data = login_as(person).get("/profil/mes-donnees.json").json
+    assert data["consultation"]["contributions"][0]["body"] == "Mon commentaire à moi"
+    assert data["consultation"]["positions"] == [{"section_id": section.id, "value": "mixed"}]
+
+
+def test_a_reply_to_an_unknown_comment_is_a_404(consultation, login_as):
+    process, _draft, section = consultation
+    client = login_as(make_user())
+    assert (
+        client.submit(_url(process, section, "/commentaires"), {"body": "Hop", "parent_id": "999"}).status_code == 404
+    )
+
+
+def test_a_deleted_account_leaves_its_contributions_without_a_name(consultation, login_as, client):
+    process, _draft, section = consultation
+    person = make_user(name="Josiane Q.")
+    make_comment(person, section, body="Mon avis reste")
+    login_as(person).submit("/profil/supprimer", {"password": PASSWORD, "confirm": "y"}, token_from="/profil/supprimer")
+    page = text(client.get(_url(process, section)))
+    assert "Mon avis reste" in page and "Josiane Q." not in page

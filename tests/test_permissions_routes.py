@@ -20,6 +20,14 @@ PUBLIC_GET = {
     "auth.forgot_password",
     "auth.confirm_email",
     "auth.reset_password",
+    # working groups: public parts (each view applies the finer visibility rules)
+    "groups.index",
+    "groups.show",
+    "groups.calendar",
+    "groups.meeting",
+    "groups.meeting_ics",
+    "groups.proposal",
+    "groups.download",
 }
 # POST routes a visitor may use.
 PUBLIC_POST = {

@@ -63,7 +63,7 @@ def test_coverage_page_flags_gaps_in_words(login_as):
     assert "Handicap</strong> : aucune association ni fondation engagée" in page
     assert "Handicap</strong> : aucun représentant des usagers engagé" not in page
     assert "<strong>Crest</strong> : personne d'engagé" in page
-    assert "1 identifiées, 0 invitées, 0 engagées" in page
+    assert "identifiées : 1, invitées : 0, engagées : 0" in page
     assert "Manque : personne d'engagé" in page
 
 

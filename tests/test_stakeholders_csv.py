@@ -1,6 +1,9 @@
 """CSV import (both encodings and separators, preview, one transaction, updates) and export round-trip."""
 
+import csv
 import io
+
+import pytest
 
 from consult.admin.models import AuditEntry
 from consult.db import db
@@ -286,3 +289,26 @@ def test_a_file_over_the_size_limit_is_refused(login_as, app):
     assert response.status_code == 400
     assert "Le fichier dépasse 1 Mo" in text(response)
     assert db.session.query(ImportPreview).count() == 0
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+@pytest.mark.parametrize("separator", [";", ","])
+def test_mixed_files_in_every_encoding_and_separator(login_as, encoding, separator):
+    organizer, process = _setup()
+    rows = [
+        ["nom", "categorie", "domaines", "territoire", "contact_email"],
+        ["Association des aidants de Saint-Rambert-d'Albon", "Associations et fondations", "Autonomie et personnes âgées",
+         "Saint-Rambert-d'Albon", "aidants@exemple.fr"],
+        ["Élus du canton", "Élus", "Handicap; Santé", "Nyons", "élus@"],
+    ]  # fmt: skip
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=separator).writerows(rows)
+    client = login_as(organizer)
+    response = _preview(client, process, buffer.getvalue().encode(encoding))
+    page = text(client.get(response.headers["Location"]))
+    assert "1 partie prenante à ajouter" in page and "1 ligne refusée" in page
+    assert '<th scope="row">3</th><td>Élus du canton</td><td>Adresse électronique non valide : « élus@ ».' in page
+    client.submit(f"{response.headers['Location']}/confirmer", token_from=response.headers["Location"])
+    [imported] = db.session.query(Stakeholder).all()
+    assert imported.name == "Association des aidants de Saint-Rambert-d'Albon"
+    assert imported.fields == ["autonomy_elderly"]

@@ -1,6 +1,10 @@
 """Invitations end to end with real mail: signed, expiring, single-use links that make representatives."""
 
+import os
+import threading
 from datetime import timedelta
+
+import pytest
 
 from consult.auth.models import User
 from consult.db import db, utcnow
@@ -170,3 +174,29 @@ def _category(value):
     from consult.stakeholders.models import StakeholderCategory
 
     return StakeholderCategory(value)
+
+
+@pytest.mark.skipif(
+    not os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql"),
+    reason="needs real concurrent transactions: run with TEST_DATABASE_URL on PostgreSQL",
+)
+def test_two_people_following_the_same_link_at_once_make_one_representative(app, login_as, mailbox):
+    _process, _stakeholder, message = _invited(mailbox, login_as)
+    link = mailbox.link(message, "/invitations/")
+    clients = [login_as(make_user()) for _ in range(4)]
+    tokens = [c.csrf_token(link) for c in clients]
+    barrier = threading.Barrier(len(clients))
+    statuses = []
+
+    def follow(client, token):
+        with app.app_context():
+            barrier.wait()
+            statuses.append(client.post(f"{link}/accepter", data={"csrf_token": token}).status_code)
+
+    threads = [threading.Thread(target=follow, args=pair) for pair in zip(clients, tokens, strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [302, 410, 410, 410]
+    assert db.session.query(Representative).count() == 1

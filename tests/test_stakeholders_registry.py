@@ -190,3 +190,23 @@ def test_forms_refuse_a_missing_csrf_token(login_as):
     response = client.post(f"/concertations/{process.slug}/parties-prenantes/nouvelle", data=VALID)
     assert response.status_code == 400
     assert db.session.query(Stakeholder).count() == 0
+
+
+def test_empty_or_unknown_filters_show_no_error(login_as):
+    _organizer, process, client = _setup(login_as)
+    for query in ("", "?category=nonsense&field=&status=x"):
+        page = text(client.get(f"/concertations/{process.slug}/parties-prenantes{query}"))
+        assert "Erreur" not in page
+
+
+def test_audit_log_shows_stakeholder_actions_without_contacts(login_as, mailbox):
+    from consult.stakeholders.services.invitations import invite_stakeholders
+    from consult.stakeholders.services.registry import update_stakeholder
+
+    organizer, process, client = _setup(login_as)
+    stakeholder = make_stakeholder(process, organizer, contact_email="secret@asso.exemple.fr")
+    update_stakeholder(organizer, process, stakeholder, values={"contact_email": "autre@asso.exemple.fr"})
+    invite_stakeholders(organizer, process, [stakeholder])
+    page = text(client.get(f"/concertations/{process.slug}/journal"))
+    assert "stakeholder.create" in page and "stakeholder.invite" in page and "stakeholder.update" in page
+    assert "secret@asso.exemple.fr" not in page and "autre@asso.exemple.fr" not in page

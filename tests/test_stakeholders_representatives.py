@@ -1,5 +1,10 @@
 """Asking to represent an organisation, the organizer's decision with mail either way, the public list."""
 
+import os
+import threading
+
+import pytest
+
 from consult.db import db
 from consult.processes.models import PhaseKind
 from consult.stakeholders.models import (
@@ -180,3 +185,30 @@ def test_deleting_my_account_ends_my_representation(login_as):
     )
     assert response.status_code == 302
     assert db.session.query(Representative).count() == 0
+
+
+@pytest.mark.skipif(
+    not os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql"),
+    reason="needs real concurrent transactions: run with TEST_DATABASE_URL on PostgreSQL",
+)
+def test_a_request_sent_twice_at_once_is_recorded_once(app, login_as):
+    _organizer, process, stakeholder = _setup()
+    person = make_user()
+    clients = [login_as(person) for _ in range(3)]
+    url = f"/concertations/{process.slug}/organisations/{stakeholder.id}/representer"
+    tokens = [c.csrf_token(f"/concertations/{process.slug}/organisations") for c in clients]
+    barrier = threading.Barrier(len(clients))
+    statuses = []
+
+    def ask(client, token):
+        with app.app_context():
+            barrier.wait()
+            statuses.append(client.post(url, data={"csrf_token": token}).status_code)
+
+    threads = [threading.Thread(target=ask, args=pair) for pair in zip(clients, tokens, strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [302, 302, 302]
+    assert db.session.query(Representative).count() == 1

@@ -6,6 +6,7 @@ APF France handicap. Service users' own representatives are not engaged for disa
 
 from datetime import timedelta
 
+from consult.stakeholders.csvformat import normalize
 from consult.stakeholders.models import InvolvementLevel as Lv
 from consult.stakeholders.models import StakeholderCategory as Cat
 from consult.stakeholders.models import StakeholderKind as Kind
@@ -103,8 +104,7 @@ PERSONS = [
 
 
 def _email(name: str) -> str:
-    slug = "".join(c for c in name.lower() if c.isalnum())[:24]
-    return f"contact.{slug}@exemple.fr"
+    return f"contact.{normalize(name)[:24]}@exemple.fr"
 
 
 def load(context):

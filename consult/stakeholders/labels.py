@@ -45,7 +45,7 @@ STATUS_LABELS = {
     StakeholderStatus.IDENTIFIED: _l("Identified"),
     StakeholderStatus.INVITED: _l("Invited"),
     StakeholderStatus.ENGAGED: _l("Engaged"),
-    StakeholderStatus.DECLINED: _l("Declined"),
+    StakeholderStatus.DECLINED: _l("Declined to take part"),
 }
 
 REPRESENTATIVE_STATUS_LABELS = {
@@ -56,8 +56,8 @@ REPRESENTATIVE_STATUS_LABELS = {
 
 INVITATION_STATE_LABELS = {
     "pending": _l("Sent, not answered yet"),
-    "accepted": _l("Accepted"),
-    "declined": _l("Declined"),
+    "accepted": _l("Invitation accepted"),
+    "declined": _l("Invitation declined"),
     "expired": _l("Expired"),
 }
 

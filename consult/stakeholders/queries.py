@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from consult.db import db
 from consult.stakeholders.models import (
+    ImportPreview,
     Invitation,
     Representative,
     RepresentativeStatus,
@@ -19,6 +20,9 @@ from consult.stakeholders.models import (
 
 #: a score of 4 or 5 counts as strong on the influence / interest grid
 STRONG = 4
+#: valid rows listed on an import preview (all rejected rows are listed)
+PREVIEW_SHOWN = 200
+IMPORT_ACTIONS = ("create", "update", "unchanged", "rejected")
 
 
 def represented_stakeholders(user, process) -> list[Stakeholder]:
@@ -65,6 +69,26 @@ def get_representative_or_404(process, representative_id: int) -> Representative
     if representative is None:
         abort(404)
     return representative
+
+
+def get_preview_or_404(process, preview_id: int, user) -> ImportPreview:
+    """An import preview of this process made by this user (previews are private to their author), or a 404."""
+    preview = db.session.get(ImportPreview, preview_id)
+    if preview is None or preview.process_id != process.id or preview.created_by_id != user.id:
+        abort(404)
+    return preview
+
+
+def preview_summary(preview: ImportPreview, shown: int = PREVIEW_SHOWN) -> dict:
+    """Counts per action, every rejected row, and the first ``shown`` valid rows of a preview."""
+    rows = preview.rows
+    accepted = [r for r in rows if r["action"] != "rejected"]
+    return {
+        "counts": {action: sum(1 for r in rows if r["action"] == action) for action in IMPORT_ACTIONS},
+        "rejected": [r for r in rows if r["action"] == "rejected"],
+        "accepted": accepted[:shown],
+        "hidden": max(len(accepted) - shown, 0),
+    }
 
 
 @dataclass

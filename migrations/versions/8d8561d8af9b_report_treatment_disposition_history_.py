@@ -1,7 +1,7 @@
 """report treatment: disposition history reasons and themes
 
 Revision ID: 8d8561d8af9b
-Revises: 074049b1d214
+Revises: a69ab631dbc9
 Create Date: 2026-11-24 00:13:22.053097
 
 """
@@ -14,7 +14,7 @@ import consult.db  # noqa: F401 - custom column types
 
 # revision identifiers, used by Alembic.
 revision = '8d8561d8af9b'
-down_revision = '074049b1d214'
+down_revision = 'a69ab631dbc9'
 branch_labels = None
 depends_on = None
 

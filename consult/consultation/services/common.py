@@ -44,7 +44,9 @@ def bump(model, row_id: int, **deltas: int) -> None:
     """Add to counters in one UPDATE (col = col + n), safe with concurrent writers."""
     values = {name: getattr(model, name) + delta for name, delta in deltas.items() if delta}
     if values:
-        db.session.execute(update(model).where(model.id == row_id).values(values))
+        statement = update(model).where(model.id == row_id).values(values)
+        # No in-Python sync (it scans the session); callers refresh what they read back, commits expire the rest.
+        db.session.execute(statement.execution_options(synchronize_session=False))
 
 
 def set_state(contribution: Contribution, state: ContributionState) -> None:

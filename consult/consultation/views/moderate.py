@@ -12,11 +12,10 @@ from consult.consultation.labels import (
     CHANNEL_LABELS,
     KIND_LABELS,
     MODERATION_MODE_LABELS,
-    POSITION_LABELS,
     STATE_LABELS,
 )
 from consult.consultation.models import Flag
-from consult.consultation.views.read import LABELS
+from consult.consultation.views.read import LABELS, position_labels
 from consult.db import db
 from consult.errors import DomainError
 from consult.http import flash_error, form_status
@@ -62,7 +61,7 @@ def _manage_page(process, contribution, *, hide_form=None, response_form=None, s
         hide_form=hide_form or HideForm(formdata=None),
         response_form=response_form or ResponseForm(formdata=None, body=response.body if response else ""),
         clabels=LABELS,
-        position_labels=POSITION_LABELS,
+        position_labels=position_labels(),
         kinds=KIND_LABELS,
         can_moderate=permissions.can_moderate(current_user, process),
         can_respond=permissions.can_respond(current_user, process),

@@ -62,9 +62,8 @@ def comment(slug, section_id):
     require(permissions.is_confirmed(current_user))
     form = CommentForm()
     form.author_as.choices = author_choices(process)
-    parent = None
-    if form.parent_id.data:
-        parent = queries.get_contribution_or_404(process, int(form.parent_id.data or 0))
+    parent_id = request.form.get("parent_id", type=int)
+    parent = queries.get_contribution_or_404(process, parent_id) if parent_id else None
     if not form.validate_on_submit():
         if parent is not None:
             return render_section(process, section, reply_form=(parent.id, form), status=400)

@@ -19,6 +19,11 @@ from consult.processes.queries import get_process_or_404
 LABELS = {"position": POSITION_LABELS, "channel": CHANNEL_LABELS, "state": STATE_LABELS, "relation": RELATION_LABELS}
 
 
+def position_labels() -> dict:
+    """The position labels translated once for the request (the draft page shows them per section)."""
+    return {value: str(label) for value, label in POSITION_LABELS.items()}
+
+
 @bp.route("/concertations/<slug>/projets/<int:draft_id>")
 def draft(slug, draft_id):
     """Read a version of a draft (the latest published one unless ``?version=N``), section by section."""
@@ -32,7 +37,7 @@ def draft(slug, draft_id):
         version=version,
         outline=queries.version_outline(version),
         window=queries.window_state(version, utcnow()),
-        position_labels=POSITION_LABELS,
+        position_labels=position_labels(),
         can_manage=permissions.can_manage_drafts(current_user, process),
     )
 
@@ -89,7 +94,7 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
         author_choices=choices,
         positions=list(PositionValue),
         clabels=LABELS,
-        position_labels=POSITION_LABELS,
+        position_labels=position_labels(),
         panels=panels_for("section", section, current_user, paris_today(now)),
     ), status
 

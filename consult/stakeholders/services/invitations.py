@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from consult.admin.models import record
 from consult.auth.tokens import make_token, read_token
@@ -132,6 +132,20 @@ def invitation_for_token(token: str, *, now: datetime | None = None) -> Invitati
     return invitation
 
 
+def _claim(invitation: Invitation, now: datetime, **values):
+    """Mark the invitation used, atomically: of two people following the link at once, one wins."""
+    claimed = db.session.execute(
+        update(Invitation)
+        .where(Invitation.id == invitation.id, Invitation.used_at.is_(None))
+        .values(used_at=now, **values)
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:
+        db.session.rollback()
+        raise InvalidToken("used")
+    db.session.refresh(invitation)
+
+
 def accept_invitation(user, token: str, *, now: datetime | None = None) -> Representative:
     """Make the signed-in user a confirmed representative of the invited organisation, which becomes engaged.
 
@@ -140,6 +154,7 @@ def accept_invitation(user, token: str, *, now: datetime | None = None) -> Repre
     """
     now = now or utcnow()
     invitation = invitation_for_token(token, now=now)
+    _claim(invitation, now, used_by_id=user.id)
     stakeholder = invitation.stakeholder
     representative = db.session.scalar(
         select(Representative).where(Representative.stakeholder_id == stakeholder.id, Representative.user_id == user.id)
@@ -149,7 +164,6 @@ def accept_invitation(user, token: str, *, now: datetime | None = None) -> Repre
         db.session.add(representative)
     representative.status = RepresentativeStatus.CONFIRMED
     representative.decided_at, representative.decided_by_id = now, invitation.sent_by_id
-    invitation.used_at, invitation.used_by_id = now, user.id
     stakeholder.status, stakeholder.updated_at = StakeholderStatus.ENGAGED, now
     db.session.flush()
     record(
@@ -173,7 +187,7 @@ def decline_invitation(token: str, *, now: datetime | None = None) -> Invitation
     """
     now = now or utcnow()
     invitation = invitation_for_token(token, now=now)
-    invitation.used_at = invitation.declined_at = now
+    _claim(invitation, now, declined_at=now)
     stakeholder = invitation.stakeholder
     if stakeholder.status != StakeholderStatus.ENGAGED:
         stakeholder.status, stakeholder.updated_at = StakeholderStatus.DECLINED, now

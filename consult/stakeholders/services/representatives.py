@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 
 from consult import permissions, signals
 from consult.admin.models import record
@@ -57,7 +58,11 @@ def request_representation(user, process, stakeholder, *, today: date | None = N
     representative.status, representative.created_at = RepresentativeStatus.REQUESTED, now
     representative.decided_at = representative.decided_by_id = None
     db.session.add(representative)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError as error:  # the same request sent twice at once
+        db.session.rollback()
+        raise Conflict(str(_l("You have already asked to represent this organisation."))) from error
     _tell_organizers(process, stakeholder, user)
     record(user, "stakeholder.representation_requested", "stakeholder", stakeholder.id, process_id=process.id)
     db.session.commit()

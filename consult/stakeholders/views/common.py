@@ -18,13 +18,19 @@ def managed_process(slug):
 
 
 def filters_from(source, process) -> tuple[FilterForm, queries.RegistryFilters]:
-    """The filter form bound to ``source`` (query string or posted form) and the filters it yields."""
+    """The filter form bound to ``source`` (query string or posted form) and the filters it yields.
+
+    Unknown values are ignored rather than reported: a filter is a link, not a form to correct.
+    """
     form = FilterForm(source)
     form.territory.choices = [("", form.territory.choices[0][1])] + [(t, t) for t in queries.territories(process)]
-    form.validate()
-    valid = {name: getattr(form, name).data for name in ("q", "category", "field", "territory", "status", "level")}
-    valid = {name: (value or "") if name not in form.errors else "" for name, value in valid.items()}
-    return form, queries.RegistryFilters(**valid, archived=bool(form.archived.data))
+
+    def chosen(field):
+        return field.data if field.data in {value for value, _label in field.choices} else ""
+
+    selects = {name: chosen(getattr(form, name)) for name in ("category", "field", "territory", "status", "level")}
+    query = (form.q.data or "").strip()[:100]
+    return form, queries.RegistryFilters(q=query, archived=bool(form.archived.data), **selects)
 
 
 def page_number() -> int:

@@ -1,20 +1,16 @@
 """CSV import (upload, preview, confirm) and export of the registry."""
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from consult.db import db
 from consult.errors import DomainError
 from consult.http import flash_error
 from consult.stakeholders import bp, queries
 from consult.stakeholders.csvformat import to_csv
 from consult.stakeholders.forms import ImportForm
-from consult.stakeholders.models import ImportPreview
 from consult.stakeholders.services import imports
 from consult.stakeholders.views.common import filters_from, managed_process
-
-PREVIEW_SHOWN = 200
 
 
 def personal_data_warning() -> str:
@@ -23,13 +19,6 @@ def personal_data_warning() -> str:
         "Personal data: this file holds the contact details of people. Keep it for the concertation only, "
         "do not pass it on, delete it when done."
     )
-
-
-def _preview_or_404(process, preview_id) -> ImportPreview:
-    preview = db.session.get(ImportPreview, preview_id)
-    if preview is None or preview.process_id != process.id or preview.created_by_id != current_user.id:
-        abort(404)
-    return preview
 
 
 @bp.route("/concertations/<slug>/parties-prenantes/importer", methods=["GET", "POST"])
@@ -56,18 +45,9 @@ def import_file(slug):
 def import_preview(slug, preview_id):
     """Show, row by row, what the import will do."""
     process = managed_process(slug)
-    preview = _preview_or_404(process, preview_id)
-    rows = preview.rows
-    counts = {action: sum(1 for r in rows if r["action"] == action) for action in imports.IMPORT_ACTIONS}
-    accepted = [r for r in rows if r["action"] != "rejected"]
+    preview = queries.get_preview_or_404(process, preview_id, current_user)
     return render_template(
-        "stakeholders/import_preview.html",
-        process=process,
-        preview=preview,
-        counts=counts,
-        rejected=[r for r in rows if r["action"] == "rejected"],
-        accepted=accepted[:PREVIEW_SHOWN],
-        hidden=max(len(accepted) - PREVIEW_SHOWN, 0),
+        "stakeholders/import_preview.html", process=process, preview=preview, **queries.preview_summary(preview)
     )
 
 
@@ -76,7 +56,7 @@ def import_preview(slug, preview_id):
 def import_confirm(slug, preview_id):
     """Import the previewed rows."""
     process = managed_process(slug)
-    preview = _preview_or_404(process, preview_id)
+    preview = queries.get_preview_or_404(process, preview_id, current_user)
     try:
         result = imports.apply_import(current_user, process, preview)
     except DomainError as error:

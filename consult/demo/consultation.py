@@ -1,0 +1,140 @@
+"""The demo draft under consultation, with comments, replies, positions, supports, amendments and moderation."""
+
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import select
+
+from consult.auth.models import Relation
+from consult.auth.services import create_confirmed_user
+from consult.consultation import services
+from consult.consultation.models import Channel, ContributionKind, PositionValue, Section
+from consult.consultation.services.common import representable_stakeholders
+from consult.dates import PARIS, paris_today
+from consult.db import db
+from consult.demo.consultation_text import PARTS
+
+#: more participants, so the consultation looks alive: (name, relation, territory)
+PEOPLE = [
+    ("Martine R.", Relation.SERVICE_USER, "Nyons"),
+    ("Karim L.", Relation.FAMILY_CAREGIVER, "Valence"),
+    ("Dr Hélène V.", Relation.PROFESSIONAL, "Die"),
+    ("Paul G.", Relation.ELECTED_OFFICIAL, "Crest"),
+    ("Sandrine M.", Relation.PROFESSIONAL, "Montélimar"),
+    ("Lucien T.", Relation.SERVICE_USER, "Saint-Vallier"),
+    ("Aïcha B.", Relation.FAMILY_CAREGIVER, "Pierrelatte"),
+    ("Thomas F.", Relation.ASSOCIATION_MEMBER, "Romans-sur-Isère"),
+]
+
+
+def _people(context):
+    people = [
+        create_confirmed_user(
+            f"participant{n}@demo.concertation.fr", name, context["password"], relation=relation, territory=place
+        )
+        for n, (name, relation, place) in enumerate(PEOPLE, start=1)
+    ]
+    db.session.commit()
+    return [*context["participants"], context["representative"], *people]
+
+
+def _write_draft(organizer, process, now):
+    draft = services.create_draft(organizer, process, title="Projet de schéma départemental de l'autonomie 2027-2031")
+    version = draft.versions[-1]
+    parts = db.session.scalars(select(Section).where(Section.version_id == version.id).order_by(Section.position))
+    for part, (title, text, easy, children) in zip(list(parts), PARTS, strict=True):
+        services.update_section(organizer, part, title=title, body_md=text, easy_read_md=easy)
+        for child_title, child_text, child_easy in children:
+            services.add_section(
+                organizer, version, title=child_title, body_md=child_text, easy_read_md=child_easy, parent_id=part.id
+            )
+    phase = next(p for p in process.phases if p.kind.value == "consultation")
+    opens = datetime.combine(phase.starts_on, time(9, 0), tzinfo=PARIS)
+    closes = datetime.combine(phase.ends_on, time(18, 0), tzinfo=PARIS)
+    services.publish_version(organizer, version, opens_at=opens, closes_at=closes, now=opens - timedelta(days=1))
+    return draft, {s.title: s for s in db.session.scalars(select(Section).where(Section.version_id == version.id))}
+
+
+def _positions(people, sections, now):
+    pattern = [PositionValue.AGREE, PositionValue.AGREE, PositionValue.MIXED, PositionValue.DISAGREE]
+    for n, section in enumerate(sections):
+        for m, person in enumerate(people):
+            if (n + m) % 3:
+                services.set_position(person, section, pattern[(n + 2 * m + m // 3) % len(pattern)], now=now)
+
+
+def _representative_org(context, process):
+    stakeholders = representable_stakeholders(context["representative"], process.id)
+    return stakeholders[0].id if stakeholders else None
+
+
+def load(context):
+    """Publish the demo draft (open now, through the consultation phase) and fill it with contributions."""
+    organizer, process, now = context["organizer"], context["process"], context["now"]
+    people = _people(context)
+    camille, jean, nadia, martine, karim, helene, paul, sandrine, lucien, aicha, thomas = people
+    draft, by_title = _write_draft(organizer, process, now)
+    sections = list(by_title.values())
+    _positions(people, sections, now)
+
+    help_home = by_title["Les services à domicile"]
+    carers = by_title["Orientation 2 : Soutenir les proches aidants"]
+    home = by_title["Orientation 1 : Bien vivre chez soi le plus longtemps possible"]
+    mdph = by_title["Les personnes en situation de handicap"]
+
+    c1 = services.post_comment(camille, carers, now=now, body=(
+        "J'accompagne ma mère atteinte de la maladie d'Alzheimer depuis quatre ans. L'accueil de jour le plus "
+        "proche est à 45 minutes de Montélimar et n'a qu'une place le mardi.\nDes places, oui, mais surtout "
+        "près de chez nous et avec un transport organisé !"))  # fmt: skip
+    services.post_comment(karim, carers, parent=c1, now=now, body="Même situation à Valence. Le transport est "
+                          "le vrai problème : sans voiture, l'accueil de jour ne sert à rien.")  # fmt: skip
+    services.post_comment(helene, carers, parent=c1, now=now, body=(
+        "Médecin à Die : nous voyons des aidants épuisés chaque semaine. La fiche 2.2 sur le repérage est "
+        "une très bonne idée, à condition de nous donner un numéro qui répond vraiment."))  # fmt: skip
+    for person in (jean, karim, helene, aicha, sandrine):
+        services.support_contribution(person, c1, now=now)
+    services.respond_to_contribution(organizer, c1, body=(
+        "Merci pour ce témoignage. Le transport vers l'accueil de jour sera ajouté à la fiche action 2.1 : "
+        "le Département financera un transport adapté pour chaque place créée. Nous vous tiendrons informée "
+        "dans la version 2 du projet."))  # fmt: skip
+
+    c2 = services.post_comment(martine, home, now=now, body=(
+        "Je vis seule à Nyons, j'ai 84 ans. L'aide à domicile change tous les mois, je dois tout réexpliquer. "
+        "Ce que je demande, c'est de voir la même personne."))  # fmt: skip
+    for person in (camille, lucien, paul):
+        services.support_contribution(person, c2, now=now)
+
+    amendment = services.propose_amendment(
+        sandrine, help_home, now=now, stakeholder_id=None,
+        proposed_text=help_home.body_md.replace(
+            "surtout le week-end.", "surtout le week-end et dans les communes rurales, où les temps de trajet "
+            "ne sont pas payés aux intervenantes."),
+        justification="Le problème n'est pas seulement le week-end : en zone rurale, les trajets non rémunérés "
+                      "font fuir les professionnelles.",
+    )  # fmt: skip
+    for person in (helene, thomas, karim, aicha):
+        services.support_contribution(person, amendment, now=now)
+
+    services.post_comment(nadia, mdph, now=now, stakeholder_id=_representative_org(context, process), body=(
+        "Cinq mois d'attente pour une PCH, c'est cinq mois sans aide humaine. Nous demandons un délai maximal "
+        "de deux mois pour les demandes urgentes et un interlocuteur identifié à la MDPH."))  # fmt: skip
+    services.set_position(nadia, mdph, PositionValue.DISAGREE, now=now)
+
+    rude = services.post_comment(thomas, home, now=now, body=(
+        "Appelez directement Mme X au 06 12 34 56 78, elle vous dira ce qu'elle pense de vos services !"))  # fmt: skip
+    services.hide_contribution(organizer, rude, reason="Données personnelles : le message citait le nom et le "
+                               "numéro de téléphone d'une personne.")  # fmt: skip
+
+    today = paris_today(now)
+    services.record_offline_contribution(
+        organizer, carers, kind=ContributionKind.COMMENT, channel=Channel.LETTER,
+        received_on=today - timedelta(days=6), category=Relation.FAMILY_CAREGIVER, territory="Saint-Vallier",
+        body="Courrier reçu : « Mon mari est en fauteuil depuis son AVC. Je n'ai pas pris un jour de repos depuis "
+             "deux ans. Un hébergement temporaire près de Saint-Vallier me permettrait de souffler. »",
+    )  # fmt: skip
+    services.record_offline_contribution(
+        organizer, home, kind=ContributionKind.COMMENT, channel=Channel.PUBLIC_MEETING,
+        received_on=today - timedelta(days=3), category=Relation.SERVICE_USER, territory="Crest",
+        body="Réunion publique de Crest : plusieurs habitants demandent que l'adaptation du logement "
+             "couvre aussi les locataires du parc social, pas seulement les propriétaires.",
+    )  # fmt: skip
+    context["draft"] = draft

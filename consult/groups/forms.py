@@ -1,0 +1,182 @@
+"""Forms of the groups domain: they check shape only; rules live in the services."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    EmailField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import URL, NumberRange, Optional
+
+from consult.forms import EnumSelectField, email_address, length, required
+from consult.groups.labels import (
+    ACCESS_NEED_LABELS,
+    GROUP_STATE_LABELS,
+    JOIN_POLICY_LABELS,
+    PROPOSAL_STATUS_LABELS,
+    SHEET_FIELD_LABELS,
+)
+from consult.groups.meeting_models import AccessNeed
+from consult.groups.models import GroupState, JoinPolicy
+from consult.groups.proposal_models import DECISIONS, ProposalStatus
+from consult.labels import FIELD_LABELS
+from consult.processes.forms import CheckboxesField
+from consult.processes.models import Field
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+MARKDOWN_HINT = _l("Markdown: **bold**, *italic*, lists, [links](https://…).")
+
+
+class GroupForm(FlaskForm):
+    """Describe a working group."""
+
+    title = StringField(_l("Title"), [required(), length(200, 3)])
+    mandate_md = TextAreaField(_l("Mandate"), [required(), length(20000)], description=MARKDOWN_HINT)
+    fields = CheckboxesField(_l("Fields"), choices=[(f.value, FIELD_LABELS[f]) for f in Field], coerce=str)
+    section_ids = CheckboxesField(_l("Draft sections the group works on"), choices=[], coerce=int)
+    join_policy = EnumSelectField(
+        _l("How organisations join"), [required()], enum_class=JoinPolicy, labels=JOIN_POLICY_LABELS
+    )
+    size_limit = IntegerField(
+        _l("Maximum number of member organisations (optional)"),
+        [Optional(), NumberRange(min=1, max=500, message=_l("Between 1 and 500, please."))],
+    )
+    state = EnumSelectField(_l("State"), [required()], enum_class=GroupState, labels=GROUP_STATE_LABELS)
+
+
+class FacilitatorForm(FlaskForm):
+    """Designate a facilitator by email."""
+
+    email = EmailField(_l("Email address of the facilitator"), [required(), email_address(), length(254)])
+
+
+class JoinForm(FlaskForm):
+    """Join or ask to join for one of one's organisations."""
+
+    stakeholder_id = SelectField(_l("For the organisation"), [required()], coerce=int, choices=[])
+    message = TextAreaField(_l("Message to the facilitators (optional)"), [Optional(), length(2000)])
+
+
+class InviteForm(FlaskForm):
+    """Invite an organisation of the registry."""
+
+    stakeholder_id = SelectField(_l("Organisation"), [required()], coerce=int, choices=[])
+    message = TextAreaField(_l("Message (optional)"), [Optional(), length(2000)])
+
+
+class DecisionForm(FlaskForm):
+    """Accept or decline a request, or answer an invitation."""
+
+    decision = RadioField(_l("Decision"), [required()], choices=[("accept", _l("Accept")), ("decline", _l("Decline"))])
+    message = TextAreaField(_l("Message (optional)"), [Optional(), length(2000)])
+
+
+class ReasonForm(FlaskForm):
+    """A required reason (removing a member)."""
+
+    reason = TextAreaField(_l("Reason"), [required(), length(2000)])
+
+
+class CancelForm(FlaskForm):
+    """An optional reason (cancelling a meeting)."""
+
+    reason = TextAreaField(_l("Reason (optional)"), [Optional(), length(2000)])
+
+
+class MeetingForm(FlaskForm):
+    """Schedule or change a meeting; times are entered in Paris time."""
+
+    title = StringField(_l("Title"), [required(), length(200, 3)])
+    is_public = BooleanField(_l("Public meeting: anyone signed in may register"))
+    starts_at = DateTimeLocalField(_l("Start (Paris time)"), [required()], format=DATETIME_FORMAT)
+    ends_at = DateTimeLocalField(_l("End (Paris time)"), [required()], format=DATETIME_FORMAT)
+    place = StringField(_l("Place"), [Optional(), length(200)], description=_l("For example: Salle du conseil."))
+    address = StringField(_l("Address"), [Optional(), length(300)])
+    video_url = StringField(
+        _l("Video link"), [Optional(), length(500), URL(message=_l("Enter a full address, like https://…"))]
+    )
+    agenda_md = TextAreaField(_l("Agenda"), [Optional(), length(20000)], description=MARKDOWN_HINT)
+    capacity = IntegerField(
+        _l("Number of seats"), [required(), NumberRange(min=1, max=5000, message=_l("Between 1 and 5000, please."))]
+    )
+    registration_deadline = DateTimeLocalField(
+        _l("Registrations close (optional, Paris time)"), [Optional()], format=DATETIME_FORMAT
+    )
+
+
+class RegistrationForm(FlaskForm):
+    """Register, stating accessibility needs."""
+
+    needs = CheckboxesField(
+        _l("Do you need something to take part?"),
+        choices=[(n.value, ACCESS_NEED_LABELS[n]) for n in AccessNeed],
+        coerce=str,
+    )
+    needs_other = StringField(_l("Other need: tell us more"), [Optional(), length(300)])
+
+    @property
+    def need_values(self) -> list[AccessNeed]:
+        """The ticked needs as enum members."""
+        return [AccessNeed(v) for v in self.needs.data or []]
+
+
+class MinutesForm(FlaskForm):
+    """Attendance and minutes."""
+
+    attended = CheckboxesField(_l("Who was there"), choices=[], coerce=int)
+    minutes_md = TextAreaField(_l("Minutes"), [Optional(), length(50000)], description=MARKDOWN_HINT)
+    publish = BooleanField(_l("Publish the minutes (everyone can read them; registrants are told by email)"))
+
+
+class DocumentForm(FlaskForm):
+    """Attach a document."""
+
+    title = StringField(_l("Title of the document"), [required(), length(200, 2)])
+    meeting_id = SelectField(_l("Meeting (optional)"), coerce=int, choices=[])
+    is_public = BooleanField(_l("Visible to everyone (otherwise to members only)"))
+    file = FileField(_l("File"), [FileRequired(message=_l("Choose a file."))])
+
+
+class ProposalForm(FlaskForm):
+    """An action sheet."""
+
+    version = HiddenField()
+    title = StringField(_l("Title"), [required(), length(200, 3)])
+    objective = TextAreaField(SHEET_FIELD_LABELS["objective"], [required(), length(5000)])
+    description = TextAreaField(SHEET_FIELD_LABELS["description"], [Optional(), length(20000)])
+    pilot = TextAreaField(SHEET_FIELD_LABELS["pilot"], [Optional(), length(2000)])
+    partners = TextAreaField(SHEET_FIELD_LABELS["partners"], [Optional(), length(5000)])
+    timeline = TextAreaField(SHEET_FIELD_LABELS["timeline"], [Optional(), length(5000)])
+    budget = TextAreaField(SHEET_FIELD_LABELS["budget"], [Optional(), length(5000)])
+    indicators = TextAreaField(SHEET_FIELD_LABELS["indicators"], [Optional(), length(5000)])
+    section_ids = CheckboxesField(_l("Draft sections this sheet feeds"), choices=[], coerce=int)
+
+    @property
+    def sheet(self) -> dict:
+        """The sheet's text fields."""
+        return {name: self[name].data or "" for name in SHEET_FIELD_LABELS}
+
+
+class ProposalDecisionForm(FlaskForm):
+    """Review or decide on a submitted sheet."""
+
+    status = SelectField(
+        _l("Status"),
+        [required()],
+        choices=[(s.value, PROPOSAL_STATUS_LABELS[s]) for s in (ProposalStatus.UNDER_REVIEW, *DECISIONS)],
+    )
+    reason = TextAreaField(_l("Reason (mailed to the group)"), [Optional(), length(5000)])
+
+
+class LinkChangeForm(FlaskForm):
+    """Link a sheet to a changed section."""
+
+    section_id = SelectField(_l("Section changed because of this sheet"), [required()], coerce=int, choices=[])

@@ -1,0 +1,62 @@
+"""iCalendar invitations and feeds of meetings (Europe/Paris time zone, stable UID, growing SEQUENCE)."""
+
+from icalendar import Calendar, Event
+
+from consult.dates import PARIS, to_paris
+from consult.db import utcnow
+
+PRODID = "-//Concertation//Groupes de travail//FR"
+
+
+def meeting_event(meeting, url: str = "", *, cancelled: bool = False) -> Event:
+    """One VEVENT for a meeting, with times in Europe/Paris."""
+    event = Event()
+    event.add("uid", meeting.uid)
+    event.add("sequence", meeting.sequence)
+    event.add("dtstamp", utcnow())
+    event.add("dtstart", to_paris(meeting.starts_at))
+    event.add("dtend", to_paris(meeting.ends_at))
+    event.add("summary", meeting.title)
+    location = ", ".join(part for part in (meeting.place, meeting.address) if part) or meeting.video_url
+    if location:
+        event.add("location", location)
+    description = "\n".join(part for part in (meeting.agenda_md, meeting.video_url, url) if part)
+    if description:
+        event.add("description", description)
+    if url:
+        event.add("url", url)
+    event.add("status", "CANCELLED" if cancelled or meeting.cancelled_at else "CONFIRMED")
+    return event
+
+
+def calendar_of(meetings, *, method: str | None = None, name: str = "", urls: dict | None = None) -> bytes:
+    """A VCALENDAR holding these meetings and the Europe/Paris VTIMEZONE.
+
+    Args:
+        meetings: the meetings to include.
+        method: "REQUEST" or "CANCEL" for a mailed invitation; None for a feed.
+        name: the calendar's display name, for feeds.
+        urls: {meeting id: page URL}.
+    """
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    if method:
+        calendar.add("method", method)
+    if name:
+        calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", str(PARIS))
+    for meeting in meetings:
+        calendar.add_component(meeting_event(meeting, (urls or {}).get(meeting.id, ""), cancelled=method == "CANCEL"))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def invitation_attachment(meeting, url: str, *, method: str = "REQUEST") -> dict:
+    """The .ics attachment of a mailed invitation (queue_mail keeps textual data)."""
+    data = calendar_of([meeting], method=method, urls={meeting.id: url}).decode()
+    return {
+        "filename": "invitation.ics" if method == "REQUEST" else "annulation.ics",
+        "content_type": f"text/calendar; method={method}; charset=utf-8",
+        "data": data,
+    }

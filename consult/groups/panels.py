@@ -1,0 +1,32 @@
+"""The blocks this domain adds to other domains' pages: groups on the process page, sheets on sections."""
+
+from flask import url_for
+from flask_babel import lazy_gettext as _l
+
+from consult.groups import queries
+from consult.groups.labels import PROPOSAL_STATUS_LABELS
+from consult.panels import Panel, organizer_link, panel
+
+
+@panel("process", 40)
+def groups_panel(process, user, today):
+    """The process's working groups (archived ones hidden)."""
+    groups = queries.groups_of_process(process, include_archived=False)
+    if not groups:
+        return None
+    return Panel("groups/_process_panel.html", {"process": process, "groups": groups})
+
+
+@panel("section", 50)
+def proposals_panel(section, user, today):
+    """The submitted action sheets that feed this section or led to its change, in one query."""
+    rows = queries.proposals_for_section(section.id)
+    if not rows:
+        return None
+    return Panel("groups/_section_panel.html", {"rows": rows, "status_labels": PROPOSAL_STATUS_LABELS})
+
+
+@organizer_link(40)
+def groups_link(process):
+    """The organizers' way to the groups."""
+    return str(_l("Working groups")), url_for("groups.index", slug=process.slug)

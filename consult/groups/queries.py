@@ -1,0 +1,282 @@
+"""Reads for the group pages, each in a constant number of queries."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from flask import abort
+from sqlalchemy import exists, select
+from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.attributes import set_committed_value
+
+from consult import permissions
+from consult.auth.models import User
+from consult.consultation.models import Draft, DraftVersion, Section
+from consult.db import db
+from consult.groups.meeting_models import Document, Meeting, Registration, RegistrationStatus
+from consult.groups.models import Facilitator, Group, GroupSection, GroupState, Membership, MembershipStatus
+from consult.groups.proposal_models import Proposal, ProposalChange, ProposalSection, ProposalStatus
+from consult.processes.queries import get_process_or_404
+from consult.stakeholders.models import Representative, RepresentativeStatus, Stakeholder
+
+
+def groups_of_process(process, *, include_archived=True) -> list[Group]:
+    """The process's groups, by title."""
+    query = select(Group).where(Group.process_id == process.id).order_by(Group.title)
+    if not include_archived:
+        query = query.where(Group.state != GroupState.ARCHIVED)
+    return list(db.session.scalars(query))
+
+
+def get_group_or_404(slug: str, group_slug: str) -> Group:
+    """The group of a visible process, or a 404."""
+    process = get_process_or_404(slug)
+    group = db.session.scalar(select(Group).where(Group.process_id == process.id, Group.slug == group_slug))
+    if group is None:
+        abort(404)
+    # The process is already loaded (with its phases): give it to the group rather than load it again.
+    set_committed_value(group, "process", process)
+    return group
+
+
+def get_in_group_or_404(model, object_id: int, group: Group):
+    """A meeting, document or proposal of this group, or a 404."""
+    obj = db.session.get(model, object_id)
+    if obj is None or obj.group_id != group.id:
+        abort(404)
+    return obj
+
+
+def get_membership_or_404(membership_id: int, group: Group) -> Membership:
+    """A membership of this group with its organisation, or a 404."""
+    membership = db.session.scalar(
+        select(Membership).where(Membership.id == membership_id).options(joinedload(Membership.stakeholder))
+    )
+    if membership is None or membership.group_id != group.id:
+        abort(404)
+    return membership
+
+
+def represented_organisations(user, process_id: int) -> list[Stakeholder]:
+    """The organisations of the process the user is a confirmed representative of."""
+    if not permissions.is_signed_in(user):
+        return []
+    return list(
+        db.session.scalars(
+            select(Stakeholder)
+            .join(Representative, Representative.stakeholder_id == Stakeholder.id)
+            .where(
+                Stakeholder.process_id == process_id,
+                Representative.user_id == user.id,
+                Representative.status == RepresentativeStatus.CONFIRMED,
+            )
+            .order_by(Stakeholder.name)
+        )
+    )
+
+
+def process_sections(process_id: int) -> list[Section]:
+    """The sections of the process's drafts (latest versions last), for choices."""
+    return list(
+        db.session.scalars(
+            select(Section)
+            .join(DraftVersion, DraftVersion.id == Section.version_id)
+            .join(Draft, Draft.id == DraftVersion.draft_id)
+            .where(Draft.process_id == process_id)
+            .order_by(Draft.id, DraftVersion.number, Section.position, Section.id)
+        )
+    )
+
+
+def organisations_to_invite(group: Group) -> list[Stakeholder]:
+    """The process's organisations that are neither members nor invited."""
+    taken = select(Membership.stakeholder_id).where(
+        Membership.group_id == group.id,
+        Membership.status.in_([MembershipStatus.ACTIVE, MembershipStatus.INVITED]),
+    )
+    return list(
+        db.session.scalars(
+            select(Stakeholder)
+            .where(Stakeholder.process_id == group.process_id, Stakeholder.archived_at.is_(None))
+            .where(Stakeholder.id.not_in(taken))
+            .order_by(Stakeholder.name)
+        )
+    )
+
+
+@dataclass
+class GroupPage:
+    """What the group page shows; ``inside`` tells whether the viewer sees the members' parts."""
+
+    inside: bool
+    facilitators: list = field(default_factory=list)
+    members: list = field(default_factory=list)
+    pending: list = field(default_factory=list)
+    sections: list = field(default_factory=list)
+    upcoming: list = field(default_factory=list)
+    past: list = field(default_factory=list)
+    documents: list = field(default_factory=list)
+    proposals: list = field(default_factory=list)
+    my_registrations: dict = field(default_factory=dict)
+    my_organisations: list = field(default_factory=list)
+    my_memberships: dict = field(default_factory=dict)
+
+
+def group_page(group: Group, user, now) -> GroupPage:
+    """Everything the group page shows, in a fixed number of queries."""
+    inside = permissions.can_see_group_inside(user, group)
+    page = GroupPage(inside=inside)
+    page.facilitators = list(
+        db.session.scalars(
+            select(User).join(Facilitator, Facilitator.user_id == User.id).where(Facilitator.group_id == group.id)
+        )
+    )
+    memberships = db.session.scalars(
+        select(Membership)
+        .where(Membership.group_id == group.id)
+        .options(joinedload(Membership.stakeholder))
+        .order_by(Membership.id)
+    ).all()
+    page.members = sorted(
+        (m for m in memberships if m.status == MembershipStatus.ACTIVE), key=lambda m: m.stakeholder.name
+    )
+    page.pending = [m for m in memberships if m.status in (MembershipStatus.REQUESTED, MembershipStatus.INVITED)]
+    page.sections = list(
+        db.session.scalars(
+            select(Section)
+            .join(GroupSection, GroupSection.section_id == Section.id)
+            .where(GroupSection.group_id == group.id)
+            .order_by(Section.position)
+        )
+    )
+    _meetings(page, group, user, now)
+    _documents_and_proposals(page, group)
+    page.my_organisations = represented_organisations(user, group.process_id)
+    page.my_memberships = {m.stakeholder_id: m for m in memberships}
+    return page
+
+
+def _meetings(page: GroupPage, group: Group, user, now):
+    query = select(Meeting).where(Meeting.group_id == group.id).order_by(Meeting.starts_at)
+    if not page.inside:
+        query = query.where(Meeting.is_public.is_(True) | Meeting.minutes_published_at.is_not(None))
+    meetings = db.session.scalars(query).all()
+    page.upcoming = [m for m in meetings if m.ends_at >= now]
+    page.past = [m for m in reversed(meetings) if m.ends_at < now]
+    if permissions.is_signed_in(user) and meetings:
+        registrations = db.session.scalars(
+            select(Registration).where(
+                Registration.user_id == user.id,
+                Registration.meeting_id.in_([m.id for m in meetings]),
+                Registration.status != RegistrationStatus.CANCELLED,
+            )
+        )
+        page.my_registrations = {r.meeting_id: r for r in registrations}
+
+
+def _documents_and_proposals(page: GroupPage, group: Group):
+    documents = select(Document).where(Document.group_id == group.id, Document.meeting_id.is_(None))
+    proposals = select(Proposal).where(Proposal.group_id == group.id).order_by(Proposal.created_at.desc())
+    if not page.inside:
+        documents = documents.where(Document.is_public.is_(True))
+        proposals = proposals.where(Proposal.status.in_([ProposalStatus.ACCEPTED, ProposalStatus.PARTLY_ACCEPTED]))
+    page.documents = list(db.session.scalars(documents.order_by(Document.created_at.desc())))
+    page.proposals = list(db.session.scalars(proposals))
+
+
+@dataclass
+class MeetingPage:
+    """What the meeting page shows."""
+
+    registrations: list
+    mine: Registration | None
+    needs: Counter
+    needs_other: list
+    seated: int
+    waiting: int
+    documents: list
+    by_organisation: dict
+
+
+def meeting_page(meeting: Meeting, user, *, facilitator: bool, inside: bool) -> MeetingPage:
+    """The meeting with its registrations (for facilitators), the viewer's own, and its documents."""
+    registrations = db.session.scalars(
+        select(Registration)
+        .where(Registration.meeting_id == meeting.id, Registration.status != RegistrationStatus.CANCELLED)
+        .options(joinedload(Registration.user), joinedload(Registration.stakeholder))
+        .order_by(Registration.created_at, Registration.id)
+    ).all()
+    mine = next((r for r in registrations if permissions.is_signed_in(user) and r.user_id == user.id), None)
+    seated = [r for r in registrations if r.status == RegistrationStatus.CONFIRMED]
+    needs = Counter(need for r in seated for need in r.needs)
+    by_organisation: dict[str, list] = {}
+    for r in seated:
+        if r.attended:
+            by_organisation.setdefault(r.stakeholder.name if r.stakeholder else "", []).append(r)
+    documents = select(Document).where(Document.meeting_id == meeting.id).order_by(Document.created_at)
+    if not inside:
+        documents = documents.where(Document.is_public.is_(True))
+    return MeetingPage(
+        registrations=list(registrations) if facilitator else [],
+        mine=mine,
+        needs=needs,
+        needs_other=[r.needs_other for r in seated if r.needs_other],
+        seated=len(seated),
+        waiting=len(registrations) - len(seated),
+        documents=list(db.session.scalars(documents)),
+        by_organisation=dict(sorted(by_organisation.items())),
+    )
+
+
+def proposal_sections(proposal: Proposal) -> tuple[list[Section], list[Section]]:
+    """(sections the sheet feeds, sections that changed because of it)."""
+    fed = db.session.scalars(
+        select(Section)
+        .join(ProposalSection, ProposalSection.section_id == Section.id)
+        .where(ProposalSection.proposal_id == proposal.id)
+    )
+    changed = db.session.scalars(
+        select(Section)
+        .join(ProposalChange, ProposalChange.section_id == Section.id)
+        .where(ProposalChange.proposal_id == proposal.id)
+    )
+    return list(fed), list(changed)
+
+
+def proposals_for_section(section_id: int) -> list[tuple[Proposal, bool, bool]]:
+    """Submitted sheets that feed this section or led to its change: (sheet, feeds, changed it), one query."""
+    feeds = exists().where(ProposalSection.proposal_id == Proposal.id, ProposalSection.section_id == section_id)
+    changed = exists().where(ProposalChange.proposal_id == Proposal.id, ProposalChange.section_id == section_id)
+    rows = db.session.execute(
+        select(Proposal, feeds.label("feeds"), changed.label("changed"))
+        .where(Proposal.status != ProposalStatus.DRAFT, feeds | changed)
+        .options(joinedload(Proposal.group).joinedload(Group.process))
+        .order_by(Proposal.submitted_at, Proposal.id)
+    )
+    return [(proposal, bool(f), bool(c)) for proposal, f, c in rows]
+
+
+def membership_history(group: Group) -> list:
+    """Every membership event of the group, newest first: (event, organisation name, actor name)."""
+    from consult.groups.models import MembershipEvent
+
+    return list(
+        db.session.execute(
+            select(MembershipEvent, Stakeholder.name, User.display_name)
+            .join(Membership, Membership.id == MembershipEvent.membership_id)
+            .join(Stakeholder, Stakeholder.id == Membership.stakeholder_id)
+            .outerjoin(User, User.id == MembershipEvent.actor_id)
+            .where(Membership.group_id == group.id)
+            .order_by(MembershipEvent.id.desc())
+        )
+    )
+
+
+def my_registration(meeting: Meeting, user) -> Registration | None:
+    """The user's live registration for the meeting, if any."""
+    return db.session.scalar(
+        select(Registration).where(
+            Registration.meeting_id == meeting.id,
+            Registration.user_id == user.id,
+            Registration.status != RegistrationStatus.CANCELLED,
+        )
+    )

@@ -1,0 +1,1 @@
+"""Operations of the groups domain, one module per sub-topic."""

@@ -1,0 +1,169 @@
+"""Registrations for meetings: a seat while there is one, else the waiting list; promotion on cancellation."""
+
+import logging
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from consult import permissions, signals
+from consult.db import db, utcnow
+from consult.errors import Conflict, NotAllowed
+from consult.groups.meeting_models import AccessNeed, Meeting, Registration, RegistrationStatus
+from consult.groups.services.meetings import mail_registrant
+
+logger = logging.getLogger(__name__)
+
+
+def _lock_meeting(meeting: Meeting) -> Meeting:
+    """Lock the meeting row (PostgreSQL: SELECT … FOR UPDATE) so seats are counted one at a time."""
+    return db.session.scalar(
+        select(Meeting).where(Meeting.id == meeting.id).with_for_update().execution_options(populate_existing=True)
+    )
+
+
+def _take_seat(meeting: Meeting) -> bool:
+    """Take a seat in SQL; the CHECK constraint is the last guard against going over capacity."""
+    try:
+        with db.session.begin_nested():
+            taken = db.session.execute(
+                update(Meeting)
+                .where(Meeting.id == meeting.id, Meeting.seats_taken < Meeting.capacity)
+                .values(seats_taken=Meeting.seats_taken + 1)
+            ).rowcount
+    except IntegrityError:
+        return False
+    return bool(taken)
+
+
+def _member_organisation(user, meeting: Meeting) -> int | None:
+    member_of = permissions.group_standing(user, meeting.group)[0]
+    return min(member_of) if member_of else None
+
+
+def _fresh_registration(actor, meeting: Meeting, needs, needs_other: str, now) -> Registration:
+    """A new registration row, or the person's cancelled one made live again."""
+    registration = db.session.scalar(
+        select(Registration).where(Registration.meeting_id == meeting.id, Registration.user_id == actor.id)
+    )
+    if registration is not None and registration.status != RegistrationStatus.CANCELLED:
+        raise Conflict(str(_l("You are already registered for this meeting.")))
+    if registration is None:
+        registration = Registration(meeting_id=meeting.id, user_id=actor.id, status=RegistrationStatus.WAITING)
+        db.session.add(registration)
+    registration.needs = [need.value for need in needs]
+    registration.needs_other = needs_other.strip() if AccessNeed.OTHER in needs else ""
+    registration.stakeholder_id = _member_organisation(actor, meeting)
+    registration.cancelled_at, registration.attended, registration.created_at = None, False, now
+    return registration
+
+
+def register_for_meeting(
+    actor, meeting: Meeting, *, needs: list[AccessNeed], needs_other: str = "", now=None
+) -> Registration:
+    """Register for a meeting: a seat if one is left, else a place on the waiting list.
+
+    Args:
+        actor: a confirmed user (a member of the group for a group meeting).
+        meeting: the meeting.
+        needs: the accessibility needs to prepare the room.
+        needs_other: details of another need.
+        now: the time of registration.
+
+    Returns:
+        The registration, confirmed or waiting.
+
+    Raises:
+        NotAllowed: registrations are closed or the actor may not attend.
+        Conflict: the actor is already registered.
+    """
+    now = now or utcnow()
+    if not permissions.can_register_meeting(actor, meeting, now):
+        raise NotAllowed(str(_l("Registrations for this meeting are closed to you.")))
+    meeting = _lock_meeting(meeting)
+    registration = _fresh_registration(actor, meeting, needs, needs_other, now)
+    try:
+        db.session.flush()  # the unique (meeting, user) constraint catches a double submission
+    except IntegrityError:
+        db.session.rollback()
+        raise Conflict(str(_l("You are already registered for this meeting."))) from None
+    seated = _take_seat(meeting)
+    registration.status = RegistrationStatus.CONFIRMED if seated else RegistrationStatus.WAITING
+    registration.seated_at = now if seated else None
+    registration.user, registration.meeting = actor, meeting
+    if seated:
+        mail_registrant(registration, "groups_registered", _l("Your seat at a meeting"), method="REQUEST")
+    else:
+        mail_registrant(registration, "groups_waiting", _l("You are on the waiting list of a meeting"))
+    db.session.commit()
+    logger.info("user %s registered for meeting %s (%s)", actor.id, meeting.id, registration.status.value)
+    return registration
+
+
+def cancel_registration(actor, registration: Registration, *, now=None) -> Registration:
+    """Give up one's seat or place; the first person waiting gets the seat and is told by mail.
+
+    Raises:
+        NotAllowed: the registration is someone else's.
+        Conflict: it is already cancelled.
+    """
+    if registration.user_id != actor.id:
+        raise NotAllowed(str(_l("You may only cancel your own registration.")))
+    meeting = _lock_meeting(registration.meeting)
+    db.session.refresh(registration)
+    if registration.status == RegistrationStatus.CANCELLED:
+        raise Conflict(str(_l("This registration is already cancelled.")))
+    had_seat = registration.status == RegistrationStatus.CONFIRMED
+    registration.status, registration.cancelled_at = RegistrationStatus.CANCELLED, now or utcnow()
+    if had_seat:
+        db.session.execute(update(Meeting).where(Meeting.id == meeting.id).values(seats_taken=Meeting.seats_taken - 1))
+        db.session.flush()
+        promote_waiting(meeting, now=now)
+    db.session.commit()
+    logger.info("user %s cancelled registration %s", actor.id, registration.id)
+    return registration
+
+
+def promote_waiting(meeting: Meeting, *, now=None) -> list[Registration]:
+    """Give free seats to the people waiting, first come first served, and mail them (only flushes)."""
+    db.session.refresh(meeting)
+    waiting = db.session.scalars(
+        select(Registration)
+        .where(Registration.meeting_id == meeting.id, Registration.status == RegistrationStatus.WAITING)
+        .order_by(Registration.created_at, Registration.id)
+        .limit(max(meeting.seats_left, 0))
+    ).all()
+    promoted = []
+    for registration in waiting:
+        if not _take_seat(meeting):
+            break
+        registration.status, registration.seated_at = RegistrationStatus.CONFIRMED, now or utcnow()
+        mail_registrant(registration, "groups_promoted", _l("A seat is free for you at a meeting"), method="REQUEST")
+        promoted.append(registration)
+    return promoted
+
+
+@signals.personal_data_requested.connect
+def _export_registrations(user, **_kwargs):
+    rows = db.session.execute(
+        select(Meeting.title, Meeting.starts_at, Registration.status, Registration.needs, Registration.needs_other)
+        .join(Registration.meeting)
+        .where(Registration.user_id == user.id)
+        .order_by(Meeting.starts_at)
+    )
+    return "meeting_registrations", [
+        {
+            "meeting": title,
+            "starts_at": starts_at.isoformat(),
+            "status": status.value,
+            "accessibility_needs": needs,
+            "other_need": other,
+        }
+        for title, starts_at, status, needs, other in rows
+    ]
+
+
+@signals.account_deleting.connect
+def _scrub_registrations(user, **_kwargs):
+    # Attendance stays in the minutes' counts; needs are health-related and go with the account.
+    db.session.execute(update(Registration).where(Registration.user_id == user.id).values(needs=[], needs_other=""))

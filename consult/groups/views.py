@@ -1,3 +1,0 @@
-"""Routes of the groups blueprint."""
-
-from consult.groups import bp  # noqa: F401
