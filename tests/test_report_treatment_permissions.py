@@ -14,6 +14,7 @@ ROUTES = [
     ("POST", "/traitement/contributions/{contribution}/suite"),
     ("POST", "/traitement/contributions/{contribution}/theme"),
     ("GET", "/traitement/avancement"),
+    ("GET", "/traitement/propositions"),
     ("GET", "/traitement/themes"),
     ("POST", "/traitement/themes"),
     ("GET", "/traitement/themes/{theme}"),

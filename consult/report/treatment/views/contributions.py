@@ -6,10 +6,11 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from consult.errors import DomainError
+from consult.groups.labels import PROPOSAL_STATUS_LABELS
 from consult.http import flash_error
 from consult.panels import organizer_link
 from consult.report import bp
-from consult.report.treatment import listing, queries, services
+from consult.report.treatment import listing, proposals, queries, services
 from consult.report.treatment.forms import BulkForm, DispositionForm, FilterForm, ThemeChoiceForm, theme_choices
 from consult.report.treatment.labels import TEMPLATE_LABELS as LABELS
 from consult.report.treatment.views import load_process
@@ -159,6 +160,27 @@ def treatment_set_theme(slug, contribution_id):
 @bp.route("/concertations/<slug>/traitement/avancement")
 @login_required
 def treatment_progress(slug):
-    """Show how many contributions have a disposition, per section and overall."""
+    """Show how many contributions and group proposals have a disposition, per section and overall."""
     process = load_process(slug)
-    return render_template("report/treatment/progress.html", process=process, progress=queries.progress(process.id))
+    decided, submitted = proposals.proposal_counts(process.id)
+    return render_template(
+        "report/treatment/progress.html",
+        process=process,
+        progress=queries.progress(process.id),
+        proposals_decided=decided,
+        proposals_total=submitted,
+    )
+
+
+@bp.route("/concertations/<slug>/traitement/propositions")
+@login_required
+def treatment_proposals(slug):
+    """List the working groups' submitted proposals with their status as disposition."""
+    process = load_process(slug)
+    return render_template(
+        "report/treatment/proposals.html",
+        process=process,
+        rows=proposals.submitted_proposals(process.id),
+        status_labels=PROPOSAL_STATUS_LABELS,
+        L=LABELS,
+    )
