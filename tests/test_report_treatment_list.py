@@ -1,5 +1,7 @@
 """The treatment view: every contribution of a process, filtered, searched, sorted, paginated, keyboard-usable."""
 
+import re
+
 import pytest
 
 from consult.auth.models import Relation
@@ -122,6 +124,8 @@ def test_table_is_usable_with_the_keyboard_alone(setup):
         in page
     )
     assert "<caption>" in page
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), "an id used twice breaks the labels of the filter or bulk form"
     assert "<script" not in page.split("<main", 1)[1]
 
 

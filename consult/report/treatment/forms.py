@@ -29,16 +29,16 @@ class FilterForm(FlaskForm):
     class Meta:  # noqa: D106 - WTForms options
         csrf = False
 
-    q = StringField(_l("Search in the text"), [Optional(), length(200)])
-    section = SelectField(_l("Draft section"), [Optional()])
-    kind = SelectField(_l("Type"), [Optional()])
-    channel = SelectField(_l("Channel"), [Optional()])
-    category = SelectField(_l("Contributor category"), [Optional()])
-    territory = SelectField(_l("Territory"), [Optional()])
-    theme = SelectField(_l("Theme"), [Optional()])
-    disposition = SelectField(_l("Disposition"), [Optional()])
-    state = SelectField(_l("Moderation"), [Optional()])
-    sort = SelectField(_l("Sort"), [Optional()], choices=list(SORT_LABELS.items()))
+    q = StringField(_l("Search in the text"), [Optional(), length(200)], id="filter-q")
+    section = SelectField(_l("Draft section"), [Optional()], id="filter-section")
+    kind = SelectField(_l("Type"), [Optional()], id="filter-kind")
+    channel = SelectField(_l("Channel"), [Optional()], id="filter-channel")
+    category = SelectField(_l("Contributor category"), [Optional()], id="filter-category")
+    territory = SelectField(_l("Territory"), [Optional()], id="filter-territory")
+    theme = SelectField(_l("Theme"), [Optional()], id="filter-theme")
+    disposition = SelectField(_l("Disposition"), [Optional()], id="filter-disposition")
+    state = SelectField(_l("Moderation"), [Optional()], id="filter-state")
+    sort = SelectField(_l("Sort"), [Optional()], id="filter-sort", choices=list(SORT_LABELS.items()))
 
     FILTERS = ("q", "section", "kind", "channel", "category", "territory", "theme", "disposition", "state", "sort")
 
