@@ -55,7 +55,7 @@ test-postgres:
 
 ## Benchmarks that print figures.
 bench: install
-	@for b in bench/bench_*.py; do [ -f $$b ] && $(BIN)/python $$b; done
+	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python -m bench.$$(basename $$b .py) || exit 1; done
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check consult tests bench config.py wsgi.py

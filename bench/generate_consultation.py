@@ -8,6 +8,7 @@ multiplies the people and contributions.
 Run alone: ``python bench/generate_consultation.py [scale] [sqlite file]``.
 """
 
+import hashlib
 import json
 import random
 import sys
@@ -104,17 +105,46 @@ def _draft(organizer, process):
     return draft, list(db.session.scalars(select(Section).where(Section.version_id == version.id)))
 
 
+def _participate(rng, scale, people, everyone, sections):
+    """Comments, supports and positions, each through its service; return what was made."""
+    comments = []
+    for section in sections:
+        for _ in range(COMMENTS_PER_SECTION * scale):
+            author = rng.choice(people)
+            comments.append((author.id, services.post_comment(author, section, body=PARAGRAPH[: rng.randint(80, 400)])))
+    made = set()
+    while len(made) < SUPPORTS * scale:
+        person, (author_id, comment) = rng.choice(people), rng.choice(comments)
+        if person.id != author_id and (person.id, comment.id) not in made:
+            services.support_contribution(person, comment)
+            made.add((person.id, comment.id))
+    values = list(PositionValue)
+    pairs = rng.sample([(p, s) for p in everyone for s in sections], POSITIONS * scale)
+    for person, section in pairs:
+        services.set_position(person, section, rng.choice(values))
+    return comments, made, pairs
+
+
+def _schema_signature() -> str:
+    """The migrations a generated database was built with: a saved one is reused only if they still match."""
+    versions = Path(__file__).resolve().parent.parent / "migrations" / "versions"
+    return hashlib.sha1("".join(sorted(p.name for p in versions.glob("*.py"))).encode()).hexdigest()  # noqa: S324
+
+
 def generate(scale: int = 1, path: str = "/tmp/bench-consultation.sqlite", *, reuse: bool = False) -> dict:
     """Create the database at ``path`` and fill it; return the app and what the benchmark needs.
 
-    With ``reuse``, a database this function already built at ``path`` (its summary saved beside it) is
-    opened as it is, so the benchmark can be run again without regenerating ~100,000 rows.
+    With ``reuse``, a database this function already built at ``path`` for the same scale and migrations
+    (its summary is saved beside it) is opened as it is, so the benchmark can run again without
+    regenerating ~100,000 rows through the services.
     """
     from flask_migrate import upgrade
 
     summary = Path(f"{path}.json")
     if reuse and summary.exists() and Path(path).exists():
-        return {"app": create_app(bench_config(path)), **json.loads(summary.read_text()), "reused": True}
+        saved = json.loads(summary.read_text())
+        if saved.get("schema") == _schema_signature() and saved.get("scale") == scale:
+            return {"app": create_app(bench_config(path)), **saved, "reused": True}
     Path(path).unlink(missing_ok=True)
     summary.unlink(missing_ok=True)
     app = create_app(bench_config(path))
@@ -137,26 +167,11 @@ def generate(scale: int = 1, path: str = "/tmp/bench-consultation.sqlite", *, re
         set_phase(organizer, process, PhaseKind.CONSULTATION, starts_on=today - timedelta(days=1),
                   ends_on=today + timedelta(days=60), description="")  # fmt: skip
         draft, sections = _draft(organizer, process)
-        comments = []
-        for section in sections:
-            for _ in range(COMMENTS_PER_SECTION * scale):
-                author = rng.choice(people)
-                comments.append(
-                    (author.id, services.post_comment(author, section, body=PARAGRAPH[: rng.randint(80, 400)]))
-                )
-        made = set()
-        while len(made) < SUPPORTS * scale:
-            person, (author_id, comment) = rng.choice(people), rng.choice(comments)
-            if person.id != author_id and (person.id, comment.id) not in made:
-                services.support_contribution(person, comment)
-                made.add((person.id, comment.id))
-        values = list(PositionValue)
-        pairs = rng.sample([(p, s) for p in everyone for s in sections], POSITIONS * scale)
-        for person, section in pairs:
-            services.set_position(person, section, rng.choice(values))
+        comments, made, pairs = _participate(rng, scale, people, everyone, sections)
         counts = {"sections": len(sections), "comments": len(comments), "supports": len(made),
                   "positions": len(pairs), "participants": len(people), "people": len(everyone)}  # fmt: skip
-        result = {"slug": process.slug, "draft_id": draft.id, "section_id": sections[-1].id, "counts": counts}
+        result = {"slug": process.slug, "draft_id": draft.id, "section_id": sections[-1].id, "counts": counts,
+                  "scale": scale, "schema": _schema_signature()}  # fmt: skip
     summary.write_text(json.dumps(result))
     return {"app": app, **result, "reused": False}
 

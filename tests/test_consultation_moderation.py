@@ -179,3 +179,29 @@ def test_participants_cannot_enter_offline_contributions(consultation, login_as)
     _organizer, process, section = consultation
     client = login_as(make_user())
     assert client.get(f"/concertations/{process.slug}/sections/{section.id}/hors-ligne").status_code == 403
+
+
+def test_the_reported_queue_lists_flagged_contributions_and_keeping_one_clears_its_flags(consultation, login_as):
+    organizer, process, section = consultation
+    comment = make_comment(make_user(), section, body="Message discuté")
+    url = _contribution_url(process, comment, "signaler")
+    login_as(make_user()).submit(url, {"reason": "Hors sujet"}, token_from=url)
+    moderator = login_as(organizer)
+    queue = text(moderator.get(f"/concertations/{process.slug}/moderation?vue=signalees"))
+    assert "Message discuté" in queue
+    assert "Modération (1 en attente)" in text(moderator.get(f"/concertations/{process.slug}"))
+    moderator.submit(
+        _contribution_url(process, comment, "approuver"), token_from=_contribution_url(process, comment, "gerer")
+    )
+    assert db.session.get(Contribution, comment.id).flag_count == 0
+    assert "Message discuté" not in text(moderator.get(f"/concertations/{process.slug}/moderation?vue=signalees"))
+
+
+def test_organizers_of_another_process_cannot_moderate_this_one(consultation, login_as):
+    _organizer, process, section = consultation
+    comment = make_comment(make_user(), section)
+    other = make_user()
+    make_process(other)
+    client = login_as(other)
+    assert client.get(f"/concertations/{process.slug}/moderation").status_code == 403
+    assert client.submit(_contribution_url(process, comment, "masquer"), {"reason": "Non"}).status_code == 403

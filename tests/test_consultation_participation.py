@@ -346,3 +346,19 @@ def test_a_deleted_account_leaves_its_contributions_without_a_name(consultation,
     login_as(person).submit("/profil/supprimer", {"password": PASSWORD, "confirm": "y"}, token_from="/profil/supprimer")
     page = text(client.get(_url(process, section)))
     assert "Mon avis reste" in page and "Josiane Q." not in page
+
+
+def test_json_answers_say_why_when_the_consultation_is_closed(login_as):
+    organizer = make_user()
+    process = make_process(organizer)
+    _draft, sections = make_draft(organizer, process, opens_in=-timedelta(days=3), closes_in=-timedelta(days=1))
+    client = login_as(make_user())
+    url = _url(process, sections[-1])
+    response = client.submit(
+        url + "/position", {"value": "agree"}, token_from=url, headers={"Accept": "application/json"}
+    )
+    assert response.status_code == 403
+    assert response.json == {
+        "ok": False,
+        "message": "La consultation est close : vous pouvez lire, mais plus participer.",
+    }

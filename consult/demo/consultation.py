@@ -70,71 +70,83 @@ def _representative_org(context, process):
 def load(context):
     """Publish the demo draft (open now, through the consultation phase) and fill it with contributions."""
     organizer, process, now = context["organizer"], context["process"], context["now"]
-    people = _people(context)
-    camille, jean, nadia, martine, karim, helene, paul, sandrine, lucien, aicha, thomas = people
+    people = dict(zip(NAMES, _people(context), strict=True))
     draft, by_title = _write_draft(organizer, process, now)
-    sections = list(by_title.values())
-    _positions(people, sections, now)
+    _positions(list(people.values()), list(by_title.values()), now)
+    _carers_thread(organizer, people, by_title["Orientation 2 : Soutenir les proches aidants"], now)
+    _home_and_amendment(organizer, people, by_title, now)
+    services.post_comment(people["nadia"], by_title["Les personnes en situation de handicap"], now=now,
+                          stakeholder_id=_representative_org(context, process), body=(
+        "Cinq mois d'attente pour une PCH, c'est cinq mois sans aide humaine. Nous demandons un délai maximal "
+        "de deux mois pour les demandes urgentes et un interlocuteur identifié à la MDPH."))  # fmt: skip
+    services.set_position(people["nadia"], by_title["Les personnes en situation de handicap"], PositionValue.DISAGREE,
+                          now=now)  # fmt: skip
+    _offline(organizer, by_title, paris_today(now))
+    context["draft"] = draft
 
-    help_home = by_title["Les services à domicile"]
-    carers = by_title["Orientation 2 : Soutenir les proches aidants"]
-    home = by_title["Orientation 1 : Bien vivre chez soi le plus longtemps possible"]
-    mdph = by_title["Les personnes en situation de handicap"]
 
-    c1 = services.post_comment(camille, carers, now=now, body=(
+#: the demo people in the order _people returns them
+NAMES = ["camille", "jean", "nadia", "martine", "karim", "helene", "paul", "sandrine", "lucien", "aicha", "thomas"]
+
+
+def _carers_thread(organizer, people, carers, now):
+    """A caregiver's comment with two replies, supports and the organizers' official response."""
+    c1 = services.post_comment(people["camille"], carers, now=now, body=(
         "J'accompagne ma mère atteinte de la maladie d'Alzheimer depuis quatre ans. L'accueil de jour le plus "
         "proche est à 45 minutes de Montélimar et n'a qu'une place le mardi.\nDes places, oui, mais surtout "
         "près de chez nous et avec un transport organisé !"))  # fmt: skip
-    services.post_comment(karim, carers, parent=c1, now=now, body="Même situation à Valence. Le transport est "
-                          "le vrai problème : sans voiture, l'accueil de jour ne sert à rien.")  # fmt: skip
-    services.post_comment(helene, carers, parent=c1, now=now, body=(
+    services.post_comment(people["karim"], carers, parent=c1, now=now, body=(
+        "Même situation à Valence. Le transport est le vrai problème : sans voiture, l'accueil de jour "
+        "ne sert à rien."))  # fmt: skip
+    services.post_comment(people["helene"], carers, parent=c1, now=now, body=(
         "Médecin à Die : nous voyons des aidants épuisés chaque semaine. La fiche 2.2 sur le repérage est "
         "une très bonne idée, à condition de nous donner un numéro qui répond vraiment."))  # fmt: skip
-    for person in (jean, karim, helene, aicha, sandrine):
-        services.support_contribution(person, c1, now=now)
+    for name in ("jean", "karim", "helene", "aicha", "sandrine"):
+        services.support_contribution(people[name], c1, now=now)
     services.respond_to_contribution(organizer, c1, body=(
         "Merci pour ce témoignage. Le transport vers l'accueil de jour sera ajouté à la fiche action 2.1 : "
         "le Département financera un transport adapté pour chaque place créée. Nous vous tiendrons informée "
         "dans la version 2 du projet."))  # fmt: skip
 
-    c2 = services.post_comment(martine, home, now=now, body=(
+
+def _home_and_amendment(organizer, people, by_title, now):
+    """A service user's comment, a professional's amendment, and a comment hidden for personal data."""
+    home = by_title["Orientation 1 : Bien vivre chez soi le plus longtemps possible"]
+    help_home = by_title["Les services à domicile"]
+    c2 = services.post_comment(people["martine"], home, now=now, body=(
         "Je vis seule à Nyons, j'ai 84 ans. L'aide à domicile change tous les mois, je dois tout réexpliquer. "
         "Ce que je demande, c'est de voir la même personne."))  # fmt: skip
-    for person in (camille, lucien, paul):
-        services.support_contribution(person, c2, now=now)
-
+    for name in ("camille", "lucien", "paul"):
+        services.support_contribution(people[name], c2, now=now)
     amendment = services.propose_amendment(
-        sandrine, help_home, now=now, stakeholder_id=None,
+        people["sandrine"], help_home, now=now,
         proposed_text=help_home.body_md.replace(
             "surtout le week-end.", "surtout le week-end et dans les communes rurales, où les temps de trajet "
             "ne sont pas payés aux intervenantes."),
         justification="Le problème n'est pas seulement le week-end : en zone rurale, les trajets non rémunérés "
                       "font fuir les professionnelles.",
     )  # fmt: skip
-    for person in (helene, thomas, karim, aicha):
-        services.support_contribution(person, amendment, now=now)
-
-    services.post_comment(nadia, mdph, now=now, stakeholder_id=_representative_org(context, process), body=(
-        "Cinq mois d'attente pour une PCH, c'est cinq mois sans aide humaine. Nous demandons un délai maximal "
-        "de deux mois pour les demandes urgentes et un interlocuteur identifié à la MDPH."))  # fmt: skip
-    services.set_position(nadia, mdph, PositionValue.DISAGREE, now=now)
-
-    rude = services.post_comment(thomas, home, now=now, body=(
+    for name in ("helene", "thomas", "karim", "aicha"):
+        services.support_contribution(people[name], amendment, now=now)
+    rude = services.post_comment(people["thomas"], home, now=now, body=(
         "Appelez directement Mme X au 06 12 34 56 78, elle vous dira ce qu'elle pense de vos services !"))  # fmt: skip
     services.hide_contribution(organizer, rude, reason="Données personnelles : le message citait le nom et le "
                                "numéro de téléphone d'une personne.")  # fmt: skip
 
-    today = paris_today(now)
+
+def _offline(organizer, by_title, today):
+    """A letter and a public meeting's remark, entered by the organizer."""
     services.record_offline_contribution(
-        organizer, carers, kind=ContributionKind.COMMENT, channel=Channel.LETTER,
-        received_on=today - timedelta(days=6), category=Relation.FAMILY_CAREGIVER, territory="Saint-Vallier",
+        organizer, by_title["Orientation 2 : Soutenir les proches aidants"], kind=ContributionKind.COMMENT,
+        channel=Channel.LETTER, received_on=today - timedelta(days=6), category=Relation.FAMILY_CAREGIVER,
+        territory="Saint-Vallier",
         body="Courrier reçu : « Mon mari est en fauteuil depuis son AVC. Je n'ai pas pris un jour de repos depuis "
              "deux ans. Un hébergement temporaire près de Saint-Vallier me permettrait de souffler. »",
     )  # fmt: skip
     services.record_offline_contribution(
-        organizer, home, kind=ContributionKind.COMMENT, channel=Channel.PUBLIC_MEETING,
-        received_on=today - timedelta(days=3), category=Relation.SERVICE_USER, territory="Crest",
+        organizer, by_title["Orientation 1 : Bien vivre chez soi le plus longtemps possible"],
+        kind=ContributionKind.COMMENT, channel=Channel.PUBLIC_MEETING, received_on=today - timedelta(days=3),
+        category=Relation.SERVICE_USER, territory="Crest",
         body="Réunion publique de Crest : plusieurs habitants demandent que l'adaptation du logement "
              "couvre aussi les locataires du parc social, pas seulement les propriétaires.",
     )  # fmt: skip
-    context["draft"] = draft

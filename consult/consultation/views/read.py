@@ -50,6 +50,17 @@ def author_choices(process) -> list[tuple[str, str]]:
     return choices
 
 
+def _section_forms(section, choices, comment_form, amendment_form, reply_form) -> dict:
+    forms = {
+        "comment": comment_form or CommentForm(formdata=None),
+        "amendment": amendment_form or AmendmentForm(formdata=None, proposed_text=section.body_md),
+        "reply": reply_form,
+    }
+    for form in (forms["comment"], forms["amendment"]):
+        form.author_as.choices = choices or form.author_as.choices
+    return forms
+
+
 def render_section(process, section, *, comment_form=None, amendment_form=None, reply_form=None, status=200):
     """Render a section's page; POST views call it again with their invalid form."""
     now = utcnow()
@@ -67,13 +78,7 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
     shown = [*page.items, *(r for group in replies.values() for r in group)]
     can_contribute = permissions.can_contribute(current_user, section.version, now)
     choices = author_choices(process) if can_contribute else []
-    forms = {
-        "comment": comment_form or CommentForm(formdata=None),
-        "amendment": amendment_form or AmendmentForm(formdata=None, proposed_text=section.body_md),
-        "reply": reply_form,
-    }
-    for form in (forms["comment"], forms["amendment"]):
-        form.author_as.choices = choices or form.author_as.choices
+    forms = _section_forms(section, choices, comment_form, amendment_form, reply_form)
     return render_template(
         "consultation/section.html",
         process=process,
