@@ -330,6 +330,19 @@ def can_manage_report(user, process) -> bool:
     return has_right(user, process, "manage_report")
 
 
+# --- report: treating contributions ---------------------------------------
+
+
+def can_treat_contributions(user, process) -> bool:
+    """Organizers of the process and admins: themes and dispositions."""
+    return has_right(user, process, "treat_contributions")
+
+
+def can_write_report_texts(user, process) -> bool:
+    """Organizers of the process and admins: syntheses, legal frame, next steps."""
+    return has_right(user, process, "manage_report")
+
+
 # --- accounts and administration -------------------------------------------
 
 

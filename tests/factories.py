@@ -397,3 +397,53 @@ def make_report_stakeholder(
     db.session.add(stakeholder)
     db.session.commit()
     return stakeholder
+
+
+# --- report treatment: sections and contributions as rows (the consultation's services land on their branch) ---
+
+
+def make_section_row(process, title="Analyse des besoins", *, version_number=1, draft=None, previous=None):
+    """A section of a draft version of ``process`` (the draft and version are made when not given).
+
+    ``previous`` is the section of an earlier version this one was copied from.
+    """
+    from consult.consultation.models import Draft, DraftVersion, Section
+
+    if draft is None:
+        draft = Draft(process_id=process.id, title="Projet de schéma")
+        db.session.add(draft)
+        db.session.flush()
+    version = next((v for v in draft.versions if v.number == version_number), None)
+    if version is None:
+        version = DraftVersion(draft_id=draft.id, number=version_number)
+        db.session.add(version)
+        db.session.flush()
+    section = Section(
+        version_id=version.id,
+        title=title,
+        body_md="Texte",
+        body_html="<p>Texte</p>",
+        previous_id=previous.id if previous is not None else None,
+    )
+    db.session.add(section)
+    db.session.commit()
+    return section
+
+
+def make_contribution_row(section, body="Une contribution", **fields):
+    """A contribution on ``section``; ``fields`` override kind, channel, category, territory, state…"""
+    from consult.consultation.models import Contribution, ContributionKind, DraftVersion
+    from consult.text import plain_to_html
+
+    version = db.session.get(DraftVersion, section.version_id)
+    values = {
+        "kind": ContributionKind.COMMENT,
+        "contributor_category": Relation.SERVICE_USER,
+        "contributor_territory": "Valence",
+    } | fields
+    contribution = Contribution(
+        process_id=version.draft.process_id, section_id=section.id, body=body, body_html=plain_to_html(body), **values
+    )
+    db.session.add(contribution)
+    db.session.commit()
+    return contribution

@@ -63,6 +63,7 @@ class DispositionChange(db.Model):
     """One change of disposition, kept forever: who, when, before, after, why."""
 
     __tablename__ = "disposition_changes"
+    __table_args__ = (Index("ix_disposition_changes_target", "target_type", "target_id"),)
 
     id: Mapped[int_pk]
     process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"), index=True)
@@ -72,6 +73,9 @@ class DispositionChange(db.Model):
     before: Mapped[str | None] = mapped_column(String(20))
     after: Mapped[str | None] = mapped_column(String(20))
     reason_md: Mapped[str] = mapped_column(Text, default="")
+    reason_html: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: set on a contribution's entry when the change came through its theme (its disposition or assignment)
+    via_theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[created_at]
 

@@ -1,0 +1,190 @@
+"""The treatment view's list: every contribution of a process, filtered, searched, sorted and paginated."""
+
+import math
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+
+from consult.auth.models import Relation
+from consult.consultation.models import (
+    Channel,
+    Contribution,
+    ContributionKind,
+    ContributionState,
+    DraftVersion,
+    Section,
+)
+from consult.db import db
+from consult.report.models import DispositionValue, Theme, Treatment
+from consult.report.treatment.queries import effective_disposition, with_treatment
+from consult.stakeholders.models import Stakeholder
+
+PER_PAGE = 50
+NONE = "none"
+
+
+@dataclass
+class Filters:
+    """What the organizer filters on; empty strings mean "any"."""
+
+    section: int | None = None
+    kind: str = ""
+    channel: Channel | None = None
+    category: Relation | None = None
+    territory: str = ""
+    theme: str = ""  # a theme id, "none" or ""
+    disposition: str = ""  # a DispositionValue value, "none" or ""
+    state: ContributionState | None = None
+    q: str = ""
+    sort: str = "newest"
+    page: int = 1
+
+
+@dataclass
+class Page:
+    """One page of rows, shaped like Flask-SQLAlchemy's pagination for the ``pagination`` macro."""
+
+    items: list
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        """How many pages in all (at least one)."""
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        """Whether a previous page exists."""
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        """Whether a next page exists."""
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        """The previous page's number."""
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        """The next page's number."""
+        return self.page + 1
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _kind_condition(kind: str):
+    if kind == "amendment":
+        return Contribution.kind == ContributionKind.AMENDMENT
+    if kind == "reply":
+        return (Contribution.kind == ContributionKind.COMMENT) & Contribution.parent_id.is_not(None)
+    return (Contribution.kind == ContributionKind.COMMENT) & Contribution.parent_id.is_(None)
+
+
+def _conditions(process_id: int, filters: Filters) -> list:
+    conditions = [Contribution.process_id == process_id]
+    simple = {
+        Contribution.section_id: filters.section,
+        Contribution.channel: filters.channel,
+        Contribution.contributor_category: filters.category,
+        Contribution.contributor_territory: filters.territory or None,
+        Contribution.state: filters.state,
+    }
+    conditions += [column == value for column, value in simple.items() if value is not None]
+    if filters.kind:
+        conditions.append(_kind_condition(filters.kind))
+    if filters.theme == NONE:
+        conditions.append(Treatment.theme_id.is_(None))
+    elif filters.theme:
+        conditions.append(Treatment.theme_id == int(filters.theme))
+    if filters.disposition == NONE:
+        conditions.append(effective_disposition.is_(None))
+    elif filters.disposition:
+        conditions.append(effective_disposition == DispositionValue(filters.disposition))
+    if filters.q.strip():
+        # Portable full-text search: a case-insensitive LIKE on the text and the proposed text.
+        pattern = f"%{_escape_like(filters.q.strip())}%"
+        conditions.append(
+            or_(Contribution.body.ilike(pattern, escape="\\"), Contribution.proposed_text.ilike(pattern, escape="\\"))
+        )
+    return conditions
+
+
+_ORDER = {
+    "newest": (Contribution.created_at.desc(), Contribution.id.desc()),
+    "oldest": (Contribution.created_at, Contribution.id),
+    "supports": (Contribution.support_count.desc(), Contribution.id),
+    "section": (DraftVersion.number, Section.id, Contribution.id),
+}
+
+
+@dataclass
+class Row:
+    """One contribution as the treatment table shows it."""
+
+    contribution: Contribution
+    section_label: str
+    theme_title: str | None
+    disposition: DispositionValue | None
+    own_disposition: bool
+    #: the organisation a representative wrote for
+    organisation: str | None = None
+
+
+def treatment_page(process_id: int, filters: Filters, per_page: int = PER_PAGE) -> Page:
+    """The page of contributions matching ``filters``: two queries (count, rows) at any size."""
+    conditions = _conditions(process_id, filters)
+    counted = with_treatment(select(func.count()).select_from(Contribution)).where(*conditions)
+    total = db.session.scalar(counted)
+    page_number = min(max(1, filters.page), max(1, math.ceil(total / per_page)))
+    query = with_treatment(
+        select(
+            Contribution,
+            DraftVersion.number,
+            Section.title,
+            Theme.title,
+            effective_disposition,
+            Treatment.disposition.is_not(None),
+            Stakeholder.name,
+        )
+        .select_from(Contribution)
+        .join(Section, Section.id == Contribution.section_id)
+        .join(DraftVersion, DraftVersion.id == Section.version_id)
+        .outerjoin(Stakeholder, Stakeholder.id == Contribution.stakeholder_id)
+    )
+    query = query.where(*conditions).order_by(*_ORDER.get(filters.sort, _ORDER["newest"]))
+    query = query.limit(per_page).offset((page_number - 1) * per_page)
+    items = [
+        Row(contribution, f"v{number} · {title}", theme_title, disposition, bool(own), organisation)
+        for contribution, number, title, theme_title, disposition, own, organisation in db.session.execute(query)
+    ]
+    return Page(items=items, page=page_number, per_page=per_page, total=total)
+
+
+def territories(process_id: int) -> list[str]:
+    """The distinct contributor territories of the process's contributions, for the filter."""
+    return list(
+        db.session.scalars(
+            select(Contribution.contributor_territory)
+            .distinct()
+            .where(Contribution.process_id == process_id, Contribution.contributor_territory.is_not(None))
+            .order_by(Contribution.contributor_territory)
+        )
+    )
+
+
+def contribution_ids_in(process_id: int, ids: list[int]) -> list[int]:
+    """Those of ``ids`` that are contributions of the process."""
+    if not ids:
+        return []
+    return list(
+        db.session.scalars(
+            select(Contribution.id).where(Contribution.process_id == process_id, Contribution.id.in_(ids))
+        )
+    )

@@ -1,3 +1,0 @@
-"""Routes: treatment."""
-
-from consult.report import bp  # noqa: F401

@@ -1,0 +1,186 @@
+"""Routes: the treatment table, bulk actions, one contribution's treatment, progress."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+
+from consult.errors import DomainError
+from consult.groups.labels import PROPOSAL_STATUS_LABELS
+from consult.http import flash_error
+from consult.panels import organizer_link
+from consult.report import bp
+from consult.report.treatment import listing, proposals, queries, services
+from consult.report.treatment.forms import BulkForm, DispositionForm, FilterForm, ThemeChoiceForm, theme_choices
+from consult.report.treatment.labels import TEMPLATE_LABELS as LABELS
+from consult.report.treatment.views import load_process
+
+
+@organizer_link(60)
+def _treatment_link(process):
+    return _l("Treat the contributions"), url_for("report.treatment_list", slug=process.slug)
+
+
+def _bulk_form(sections, themes, formdata=None):
+    form = BulkForm(formdata=formdata) if formdata is not None else BulkForm()
+    form.set_disposition_choices(sections, none_label=_l("Remove their own disposition (their theme's applies)"))
+    form.theme.choices = theme_choices(themes)
+    return form
+
+
+def _render_list(process, bulk_form=None, selected=(), status=200):
+    sections = queries.process_sections(process.id)
+    themes = queries.themes_with_counts(process.id)
+    filter_form = FilterForm(request.args)
+    filter_form.set_choices(sections, themes, listing.territories(process.id))
+    page = listing.treatment_page(process.id, filter_form.filters())
+    return render_template(
+        "report/treatment/list.html",
+        process=process,
+        filter_form=filter_form,
+        bulk_form=bulk_form or _bulk_form(sections, themes, formdata=None),
+        page=page,
+        progress=queries.progress(process.id, sections),
+        selected=set(selected),
+        L=LABELS,
+    ), status
+
+
+@bp.route("/concertations/<slug>/traitement")
+@login_required
+def treatment_list(slug):
+    """List every contribution of the process with its theme and disposition, filtered and sorted."""
+    return _render_list(load_process(slug))
+
+
+def _selected_ids() -> list[int]:
+    return [int(v) for v in request.form.getlist("ids") if v.isdigit()]
+
+
+@bp.route("/concertations/<slug>/traitement/lot", methods=["POST"])
+@login_required
+def treatment_bulk(slug):
+    """Put the selected contributions in a theme, or give them a disposition with one shared reason."""
+    process = load_process(slug)
+    ids = _selected_ids()
+    form = _bulk_form(queries.process_sections(process.id), queries.themes_with_counts(process.id), request.form)
+    if not form.validate():
+        return _render_list(process, form, ids, 400)
+    try:
+        if form.action.data == "theme":
+            theme = queries.get_theme(process.id, int(form.theme.data)) if form.theme.data else None
+            count = services.assign_theme(current_user, process, ids, theme)
+            flash(_("%(n)d contributions put in the theme.", n=count), "success")
+        else:
+            count = services.set_disposition(
+                current_user, process, ids, disposition=form.disposition_value,
+                reason_md=form.reason_md.data, change_section_id=form.change_section_id,
+            )  # fmt: skip
+            flash(_("Disposition saved for %(n)d contributions.", n=count), "success")
+    except DomainError as error:
+        return _render_list(process, form, ids, flash_error(error))
+    return redirect(url_for("report.treatment_list", slug=slug, **request.args))
+
+
+def _contribution_forms(process, treatment=None, formdata=None):
+    sections = queries.process_sections(process.id)
+    disposition_form = DispositionForm(formdata=formdata, prefix="d")
+    disposition_form.set_disposition_choices(sections, none_label=_l("Remove its own disposition"))
+    theme_form = ThemeChoiceForm(formdata=formdata, prefix="t")
+    theme_form.theme.choices = theme_choices(queries.themes_with_counts(process.id))
+    if formdata is None and treatment is not None:
+        theme_form.theme.data = str(treatment.theme_id or "")
+        if treatment.disposition is not None:
+            disposition_form.disposition.data = treatment.disposition.value
+            disposition_form.reason_md.data = treatment.reason_md
+            disposition_form.change_section.data = str(treatment.change_section_id or "")
+    return disposition_form, theme_form
+
+
+def _render_contribution(process, contribution_id, forms=None, status=200):
+    page = queries.contribution_treatment(process.id, contribution_id)
+    if page is None:
+        abort(404)
+    disposition_form, theme_form = forms or _contribution_forms(process, page.treatment)
+    return render_template(
+        "report/treatment/contribution.html",
+        process=process,
+        page=page,
+        disposition_form=disposition_form,
+        theme_form=theme_form,
+        L=LABELS,
+    ), status
+
+
+@bp.route("/concertations/<slug>/traitement/contributions/<int:contribution_id>")
+@login_required
+def treatment_contribution(slug, contribution_id):
+    """Show one contribution's treatment: its theme, disposition and the history of every change."""
+    return _render_contribution(load_process(slug), contribution_id)
+
+
+@bp.route("/concertations/<slug>/traitement/contributions/<int:contribution_id>/suite", methods=["POST"])
+@login_required
+def treatment_set_disposition(slug, contribution_id):
+    """Give one contribution its own disposition (or remove it)."""
+    process = load_process(slug)
+    forms = _contribution_forms(process, formdata=request.form)
+    form = forms[0]
+    if not form.validate():
+        return _render_contribution(process, contribution_id, forms, 400)
+    try:
+        services.set_disposition(
+            current_user, process, [contribution_id], disposition=form.disposition_value,
+            reason_md=form.reason_md.data, change_section_id=form.change_section_id,
+        )  # fmt: skip
+    except DomainError as error:
+        return _render_contribution(process, contribution_id, forms, flash_error(error))
+    flash(_("Disposition saved."), "success")
+    return redirect(url_for("report.treatment_contribution", slug=slug, contribution_id=contribution_id))
+
+
+@bp.route("/concertations/<slug>/traitement/contributions/<int:contribution_id>/theme", methods=["POST"])
+@login_required
+def treatment_set_theme(slug, contribution_id):
+    """Put one contribution in a theme (or in none)."""
+    process = load_process(slug)
+    forms = _contribution_forms(process, formdata=request.form)
+    form = forms[1]
+    if not form.validate():
+        return _render_contribution(process, contribution_id, forms, 400)
+    theme = queries.get_theme(process.id, int(form.theme.data)) if form.theme.data else None
+    try:
+        services.assign_theme(current_user, process, [contribution_id], theme)
+    except DomainError as error:
+        return _render_contribution(process, contribution_id, forms, flash_error(error))
+    flash(_("Theme saved."), "success")
+    return redirect(url_for("report.treatment_contribution", slug=slug, contribution_id=contribution_id))
+
+
+@bp.route("/concertations/<slug>/traitement/avancement")
+@login_required
+def treatment_progress(slug):
+    """Show how many contributions and group proposals have a disposition, per section and overall."""
+    process = load_process(slug)
+    decided, submitted = proposals.proposal_counts(process.id)
+    return render_template(
+        "report/treatment/progress.html",
+        process=process,
+        progress=queries.progress(process.id),
+        proposals_decided=decided,
+        proposals_total=submitted,
+    )
+
+
+@bp.route("/concertations/<slug>/traitement/propositions")
+@login_required
+def treatment_proposals(slug):
+    """List the working groups' submitted proposals with their status as disposition."""
+    process = load_process(slug)
+    return render_template(
+        "report/treatment/proposals.html",
+        process=process,
+        rows=proposals.submitted_proposals(process.id),
+        status_labels=PROPOSAL_STATUS_LABELS,
+        L=LABELS,
+    )
