@@ -240,7 +240,10 @@ def make_published_section(process, title="Section", *, draft_title="Projet de s
             db.session.flush()
         version = db.session.scalar(select(DraftVersion).where(DraftVersion.draft_id == draft.id))
         if version is None:
-            version = DraftVersion(draft_id=draft.id, number=1, published_at=utcnow())
+            now = utcnow()
+            version = DraftVersion(
+                draft_id=draft.id, number=1, published_at=now, opens_at=now - timedelta(days=30), closes_at=now
+            )
             db.session.add(version)
             db.session.flush()
     section = Section(version_id=version.id, title=title, body_md="Texte", body_html="<p>Texte</p>")

@@ -48,6 +48,15 @@ def test_an_interim_report_states_how_many_contributions_remain(login_as, client
     assert "Télécharger le bilan (PDF accessible)" in page
 
 
+def test_the_process_page_links_to_the_latest_published_report(login_as, client, data):
+    process_page = f"/concertations/{data['process'].slug}"
+    assert "Lire le bilan de la concertation" not in text(client.get(process_page))
+    login_as(data["orga"]).submit(_base(data) + "/publier", {"interim": "y"}, token_from=_base(data) + "/brouillon")
+    page = text(client.get(process_page))
+    assert "Lire le bilan de la concertation" in page
+    assert _base(data) + "/versions/1" in page
+
+
 def test_a_new_revision_leaves_the_earlier_one_unchanged(login_as, client, data):
     organizer = login_as(data["orga"])
     organizer.submit(_base(data) + "/publier", {"interim": "y"}, token_from=_base(data) + "/brouillon")

@@ -18,6 +18,7 @@ from consult.consultation.models import (
 from consult.db import db
 from consult.processes.models import Phase
 from consult.report.models import ClosingReport, ReportRevision, Synthesis, Theme, Treatment
+from consult.report.treatment.queries import effective_disposition, with_treatment
 from consult.stakeholders.models import Stakeholder, StakeholderKind
 
 TOP_SUPPORTED = 3
@@ -28,17 +29,6 @@ MAX_UNION = 400
 def treatable(process_id):
     """The contributions that must receive a disposition: every published one of the process."""
     return and_(Contribution.process_id == process_id, Contribution.state == ContributionState.PUBLISHED)
-
-
-def effective_disposition():
-    """The contribution's own disposition, else its theme's (a SQL expression; NULL when untreated)."""
-    return func.coalesce(Treatment.disposition, Theme.disposition)
-
-
-def _with_treatment(stmt):
-    return stmt.outerjoin(Treatment, Treatment.contribution_id == Contribution.id).outerjoin(
-        Theme, Theme.id == Treatment.theme_id
-    )
 
 
 def contribution_counts(process_id):
@@ -177,13 +167,13 @@ def disposition_counts(process_id):
 def contribution_rows(process_id, *, section_id=None, offset=None, limit=None):
     """Every published contribution with its section, theme and effective disposition, grouped for reading."""
     own = Treatment.disposition.is_not(None)
-    stmt = _with_treatment(
+    stmt = with_treatment(
         select(
             Contribution,
             Section.title,
             Theme.id,
             Theme.title,
-            effective_disposition(),
+            effective_disposition,
             case((own, Treatment.reason_html), else_=Theme.reason_html),
             case((own, Treatment.reason_md), else_=Theme.reason_md),
             case((Stakeholder.kind == StakeholderKind.ORGANISATION, Stakeholder.name), else_=literal(None)),
@@ -239,15 +229,23 @@ def closing_report(process_id):
     return db.session.scalar(select(ClosingReport).where(ClosingReport.process_id == process_id))
 
 
-def revisions(process_id):
-    """Published revisions, newest first (the heavy snapshot columns stay unloaded)."""
-    stmt = (
+def _revisions_query(process_id):
+    return (
         select(ReportRevision)
         .where(ReportRevision.process_id == process_id)
         .order_by(ReportRevision.number.desc())
         .options(defer(ReportRevision.snapshot), defer(ReportRevision.contributions))
     )
-    return db.session.scalars(stmt).all()
+
+
+def revisions(process_id):
+    """Published revisions, newest first (the heavy snapshot columns stay unloaded)."""
+    return db.session.scalars(_revisions_query(process_id)).all()
+
+
+def latest_revision(process_id):
+    """The newest published revision (its heavy columns unloaded), or None."""
+    return db.session.scalars(_revisions_query(process_id).limit(1)).first()
 
 
 def get_revision_or_404(process_id, number):
@@ -263,8 +261,8 @@ def get_revision_or_404(process_id, number):
 
 def untreated_count(process_id):
     """Published contributions with no disposition, neither their own nor their theme's."""
-    stmt = _with_treatment(select(func.count()).select_from(Contribution).where(treatable(process_id))).where(
-        effective_disposition().is_(None)
+    stmt = with_treatment(select(func.count()).select_from(Contribution).where(treatable(process_id))).where(
+        effective_disposition.is_(None)
     )
     return db.session.scalar(stmt)
 

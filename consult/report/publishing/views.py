@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from consult import permissions
 from consult.errors import DomainError
 from consult.http import flash_error, form_status, wants_json
-from consult.panels import organizer_link
+from consult.panels import Panel, organizer_link, panel
 from consult.permissions import require
 from consult.processes.queries import get_process_or_404
 from consult.report import bp
@@ -28,6 +28,14 @@ def _report_date(iso):
 @organizer_link(80)
 def _report_link(process):
     return _("Closing report"), url_for("report.draft_report", slug=process.slug)
+
+
+@panel("process", 60)
+def _published_report_panel(process, user, today):
+    latest = queries.latest_revision(process.id)
+    return (
+        Panel("report/publishing/_process_panel.html", {"revision": latest, "slug": process.slug}) if latest else None
+    )
 
 
 def _page_number():
