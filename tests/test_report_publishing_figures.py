@@ -35,6 +35,8 @@ def test_participation_counts_by_category_territory_channel_and_week(login_as, d
         "association_member": 1,
     }
     assert _counts(part["by_territory"]) == {"Valence": 3, "Montélimar": 2, "Romans": 1}
+    assert _counts(part["supports_by_category"]) == {"other": 1}  # Eve's one support row
+    assert sum(_counts(part["positions_by_category"]).values()) == part["positions"]
     assert _counts(part["by_channel"]) == {"online": 5, "letter": 1}
     assert [(w["week"], w["count"]) for w in part["by_week"]] == [
         ("2026-10-05", 2),

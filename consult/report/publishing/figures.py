@@ -103,6 +103,11 @@ def participation(pid, position_rows) -> dict:
         categories[category.value if category else UNKNOWN] += n
     territories = Counter({(t or UNKNOWN): n for t, n in queries.contributions_by_territory(pid)})
     positions = sum(n for *_rest, n in position_rows)
+    positions_by_category = Counter()
+    for _section, _value, category, n in position_rows:
+        positions_by_category[category.value if category else UNKNOWN] += n
+    supports_by_category = Counter({(c.value if c else UNKNOWN): n for c, n in queries.supports_by_category(pid)})
+    category_order = [r.value for r in Relation] + [UNKNOWN]
     return {
         "participants": queries.participant_count(pid),
         "contributions": sum(kinds.values()),
@@ -112,7 +117,9 @@ def participation(pid, position_rows) -> dict:
         "offline": sum(n for c, n in channels.items() if c != Channel.ONLINE.value),
         "positions": positions,
         "supports": queries.support_count(pid),
-        "by_category": _sorted_counts(categories, [r.value for r in Relation] + [UNKNOWN]),
+        "by_category": _sorted_counts(categories, category_order),
+        "positions_by_category": _sorted_counts(positions_by_category, category_order),
+        "supports_by_category": _sorted_counts(supports_by_category, category_order),
         "by_territory": sorted(_sorted_counts(territories), key=lambda row: (-row["count"], row["key"])),
         "by_channel": _sorted_counts(channels, [c.value for c in Channel]),
         "by_week": by_week(queries.contributions_by_day(pid)),

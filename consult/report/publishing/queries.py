@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import and_, case, func, literal, select, union, union_all
 from sqlalchemy.orm import defer
 
+from consult.auth.models import User
 from consult.consultation.models import (
     Contribution,
     ContributionKind,
@@ -79,6 +80,18 @@ def support_count(process_id):
     """Supports given to published contributions of the process."""
     stmt = select(func.coalesce(func.sum(Contribution.support_count), 0)).where(treatable(process_id))
     return db.session.scalar(stmt)
+
+
+def supports_by_category(process_id):
+    """Supports given to published contributions, grouped by the supporter's stated category."""
+    stmt = (
+        select(User.relation, func.count(Support.id))
+        .join(Contribution, Contribution.id == Support.contribution_id)
+        .join(User, User.id == Support.user_id)
+        .where(treatable(process_id))
+        .group_by(User.relation)
+    )
+    return db.session.execute(stmt).all()
 
 
 def moderation_counts(process_id):
