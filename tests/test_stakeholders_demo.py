@@ -19,7 +19,7 @@ def test_demo_registry_has_forty_stakeholders_a_gap_and_a_confirmed_representati
     statuses = {s.status for s in stakeholders}
     assert statuses == set(StakeholderStatus)
     representative = db.session.query(User).filter_by(email="representante@demo.concertation.fr").one()
-    assert [s.name for s in represented_stakeholders(representative, process)] == [
+    assert [s.name for s in represented_stakeholders(representative, process.id)] == [
         "APF France handicap – délégation de la Drôme-des-Collines"
     ]
     result = coverage(process)

@@ -59,7 +59,7 @@ def test_invitee_signs_up_confirms_signs_in_and_becomes_representative(client, l
     representative = db.session.query(Representative).one()
     assert (representative.user_id, representative.status) == (user.id, RepresentativeStatus.CONFIRMED)
     assert db.session.get(type(stakeholder), stakeholder.id).status == StakeholderStatus.ENGAGED
-    assert [s.name for s in represented_stakeholders(user, process)] == ["APF France handicap"]
+    assert [s.name for s in represented_stakeholders(user, process.id)] == ["APF France handicap"]
     assert "Vous représentez désormais APF France handicap" in text(client.get(response.headers["Location"]))
 
 

@@ -55,7 +55,7 @@ def test_participant_asks_organizer_confirms_and_both_get_mail(login_as, mailbox
     assert response.status_code == 302
     assert db.session.get(Representative, representative.id).status == RepresentativeStatus.CONFIRMED
     assert db.session.get(Stakeholder, stakeholder.id).status == StakeholderStatus.ENGAGED
-    assert [s.id for s in represented_stakeholders(person, process)] == [stakeholder.id]
+    assert [s.id for s in represented_stakeholders(person, process.id)] == [stakeholder.id]
     [decision] = mailbox.to("marie@exemple.fr")
     assert "confirment que vous représentez France Alzheimer" in mailbox.body(decision)
 
@@ -69,7 +69,7 @@ def test_organizer_declines_and_the_person_is_told(login_as, mailbox):
     client.submit(f"/concertations/{process.slug}/representants/{representative.id}/refuser", data={"back": "index"})
     assert db.session.get(Representative, representative.id).status == RepresentativeStatus.DECLINED
     assert db.session.get(Stakeholder, stakeholder.id).status == StakeholderStatus.IDENTIFIED
-    assert represented_stakeholders(person, process) == []
+    assert represented_stakeholders(person, process.id) == []
     [decision] = mailbox.to("paul@exemple.fr")
     assert "n'ont pas confirmé" in mailbox.body(decision)
 
@@ -136,13 +136,13 @@ def test_represented_stakeholders_ignores_requests_and_other_processes(login_as)
     _other_organizer, other_process, other = _setup(email=None)
     person = make_user()
     _ask(login_as(person), process, stakeholder)
-    assert represented_stakeholders(person, process) == []
+    assert represented_stakeholders(person, process.id) == []
     from consult.stakeholders.services.representatives import decide_representation, request_representation
 
     decide_representation(organizer, process, db.session.query(Representative).one(), confirm=True)
     request_representation(person, other_process, other)
-    assert [s.name for s in represented_stakeholders(person, process)] == [stakeholder.name]
-    assert represented_stakeholders(person, other_process) == []
+    assert [s.name for s in represented_stakeholders(person, process.id)] == [stakeholder.name]
+    assert represented_stakeholders(person, other_process.id) == []
 
 
 def test_organizer_withdraws_a_confirmed_representative(login_as, mailbox):
@@ -156,7 +156,7 @@ def test_organizer_withdraws_a_confirmed_representative(login_as, mailbox):
     response = client.submit(f"{base}/confirmer", follow_redirects=True)
     assert "Cette décision est déjà enregistrée." in text(response)
     client.submit(f"{base}/refuser")
-    assert represented_stakeholders(person, process) == []
+    assert represented_stakeholders(person, process.id) == []
 
 
 def test_my_data_lists_the_organisations_i_represent(login_as):

@@ -8,10 +8,10 @@ from consult.auth.models import Relation
 from consult.auth.services import create_confirmed_user
 from consult.consultation import services
 from consult.consultation.models import Channel, ContributionKind, PositionValue, Section
-from consult.consultation.services.common import representable_stakeholders
 from consult.dates import PARIS, paris_today
 from consult.db import db
 from consult.demo.consultation_text import PARTS
+from consult.stakeholders.queries import represented_stakeholders
 
 #: more participants, so the consultation looks alive: (name, relation, territory)
 PEOPLE = [
@@ -63,7 +63,7 @@ def _positions(people, sections, now):
 
 
 def _representative_org(context, process):
-    stakeholders = representable_stakeholders(context["representative"], process.id)
+    stakeholders = represented_stakeholders(context["representative"], process.id)
     return stakeholders[0].id if stakeholders else None
 
 

@@ -16,7 +16,8 @@ from consult.groups.meeting_models import Document, Meeting, Registration, Regis
 from consult.groups.models import Facilitator, Group, GroupSection, GroupState, Membership, MembershipStatus
 from consult.groups.proposal_models import Proposal, ProposalChange, ProposalSection, ProposalStatus
 from consult.processes.queries import get_process_or_404
-from consult.stakeholders.models import Representative, RepresentativeStatus, Stakeholder
+from consult.stakeholders.models import Stakeholder
+from consult.stakeholders.queries import represented_stakeholders
 
 
 def groups_of_process(process, *, include_archived=True) -> list[Group]:
@@ -54,24 +55,6 @@ def get_membership_or_404(membership_id: int, group: Group) -> Membership:
     if membership is None or membership.group_id != group.id:
         abort(404)
     return membership
-
-
-def represented_organisations(user, process_id: int) -> list[Stakeholder]:
-    """The organisations of the process the user is a confirmed representative of."""
-    if not permissions.is_signed_in(user):
-        return []
-    return list(
-        db.session.scalars(
-            select(Stakeholder)
-            .join(Representative, Representative.stakeholder_id == Stakeholder.id)
-            .where(
-                Stakeholder.process_id == process_id,
-                Representative.user_id == user.id,
-                Representative.status == RepresentativeStatus.CONFIRMED,
-            )
-            .order_by(Stakeholder.name)
-        )
-    )
 
 
 def process_sections(process_id: int) -> list[Section]:
@@ -150,7 +133,7 @@ def group_page(group: Group, user, now) -> GroupPage:
     )
     _meetings(page, group, user, now)
     _documents_and_proposals(page, group)
-    page.my_organisations = represented_organisations(user, group.process_id)
+    page.my_organisations = represented_stakeholders(user, group.process_id)
     page.my_memberships = {m.stakeholder_id: m for m in memberships}
     return page
 

@@ -6,6 +6,7 @@ from flask import abort
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import selectinload
 
+from consult import permissions
 from consult.db import db
 from consult.stakeholders.models import (
     ImportPreview,
@@ -25,16 +26,16 @@ PREVIEW_SHOWN = 200
 IMPORT_ACTIONS = ("create", "update", "unchanged", "rejected")
 
 
-def represented_stakeholders(user, process) -> list[Stakeholder]:
+def represented_stakeholders(user, process_id: int) -> list[Stakeholder]:
     """The organisations of this process the user is a confirmed representative of (other domains call it)."""
-    if user is None or not getattr(user, "is_authenticated", False):
+    if not permissions.is_signed_in(user):
         return []
     return list(
         db.session.scalars(
             select(Stakeholder)
             .join(Representative, Representative.stakeholder_id == Stakeholder.id)
             .where(
-                Stakeholder.process_id == process.id,
+                Stakeholder.process_id == process_id,
                 Stakeholder.archived_at.is_(None),
                 Representative.user_id == user.id,
                 Representative.status == RepresentativeStatus.CONFIRMED,

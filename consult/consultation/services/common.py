@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select, update
+from sqlalchemy import update
 
 from consult import permissions
 from consult.consultation.models import (
@@ -16,7 +16,7 @@ from consult.consultation.models import (
 from consult.db import db
 from consult.errors import DomainError, NotAllowed
 from consult.mail import external_url, queue_mail
-from consult.stakeholders.models import Representative, RepresentativeStatus, Stakeholder
+from consult.stakeholders.queries import represented_stakeholders
 
 
 class ConsultationClosed(DomainError):
@@ -63,24 +63,6 @@ def set_state(contribution: Contribution, state: ContributionState) -> None:
         bump(Contribution, contribution.parent_id, reply_count=delta)
 
 
-def representable_stakeholders(user, process_id: int) -> list[Stakeholder]:
-    """The organisations of this process that ``user`` is a confirmed representative of."""
-    if not permissions.is_signed_in(user):
-        return []
-    return list(
-        db.session.scalars(
-            select(Stakeholder)
-            .join(Representative, Representative.stakeholder_id == Stakeholder.id)
-            .where(
-                Representative.user_id == user.id,
-                Representative.status == RepresentativeStatus.CONFIRMED,
-                Stakeholder.process_id == process_id,
-            )
-            .order_by(Stakeholder.name)
-        )
-    )
-
-
 def check_stakeholder(actor, process_id: int, stakeholder_id: int | None) -> int | None:
     """Return ``stakeholder_id`` if the actor may write in that organisation's name.
 
@@ -89,7 +71,7 @@ def check_stakeholder(actor, process_id: int, stakeholder_id: int | None) -> int
     """
     if stakeholder_id is None:
         return None
-    if stakeholder_id not in {s.id for s in representable_stakeholders(actor, process_id)}:
+    if stakeholder_id not in {s.id for s in represented_stakeholders(actor, process_id)}:
         raise NotAllowed(str(_l("You are not a confirmed representative of this organisation.")))
     return stakeholder_id
 

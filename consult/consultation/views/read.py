@@ -9,12 +9,12 @@ from consult.consultation import bp, queries
 from consult.consultation.forms import AmendmentForm, CommentForm, LinkForm
 from consult.consultation.labels import CHANNEL_LABELS, POSITION_LABELS, STATE_LABELS
 from consult.consultation.models import PositionValue
-from consult.consultation.services.common import representable_stakeholders
 from consult.dates import paris_today
 from consult.db import utcnow
 from consult.labels import RELATION_LABELS
 from consult.panels import panels_for
 from consult.processes.queries import get_process_or_404
+from consult.stakeholders.queries import represented_stakeholders
 
 LABELS = {"position": POSITION_LABELS, "channel": CHANNEL_LABELS, "state": STATE_LABELS, "relation": RELATION_LABELS}
 
@@ -45,7 +45,7 @@ def draft(slug, draft_id):
 def author_choices(process) -> list[tuple[str, str]]:
     """The "published in the name of" choices for the current user."""
     choices = [("", _("In my own name"))]
-    for stakeholder in representable_stakeholders(current_user, process.id):
+    for stakeholder in represented_stakeholders(current_user, process.id):
         choices.append((str(stakeholder.id), _("In the name of %(name)s", name=stakeholder.name)))
     return choices
 

@@ -17,6 +17,7 @@ from consult.groups.views.groups import GROUP_URL
 from consult.http import flash_error
 from consult.permissions import require
 from consult.stakeholders.models import Stakeholder
+from consult.stakeholders.queries import represented_stakeholders
 
 
 def _back(slug, group_slug, endpoint="groups.show"):
@@ -30,9 +31,7 @@ def join(slug, group_slug):
     group = queries.get_group_or_404(slug, group_slug)
     require(permissions.can_join_group(current_user, group, paris_today()))
     form = JoinForm()
-    form.stakeholder_id.choices = [
-        (o.id, o.name) for o in queries.represented_organisations(current_user, group.process_id)
-    ]
+    form.stakeholder_id.choices = [(o.id, o.name) for o in represented_stakeholders(current_user, group.process_id)]
     if not form.validate_on_submit():
         flash(_("Choose the organisation you act for."), "error")
         return _back(slug, group_slug), 400
