@@ -58,6 +58,13 @@ def test_organizer_creates_a_process_with_safe_summary(login_as):
     assert client.get(f"/concertations/{process.slug}/modifier").status_code == 200
 
 
+def test_moderation_mode_chosen_at_creation_is_kept(login_as):
+    admin = make_user(admin=True)
+    response = login_as(admin).submit("/concertations/nouvelle", dict(PROCESS_FORM, moderation_mode="pre"))
+    assert response.status_code == 302
+    assert db.session.query(Process).one().moderation_mode.value == "pre"
+
+
 def test_admin_creates_a_process_and_becomes_its_organizer(login_as):
     admin = make_user(admin=True)
     assert login_as(admin).submit("/concertations/nouvelle", PROCESS_FORM).status_code == 302

@@ -47,10 +47,17 @@ class ProcessForm(FlaskForm):
         coerce=lambda value: getattr(value, "value", value),
     )
 
-    @property
-    def field_values(self) -> list[Field]:
-        """The chosen fields as enum members."""
-        return [Field(v) for v in self.fields.data or []]
+    def description(self) -> dict:
+        """The validated values as the keyword arguments of create_process / update_process."""
+        return {
+            "title": self.title.data,
+            "slug": self.slug.data,
+            "summary_md": self.summary_md.data,
+            "fields": [Field(v) for v in self.fields.data or []],
+            "territory": self.territory.data,
+            "is_published": self.is_published.data,
+            "moderation_mode": ModerationMode(self.moderation_mode.data),
+        }
 
 
 class PhaseForm(FlaskForm):

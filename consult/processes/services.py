@@ -36,6 +36,7 @@ def create_process(
     territory: str,
     slug: str = "",
     is_published: bool = False,
+    moderation_mode: ModerationMode = ModerationMode.POST,
 ) -> Process:
     """Create a process; its creator becomes its first organizer.
 
@@ -52,6 +53,7 @@ def create_process(
         fields=[f.value for f in fields],
         territory=territory.strip(),
         is_published=is_published,
+        moderation_mode=moderation_mode,
     )
     db.session.add(process)
     db.session.flush()

@@ -13,7 +13,7 @@ from consult.panels import organizer_links_for, panels_for
 from consult.permissions import require
 from consult.processes import bp, queries, services
 from consult.processes.forms import OrganizerForm, PhaseForm, ProcessForm
-from consult.processes.models import ModerationMode, PhaseKind
+from consult.processes.models import PhaseKind
 
 
 @bp.route("/")
@@ -31,15 +31,7 @@ def create():
     require(permissions.can_create_process(current_user))
     form = ProcessForm()
     if form.validate_on_submit():
-        process = services.create_process(
-            current_user,
-            title=form.title.data,
-            slug=form.slug.data,
-            summary_md=form.summary_md.data,
-            fields=form.field_values,
-            territory=form.territory.data,
-            is_published=form.is_published.data,
-        )
+        process = services.create_process(current_user, **form.description())
         flash(_("The concertation is created. Now set the dates of its phases."), "success")
         return redirect(url_for("processes.phases", slug=process.slug))
     return render_template("processes/edit.html", form=form, process=None), form_status(form)
@@ -67,17 +59,7 @@ def edit(slug):
     require(permissions.can_edit_process(current_user, process))
     form = ProcessForm(obj=process)
     if form.validate_on_submit():
-        services.update_process(
-            current_user,
-            process,
-            title=form.title.data,
-            slug=form.slug.data,
-            summary_md=form.summary_md.data,
-            fields=form.field_values,
-            territory=form.territory.data,
-            is_published=form.is_published.data,
-            moderation_mode=ModerationMode(form.moderation_mode.data),
-        )
+        services.update_process(current_user, process, **form.description())
         flash(_("Changes saved."), "success")
         return redirect(url_for("processes.show", slug=process.slug))
     return render_template("processes/edit.html", form=form, process=process), form_status(form)
