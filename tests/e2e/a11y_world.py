@@ -85,10 +85,12 @@ def _new_version(organizer, draft, section):
 
 def _stakeholders(organizer, world):
     from consult.stakeholders.services.imports import preview_import
+    from consult.stakeholders.services.registry import set_public_list
 
     process = world["process"]
     stakeholder = make_stakeholder(process, organizer, name="France Alzheimer Drôme", influence=4, interest=5)
     make_stakeholder(process, organizer, name="CCAS de Valence", influence=2, interest=3)
+    set_public_list(organizer, process, public_list=True)
     preview = preview_import(organizer, process, CSV.encode("utf-8"), filename="registre.csv")
     world.update(stakeholder=stakeholder, preview=preview)
 
@@ -126,6 +128,8 @@ def pages(world):
         (None, "process (visitor)", p),
         (None, "group (visitor)", group),
         (None, "404", "/concertations/nulle-part"),
+        (None, "section (visitor)", f"{p}/sections/{world['section'].id}"),
+        ("participant", "public list of organisations", f"{p}/organisations"),
         ("participant", "draft", f"{p}/projets/{world['draft'].id}"),
         ("participant", "section", f"{p}/sections/{world['section'].id}"),
         ("participant", "closed section", f"{closed}/sections/{world['closed_section'].id}"),

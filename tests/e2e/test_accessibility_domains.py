@@ -66,12 +66,13 @@ def _walk(browser, base, world, check, **context_args):
         for owner, name, path in pages(world):
             if owner == who:
                 checked += 1
-                page.goto(base + path)
+                response = page.goto(base + path)
+                assert response.status == (int(name) if name.isdigit() else 200), name
                 page.wait_for_selector("h1")
                 if problems := check(page):
                     found[name] = problems
         context.close()
-    assert checked == len(pages(world)) == 23
+    assert checked == len(pages(world)) == 25
     return found
 
 
