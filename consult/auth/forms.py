@@ -80,7 +80,7 @@ class EmailChangeForm(FlaskForm):
     """Change the email address (confirmed by a link sent to the new one)."""
 
     new_email = EmailField(_l("New email address"), [required(), email_address(), length(254)])
-    password = PasswordField(_l("Current password"), [required(), length(200)])
+    password = PasswordField(_l("Current password"), [required(), length(200)], id="email-password")
 
 
 class PasswordChangeForm(FlaskForm):
