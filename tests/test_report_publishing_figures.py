@@ -169,3 +169,13 @@ def test_working_groups_members_meetings_and_proposals_feed_the_report(login_as,
     ]
     page = text(login_as(data["orga"]).get(f"/concertations/{data['process'].slug}/bilan/brouillon"))
     assert "Plateforme de répit" in page and "Retenue au schéma." in page and "France Alzheimer Drôme" in page
+
+
+def test_print_charts_keep_css_scoped_to_their_own_id_so_weasyprint_draws_them():
+    from consult.report.publishing.charts import bar_chart
+
+    chart = bar_chart("t", "Titre", "Description", ["a", "b"], [("Série", [1, 3])])
+    chart_id = chart.svg.split('id="', 1)[1].split('"', 1)[0]
+    assert chart_id.startswith("chart-")
+    assert f"#{chart_id} .title" in chart.svg  # unprefixed rules made WeasyPrint paint the chart black
+    assert "<style" not in chart.web

@@ -64,7 +64,7 @@ def _config(**extra):
         style=STYLE,
         js=[],
         disable_xml_declaration=True,
-        no_prefix=True,
+        no_prefix=False,  # WeasyPrint needs the id-prefixed CSS to draw the print SVG
         width=720,
         height=360,
         show_legend=True,
