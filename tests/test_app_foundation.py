@@ -134,3 +134,16 @@ def test_no_english_string_is_translated_two_ways_by_two_catalogues():
                 clashes.append((key, seen[key], (str(po), message.string)))
             seen.setdefault(key, (str(po), message.string))
     assert clashes == []
+
+
+def test_stylesheet_parses_and_each_domain_section_stays_at_top_level():
+    """Every domain appends its section: an unclosed block would hide the following ones on wide screens."""
+    from pathlib import Path
+
+    import tinycss2
+
+    rules = tinycss2.parse_stylesheet(Path("static/css/app.css").read_text(), skip_comments=True, skip_whitespace=True)
+    assert [r for r in rules if r.type == "error"] == []
+    top_level = {tinycss2.serialize(r.prelude).strip() for r in rules if r.type == "qualified-rule"}
+    for selector in (".report-chart", ".meeting-list", ".stakeholder-grid", ".timeline"):
+        assert selector in top_level, selector
