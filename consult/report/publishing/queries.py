@@ -273,10 +273,14 @@ def get_revision_or_404(process_id, number):
 
 
 def untreated_count(process_id):
-    """Published contributions with no disposition, neither their own nor their theme's."""
-    stmt = with_treatment(select(func.count()).select_from(Contribution).where(treatable(process_id))).where(
-        effective_disposition.is_(None)
-    )
+    """Contributions still to answer: published or awaiting moderation, with no disposition of their own or theme's.
+
+    Hidden and withdrawn ones are reported apart, as the treatment's progress meter counts them.
+    """
+    awaiting_answer = Contribution.state.in_([ContributionState.PUBLISHED, ContributionState.PENDING])
+    stmt = with_treatment(
+        select(func.count()).select_from(Contribution).where(Contribution.process_id == process_id, awaiting_answer)
+    ).where(effective_disposition.is_(None))
     return db.session.scalar(stmt)
 
 

@@ -3,6 +3,7 @@
 import logging
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import func, select
 
 from consult import permissions
@@ -69,9 +70,10 @@ def publish_report(actor, process, *, interim=False, now=None):
     untreated = queries.untreated_count(process.id)
     if untreated and not interim:
         raise Conflict(
-            _(
-                "%(count)s contributions have no disposition yet: treat them, or publish an interim report.",
-                count=untreated,
+            ngettext(
+                "%(num)d contribution has no disposition yet: treat it, or publish an interim report.",
+                "%(num)d contributions have no disposition yet: treat them, or publish an interim report.",
+                untreated,
             )
         )
     last = db.session.scalar(select(func.max(ReportRevision.number)).where(ReportRevision.process_id == process.id))
