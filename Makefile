@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export FLASK_APP := wsgi:app
-CATALOGS = $(wildcard consult/translations consult/*/translations consult/*/*/translations)
+CATALOG := consult/translations
 
 .PHONY: run test test-sqlite test-postgres bench lint format i18n i18n-update install worker
 
@@ -18,15 +18,12 @@ install: $(VENV)/.installed i18n
 
 ## Compile the translation catalogues (French is complete; English is the source language).
 i18n: $(VENV)/.installed
-	@for d in $(CATALOGS); do $(BIN)/pybabel compile --statistics -d $$d 2>&1 | grep -v "^compiling" || true; done
+	@$(BIN)/pybabel compile --statistics -d $(CATALOG) 2>&1 | grep -v "^compiling" || true
 
 ## Extract strings and update every catalogue (then translate the new French entries).
 i18n-update: $(VENV)/.installed
-	@for d in $(CATALOGS); do \
-	  $(BIN)/pybabel extract --ignore-dirs '.*' -F $$d/babel.cfg -k _l -o $$d/messages.pot . >/dev/null; \
-	  if [ -f $$d/fr/LC_MESSAGES/messages.po ]; then $(BIN)/pybabel update -i $$d/messages.pot -d $$d -l fr --no-fuzzy-matching >/dev/null; \
-	  else $(BIN)/pybabel init -i $$d/messages.pot -d $$d -l fr; fi; \
-	done
+	$(BIN)/pybabel extract --ignore-dirs '.*' -F $(CATALOG)/babel.cfg -k _l -o $(CATALOG)/messages.pot . >/dev/null 2>&1
+	$(BIN)/pybabel update -i $(CATALOG)/messages.pot -d $(CATALOG) -l fr --no-fuzzy-matching --width 120 >/dev/null
 
 ## Install, migrate, load the demo if the database is empty, and serve on http://127.0.0.1:$(PORT)
 run: install

@@ -65,7 +65,7 @@ def _init_extensions(app):
     limiter.init_app(app)
     csrf.init_app(app)
     mail.init_app(app)
-    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", ";".join(_translation_dirs()))
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(PACKAGE_DIR / "translations"))
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
     # Talisman keeps its settings on the instance, so each app gets its own (tests build several).
@@ -88,16 +88,6 @@ def _init_extensions(app):
         strict_transport_security=app.config["FORCE_HTTPS"],
     )
     outbox.init_app(app)
-
-
-def _translation_dirs():
-    """The foundation's catalogue, then one per domain (or sub-domain) package that has one."""
-    dirs = [
-        PACKAGE_DIR / "translations",
-        *sorted(PACKAGE_DIR.glob("*/translations")),
-        *sorted(PACKAGE_DIR.glob("*/*/translations")),
-    ]
-    return [str(d) for d in dirs if d.is_dir()]
 
 
 def _register_blueprints(app):

@@ -1,11 +1,15 @@
 """Database: the declarative base with its naming convention, shared column types, the session."""
 
+import sqlite3
+from contextlib import ContextDecorator, contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
+from functools import wraps
 from typing import Annotated
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import DateTime, Enum, MetaData, String, TypeDecorator, func
-from sqlalchemy.orm import DeclarativeBase, mapped_column, registry
+from sqlalchemy import DateTime, Engine, Enum, MetaData, String, TypeDecorator, event, func
+from sqlalchemy.orm import DeclarativeBase, Session, mapped_column, registry
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -51,7 +55,7 @@ class Base(DeclarativeBase):
     )
 
 
-db = SQLAlchemy(model_class=Base)
+db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 
 # Reusable column shapes.
 int_pk = Annotated[int, mapped_column(primary_key=True)]
@@ -70,3 +74,140 @@ def str_enum(enum_class, name: str) -> Enum:
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,
     )
+
+
+# --- Transactions ---------------------------------------------------------------------------------
+#
+# One transaction boundary for the whole application. Services are wrapped in ``atomic()``: the
+# outermost call commits (or rolls back on error), nested calls are savepoints, so services compose
+# into one transaction. Effects that must only happen once the data is really stored (development
+# mail delivery, forgetting cached roles) are registered with ``on_commit``.
+
+_immediate = ContextVar("sqlite_begin_immediate", default=False)
+_CALLBACKS = "consult_on_commit"
+
+
+@contextmanager
+def _atomic_block():
+    session = db.session()
+    if session.in_nested_transaction() or session.info.get("consult_atomic_depth"):
+        with _savepoint(session):
+            yield session
+        return
+    _begin_write_transaction(session)
+    session.info["consult_atomic_depth"] = 1
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.info["consult_atomic_depth"] = 0
+    _run_on_commit_callbacks(session)
+
+
+@contextmanager
+def _savepoint(session):
+    callbacks = session.info.setdefault(_CALLBACKS, [])
+    kept = len(callbacks)
+    session.info["consult_atomic_depth"] += 1
+    try:
+        with session.begin_nested():
+            yield
+    except BaseException:
+        del callbacks[kept:]
+        raise
+    finally:
+        session.info["consult_atomic_depth"] -= 1
+
+
+def _begin_write_transaction(session):
+    """Start the outermost transaction; on SQLite take the write lock at once (BEGIN IMMEDIATE).
+
+    A deferred SQLite transaction that read first and then writes fails at once with "database is
+    locked" when another connection wrote meanwhile; taking the lock first makes writers queue
+    (busy_timeout) instead, so a burst of writes is serialised like row locks serialise it on
+    PostgreSQL. A read-only transaction already open is ended first: nothing was written in it.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    if session.in_transaction():
+        if session.new or session.dirty or session.deleted:
+            return  # unflushed changes: keep them in the transaction they belong to
+        session.commit()
+    token = _immediate.set(True)
+    try:
+        session.connection()
+    finally:
+        _immediate.reset(token)
+
+
+class _Atomic(ContextDecorator):
+    def __enter__(self):
+        self._block = _atomic_block()
+        return self._block.__enter__()
+
+    def __exit__(self, *exc):
+        return self._block.__exit__(*exc)
+
+
+def atomic(func=None):
+    """Run a block or a function in one transaction, as a context manager or a decorator.
+
+    The outermost call commits, or rolls back when an exception escapes; nested calls are
+    savepoints, rolled back alone when an exception escapes them.
+    """
+    if func is None:
+        return _Atomic()
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        with _Atomic():
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
+def on_commit(callback):
+    """Run ``callback()`` once the current transaction is really committed (at once outside one)."""
+    session = db.session()
+    if not session.info.get("consult_atomic_depth"):
+        callback()
+        return
+    session.info.setdefault(_CALLBACKS, []).append(callback)
+
+
+def _run_on_commit_callbacks(session):
+    """Run the callbacks of the transaction just committed (the session may query again here)."""
+    for callback in session.info.pop(_CALLBACKS, []):
+        callback()
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_on_commit_callbacks(session, previous_transaction):
+    if previous_transaction.nested:
+        return
+    session.info.pop(_CALLBACKS, None)
+
+
+# --- SQLite behaviour ---------------------------------------------------------------------------
+
+
+@event.listens_for(Engine, "connect")
+def _configure_sqlite(dbapi_connection, connection_record):
+    """Enforce foreign keys, let readers and one writer work together, and control BEGIN ourselves."""
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    dbapi_connection.isolation_level = None  # pysqlite's own BEGIN breaks savepoints
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_begin(conn):
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if _immediate.get() else "BEGIN")

@@ -17,6 +17,7 @@ from consult import create_app
 from consult.db import db
 from consult.extensions import limiter
 
+TRANSACTION_CONTROL = re.compile(r"\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.IGNORECASE)
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
@@ -107,6 +108,7 @@ class CsrfClient(FlaskClient):
         """Send a request in a fresh app context, then let the test's session see its writes."""
         with self.application.app_context():
             response = super().open(*args, **kwargs)
+        db.session.commit()  # end the test's read snapshot (SQLite WAL) so it sees the request's writes
         db.session.expire_all()
         return response
 
@@ -192,7 +194,8 @@ def count_queries(app):
         statements = []
 
         def before_cursor_execute(conn, cursor, statement, *args):
-            statements.append(statement)
+            if not TRANSACTION_CONTROL.match(statement):  # SQLite's explicit BEGIN is no query
+                statements.append(statement)
 
         event.listen(db.engine, "before_cursor_execute", before_cursor_execute)
         try:
@@ -201,3 +204,13 @@ def count_queries(app):
             event.remove(db.engine, "before_cursor_execute", before_cursor_execute)
 
     return counting
+
+
+@pytest.fixture
+def real_commits():
+    """Mark a test that needs real commits (threads, a live server, several processes).
+
+    Such tests see their data from other connections, so their database is emptied after the
+    test instead of being rolled back.
+    """
+    return True
