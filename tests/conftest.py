@@ -5,6 +5,7 @@ import re
 import socket
 import tempfile
 import threading
+from contextlib import contextmanager
 from email import message_from_bytes, policy
 
 import pytest
@@ -84,17 +85,51 @@ def app(smtp_server):
     yield application
 
 
+def _needs_real_commits(request):
+    return "real_commits" in request.fixturenames or request.node.get_closest_marker("e2e") is not None
+
+
 @pytest.fixture(autouse=True)
-def _clean_state(app, smtp_server):
-    """Each test starts with empty tables, fresh rate limits and an empty mailbox."""
+def _isolation(request, app, smtp_server):
+    """Each test starts with an empty database, fresh rate limits and an empty mailbox.
+
+    Ordinary tests run inside an outer transaction rolled back at the end (SQLAlchemy's "join an
+    external transaction" recipe): every session of the test, the requests' included, uses one
+    connection and commits to savepoints. Tests that need real commits seen from other connections
+    (threads, a live server) request ``real_commits``; their tables are emptied afterwards.
+    """
     with app.app_context():
-        yield
-        db.session.remove()
-        with db.engine.begin() as conn:
-            for table in reversed(db.metadata.sorted_tables):
-                conn.execute(table.delete())
+        if _needs_real_commits(request):
+            yield
+            _empty_tables()
+        else:
+            with _rolled_back_connection(app):
+                yield
         limiter.reset()
     smtp_server[0].messages.clear()
+
+
+@contextmanager
+def _rolled_back_connection(app):
+    engines = db._app_engines[app]  # Flask-SQLAlchemy's bind map: the sessions' get_bind reads it
+    engine = engines[None]
+    connection = engine.connect()
+    outer = connection.begin()
+    engines[None] = connection
+    try:
+        yield
+    finally:
+        db.session.remove()
+        engines[None] = engine
+        outer.rollback()
+        connection.close()
+
+
+def _empty_tables():
+    db.session.remove()
+    with db.engine.begin() as conn:
+        for table in reversed(db.metadata.sorted_tables):
+            conn.execute(table.delete())
 
 
 class CsrfClient(FlaskClient):
