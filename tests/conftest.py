@@ -103,11 +103,42 @@ def _isolation(request, app, smtp_server):
         if _needs_real_commits(request):
             yield
             _empty_tables()
+        elif "connection" in _shared:
+            with _rolled_back_savepoint(_shared["connection"]):
+                yield
         else:
             with _rolled_back_connection(app):
                 yield
         limiter.reset()
     smtp_server[0].messages.clear()
+
+
+_shared = {}  # the connection of a module whose tests share data built once
+
+
+@pytest.fixture(scope="module")
+def shared_data(app):
+    """Let a module build its data once (module-scoped fixtures that depend on this one).
+
+    The module's tests then share one connection whose outer transaction holds that data; each test
+    runs in a savepoint of it, rolled back after the test.
+    """
+    with app.app_context(), _rolled_back_connection(app) as connection:
+        _shared["connection"] = connection
+        try:
+            yield
+        finally:
+            del _shared["connection"]
+
+
+@contextmanager
+def _rolled_back_savepoint(connection):
+    savepoint = connection.begin_nested()
+    try:
+        yield
+    finally:
+        db.session.remove()
+        savepoint.rollback()
 
 
 @contextmanager
@@ -118,7 +149,7 @@ def _rolled_back_connection(app):
     outer = connection.begin()
     engines[None] = connection
     try:
-        yield
+        yield connection
     finally:
         db.session.remove()
         engines[None] = engine
