@@ -3,8 +3,7 @@
 from flask import url_for
 from flask_babel import gettext as _
 
-from consult import permissions
-from consult.consultation import queries
+from consult.consultation import permissions, queries
 from consult.db import utcnow
 from consult.panels import Panel, organizer_link, panel
 

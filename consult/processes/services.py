@@ -7,12 +7,13 @@ from flask_babel import lazy_gettext as _l
 from slugify import slugify
 from sqlalchemy import delete, select
 
-from consult import permissions, signals
+from consult import signals
 from consult.admin.models import record
 from consult.auth.models import User
 from consult.auth.services import find_user_by_email
 from consult.db import db
 from consult.errors import Conflict, NotAllowed, NotFound
+from consult.processes import permissions
 from consult.processes.models import Field, ModerationMode, Phase, PhaseKind, Process, ProcessRole, ProcessRoleName
 from consult.text import markdown_to_html
 

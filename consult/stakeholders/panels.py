@@ -3,9 +3,9 @@
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 
-from consult import permissions
 from consult.panels import Panel, organizer_link, panel
-from consult.stakeholders import queries
+from consult.permissions import is_signed_in
+from consult.stakeholders import permissions, queries
 from consult.stakeholders.coverage import coverage
 
 
@@ -19,7 +19,7 @@ def engaged_organisations_panel(process, user, today):
         {
             "process": process,
             "organisations": queries.engaged_organisations(process),
-            "signed_in": permissions.is_signed_in(user),
+            "signed_in": is_signed_in(user),
         },
     )
 

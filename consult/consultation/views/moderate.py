@@ -5,8 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from consult import permissions
-from consult.consultation import bp, queries, services
+from consult.consultation import bp, permissions, queries, services
 from consult.consultation.forms import HideForm, OfflineForm, ResponseForm
 from consult.consultation.labels import (
     CHANNEL_LABELS,

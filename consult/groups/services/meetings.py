@@ -6,11 +6,11 @@ from datetime import timedelta
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
-from consult import permissions
 from consult.admin.models import record
 from consult.dates import to_paris
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed
+from consult.groups import permissions
 from consult.groups.ics import invitation_attachment
 from consult.groups.meeting_models import Meeting, Registration, RegistrationStatus
 from consult.groups.models import Group

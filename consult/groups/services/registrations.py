@@ -6,9 +6,10 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from consult import permissions, signals
+from consult import signals
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed
+from consult.groups import permissions
 from consult.groups.meeting_models import AccessNeed, Meeting, Registration, RegistrationStatus
 from consult.groups.services.meetings import mail_registrant
 

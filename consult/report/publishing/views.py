@@ -4,13 +4,12 @@ from flask import abort, flash, jsonify, redirect, render_template, request, sen
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from consult import permissions
 from consult.errors import DomainError
 from consult.http import flash_error, form_status, wants_json
 from consult.panels import Panel, organizer_link, panel
 from consult.permissions import require
 from consult.processes.queries import get_process_or_404
-from consult.report import bp
+from consult.report import bp, permissions
 from consult.report.publishing import figures, pdf, queries  # noqa: F401 - pdf registers the worker task
 from consult.report.publishing.forms import PublishForm, ReportTextsForm
 from consult.report.publishing.presentation import report_date, template_context

@@ -7,13 +7,14 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from consult import permissions, signals
+from consult import signals
 from consult.admin.models import record
 from consult.dates import paris_today
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed
 from consult.mail import external_url, queue_mail
 from consult.processes.models import ProcessRole, ProcessRoleName
+from consult.stakeholders import permissions
 from consult.stakeholders.models import (
     Invitation,
     Representative,
