@@ -8,7 +8,7 @@ from slugify import slugify
 from sqlalchemy import delete, select
 
 from consult import signals
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.models import User
 from consult.auth.services import find_user_by_email
 from consult.db import db

@@ -11,7 +11,7 @@ import filetype
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
-from consult.admin.models import record
+from consult.audit import record
 from consult.db import db
 from consult.errors import DomainError, NotAllowed
 from consult.groups import permissions

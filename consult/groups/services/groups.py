@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from slugify import slugify
 from sqlalchemy import delete, select
 
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.services import find_user_by_email
 from consult.consultation.models import Draft, DraftVersion, Section
 from consult.db import db

@@ -6,7 +6,7 @@ from datetime import timedelta
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
-from consult.admin.models import record
+from consult.audit import record
 from consult.dates import to_paris
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed

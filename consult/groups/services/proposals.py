@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.models import User
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed, NotFound

@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.models import User
 from consult.consultation.models import Contribution, Section
 from consult.consultation.services import link_contribution_to_change

@@ -5,7 +5,7 @@ import logging
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.models import User
 from consult.db import db, utcnow
 from consult.errors import NotAllowed

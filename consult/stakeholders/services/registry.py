@@ -6,7 +6,7 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from consult.admin.models import record
+from consult.audit import record
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed
 from consult.stakeholders import permissions

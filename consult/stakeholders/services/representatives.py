@@ -8,7 +8,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from consult import signals
-from consult.admin.models import record
+from consult.audit import record
 from consult.dates import paris_today
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import func, select
 
-from consult.admin.models import record
+from consult.audit import record
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed
 from consult.report import permissions
