@@ -7,13 +7,15 @@ from flask import current_app
 from flask_babel import format_date, format_datetime, get_locale
 from markupsafe import Markup
 
-from consult import labels
 from consult import permissions as core_permissions
 from consult.admin import permissions as admin_permissions
+from consult.auth import labels as auth_labels
 from consult.consultation import permissions as consultation_permissions
 from consult.dates import PARIS, paris_today
 from consult.groups import permissions as group_permissions
+from consult.processes import labels as process_labels
 from consult.processes import permissions as process_permissions
+from consult.processes.models import Field
 from consult.report import permissions as report_permissions
 from consult.stakeholders import permissions as stakeholder_permissions
 
@@ -25,6 +27,14 @@ PERMISSION_MODULES = (
     group_permissions,
     report_permissions,
     admin_permissions,
+)
+
+#: The labels every page may show (fields, phases, relations); each domain passes its own others.
+LABELS = SimpleNamespace(
+    Field=Field,
+    FIELD_LABELS=process_labels.FIELD_LABELS,
+    PHASE_LABELS=process_labels.PHASE_LABELS,
+    RELATION_LABELS=auth_labels.RELATION_LABELS,
 )
 
 
@@ -63,7 +73,7 @@ def _stored_html(value):
 def register(app):
     """Install filters and globals on the Jinja environment."""
     app.jinja_env.filters.update(datetime=_datetime, date=_date, stored_html=_stored_html)
-    app.jinja_env.globals.update(perm=permission_facade(), labels=labels, paris_today=paris_today)
+    app.jinja_env.globals.update(perm=permission_facade(), labels=LABELS, paris_today=paris_today)
     app.jinja_env.add_extension("jinja2.ext.do")
 
     @app.context_processor
