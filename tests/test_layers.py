@@ -1,11 +1,66 @@
 """The application's layering and wiring: import contracts, one name per permission."""
 
 import inspect
+import subprocess
+import sys
+import tomllib
 import types
+from pathlib import Path
 
+import grimp
 import pytest
 
 from consult.templating import PERMISSION_MODULES, permission_facade
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _layer_contract():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    [contract] = [c for c in config["contracts"] if c["type"] == "layers"]
+    return contract
+
+
+def _illegal_imports(graph, contract):
+    layers = [grimp.Layer(*(m.strip() for m in layer.split(":")), independent=False) for layer in contract["layers"]]
+    return graph.find_illegal_dependencies_for_layers(layers=layers, containers=set(contract["containers"]))
+
+
+def test_import_contracts_are_kept():
+    result = subprocess.run(  # noqa: S603 - our own virtualenv's lint-imports, as `make lint` runs it
+        [Path(sys.executable).with_name("lint-imports"), "--no-cache"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_layers_go_from_report_down_to_core():
+    *entry_points, report, groups, consultation, stakeholders, processes, auth, core = _layer_contract()["layers"]
+    assert [report, groups, consultation, stakeholders, processes, auth] == [
+        "report",
+        "groups",
+        "consultation",
+        "stakeholders",
+        "processes",
+        "auth",
+    ]
+    assert {"audit", "db", "forms", "permissions"} <= {module.strip() for module in core.split(":")}
+    assert {"cli", "demo", "admin"} <= {module.strip() for module in entry_points[0].split(":")}
+
+
+@pytest.mark.parametrize(
+    ("importer", "imported"),
+    [
+        ("consult.permissions", "consult.groups.models"),  # core importing a domain
+        ("consult.stakeholders.services.registry", "consult.consultation.queries"),  # a domain importing a higher one
+        ("consult.report.treatment.services", "consult.admin.queries"),  # a domain importing the top layer
+    ],
+)
+def test_the_layer_contract_refuses_an_import_upwards(importer, imported):
+    graph = grimp.build_graph("consult", cache_dir=None)
+    assert _illegal_imports(graph, _layer_contract()) == set()
+    graph.add_import(importer=importer, imported=imported)
+    assert _illegal_imports(graph, _layer_contract()) != set()
 
 
 def test_templates_see_every_domains_predicates_under_one_name(app):
