@@ -81,3 +81,69 @@ def test_a_permission_defined_in_two_domains_is_refused():
         module.can_fly.__module__ = module.__name__
     with pytest.raises(RuntimeError, match="can_fly"):
         permission_facade((first, second))
+
+
+def _names(entries):
+    return [func.__name__ for _order, func in entries]
+
+
+def test_create_app_registers_every_domains_blocks_links_and_worker_tasks(app):
+    registry = app.extensions["panels"]
+    assert _names(registry.panels["process"]) == [
+        "drafts_panel",
+        "engaged_organisations_panel",
+        "coverage_gaps_panel",
+        "groups_panel",
+        "published_report_panel",
+    ]
+    assert _names(registry.panels["section"]) == ["proposals_panel"]
+    assert _names(registry.organizer_links) == [
+        "moderation_link",
+        "registry_link",
+        "coverage_link",
+        "groups_link",
+        "treatment_link",
+        "report_link",
+    ]
+    assert [task.__name__ for task in app.extensions["worker_tasks"]] == [
+        "send_meeting_reminders",
+        "build_pending_pdfs",
+    ]
+
+
+def test_create_app_connects_every_domains_account_receivers(app):
+    from consult import signals
+
+    exports = {receiver.__module__ for receiver in signals.personal_data_requested.receivers_for(None)}
+    deletions = {receiver.__module__ for receiver in signals.account_deleting.receivers_for(None)}
+    assert exports == {
+        "consult.processes.services",
+        "consult.stakeholders.services.representatives",
+        "consult.consultation.personal_data",
+        "consult.groups.services.registrations",
+    }
+    assert deletions == exports
+
+
+def test_another_app_does_not_add_blocks_to_the_first(app):
+    from consult import create_app
+
+    before = len(app.extensions["panels"].panels["process"])
+    other = create_app(type("OtherConfig", (), {k: v for k, v in app.config.items() if k.isupper()}))
+    assert len(app.extensions["panels"].panels["process"]) == before
+    assert len(other.extensions["panels"].panels["process"]) == before
+
+
+def test_importing_every_module_registers_nothing():
+    # In a fresh interpreter: only create_app wires blocks, tasks and receivers, never an import.
+    script = """
+import importlib, pkgutil
+import consult
+from consult import signals
+for module in pkgutil.walk_packages(consult.__path__, "consult."):
+    importlib.import_module(module.name)
+assert not signals.personal_data_requested.receivers, signals.personal_data_requested.receivers
+assert not signals.account_deleting.receivers, signals.account_deleting.receivers
+"""
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)  # noqa: S603
+    assert result.returncode == 0, result.stderr

@@ -5,10 +5,9 @@ from flask_babel import gettext as _
 
 from consult.consultation import permissions, queries
 from consult.db import utcnow
-from consult.panels import Panel, organizer_link, panel
+from consult.panels import Panel
 
 
-@panel("process", 20)
 def drafts_panel(process, user, today):
     """The drafts under consultation (and, for organizers, those being written)."""
     drafts = queries.process_drafts(process, user)
@@ -24,7 +23,6 @@ def drafts_panel(process, user, today):
     return Panel("consultation/_process_panel.html", {"process": process, "rows": rows, "can_manage": can_manage})
 
 
-@organizer_link(20)
 def moderation_link(process):
     """The moderation queue, with the number of contributions awaiting a decision."""
     count = queries.pending_count(process)
