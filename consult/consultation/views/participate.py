@@ -16,7 +16,7 @@ from consult.consultation.views.read import author_choices, render_section
 from consult.db import db
 from consult.errors import DomainError
 from consult.extensions import limiter
-from consult.http import flash_error, wants_json
+from consult.http import flash_error, id_arg, wants_json
 from consult.permissions import require
 from consult.processes.queries import get_process_or_404
 
@@ -62,7 +62,7 @@ def comment(slug, section_id):
     require(permissions.is_confirmed(current_user))
     form = CommentForm()
     form.author_as.choices = author_choices(process)
-    parent_id = request.form.get("parent_id", type=int)
+    parent_id = id_arg(request.form, "parent_id")
     parent = queries.get_contribution_or_404(process, parent_id) if parent_id else None
     if not form.validate_on_submit():
         if parent is not None:
