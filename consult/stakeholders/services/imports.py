@@ -12,6 +12,7 @@ from sqlalchemy import delete, insert, select
 from consult.admin.models import record
 from consult.db import db, utcnow
 from consult.errors import Conflict, DomainError
+from consult.search import fold
 from consult.stakeholders.csvformat import ENUMS, decode, header_keys, read_rows, to_csv, unguard_formula
 from consult.stakeholders.models import ImportPreview, Stakeholder
 from consult.stakeholders.queries import IMPORT_ACTIONS
@@ -164,6 +165,8 @@ def apply_import(actor, process, preview: ImportPreview, *, now: datetime | None
         for row in preview.rows
         if row["action"] == "create"
     ]
+    for values in new_rows:
+        values["search_name"] = fold(values["name"])  # a bulk insert runs no flush hook
     if new_rows:
         # one multi-row INSERT: thousands of new stakeholders without the unit of work's per-object cost
         db.session.execute(insert(Stakeholder), new_rows)
