@@ -88,6 +88,19 @@ def test_page_numbers_beyond_any_integer_do_not_fail(app, login_as, errors_answe
     _assert_none(answers, lambda status: status >= 500)
 
 
+QUERY_FIELDS = ("q", "territory", "category", "field", "status", "level", "section", "kind", "channel", "theme",
+                "disposition", "state", "sort", "tri", "vue", "version", "next")  # fmt: skip
+
+
+def test_query_strings_with_a_nul_byte_do_not_fail(app, login_as, errors_answered):
+    organizer, process = _organizer_with_draft()
+    client = login_as(organizer)
+    values = _real_values(process)
+    query = "&".join(f"{name}=a%00b" for name in QUERY_FIELDS)
+    answers = _answers(client, "get", [f"{_url(rule, values)}?{query}" for rule in _get_rules(app)])
+    _assert_none(answers, lambda status: status >= 500)
+
+
 def _is_int(rule, argument):
     return type(rule._converters[argument]).__name__ in ("IntegerConverter", "BoundedIntConverter")
 
