@@ -82,7 +82,7 @@ def organisations_to_invite(group: Group) -> list[Stakeholder]:
             select(Stakeholder)
             .where(Stakeholder.process_id == group.process_id, Stakeholder.archived_at.is_(None))
             .where(Stakeholder.id.not_in(taken))
-            .order_by(Stakeholder.name)
+            .order_by(Stakeholder.search_name)
         )
     )
 
