@@ -17,7 +17,8 @@ PHASE_FEATURES: dict[PhaseKind, set[str]] = {
     PhaseKind.DIAGNOSTIC: {"represent", "join_group", "register_meeting"},
     PhaseKind.OBJECTIVES: {"represent", "join_group", "register_meeting"},
     PhaseKind.WORKING_GROUPS: {"represent", "join_group", "register_meeting", "propose_action"},
-    PhaseKind.CONSULTATION: {"represent", "register_meeting", "comment", "position", "support", "amend", "flag"},
+    # Taking part in a consultation is opened by the draft version's window (DraftVersion.state), not here.
+    PhaseKind.CONSULTATION: {"represent", "register_meeting"},
     PhaseKind.REPORT: set(),
 }
 
@@ -121,16 +122,6 @@ def can_view_audit_log(user, process) -> bool:
 # --- consultation -----------------------------------------------------------
 
 
-def version_is_open(version, now) -> bool:
-    """Whether a published version's consultation window includes ``now`` (opens inclusive, closes exclusive)."""
-    return (
-        version.published_at is not None
-        and version.opens_at is not None
-        and version.closes_at is not None
-        and version.opens_at <= now < version.closes_at
-    )
-
-
 def can_manage_drafts(user, process) -> bool:
     """Organizers write and publish the drafts of their process."""
     return has_right(user, process, "manage_drafts")
@@ -141,16 +132,6 @@ def can_view_version(user, process, version) -> bool:
     if not can_view_process(user, process):
         return False
     return version.published_at is not None or can_manage_drafts(user, process)
-
-
-def can_contribute(user, version, now) -> bool:
-    """Signed-in people with a confirmed email, while the version's window is open."""
-    return is_confirmed(user) and version_is_open(version, now)
-
-
-def can_withdraw_contribution(user, contribution) -> bool:
-    """Only its author, online, may withdraw a contribution."""
-    return is_signed_in(user) and contribution.author_id == user.id
 
 
 def can_moderate(user, process) -> bool:

@@ -1,5 +1,7 @@
 """Template filters and globals: French dates, permissions, safe HTML."""
 
+from types import SimpleNamespace
+
 from flask import current_app
 from flask_babel import format_date, format_datetime, get_locale
 from markupsafe import Markup
@@ -23,10 +25,18 @@ def _stored_html(value):
     return Markup(value or "")  # noqa: S704
 
 
+def _permissions_facade() -> SimpleNamespace:
+    """Every predicate, core and domain, under one name for templates (``perm.can_…``)."""
+    from consult.consultation import permissions as consultation_permissions
+
+    modules = (permissions, consultation_permissions)
+    return SimpleNamespace(**{k: v for m in modules for k, v in vars(m).items() if not k.startswith("_")})
+
+
 def register(app):
     """Install filters and globals on the Jinja environment."""
     app.jinja_env.filters.update(datetime=_datetime, date=_date, stored_html=_stored_html)
-    app.jinja_env.globals.update(perm=permissions, labels=labels, paris_today=paris_today)
+    app.jinja_env.globals.update(perm=_permissions_facade(), labels=labels, paris_today=paris_today)
     app.jinja_env.add_extension("jinja2.ext.do")
 
     @app.context_processor

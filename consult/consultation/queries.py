@@ -13,6 +13,7 @@ from consult.consultation.models import (
     ContributionState,
     Draft,
     DraftVersion,
+    Flag,
     Position,
     Section,
     Support,
@@ -21,15 +22,6 @@ from consult.db import db
 
 PUBLIC_STATES = (ContributionState.PUBLISHED, ContributionState.HIDDEN, ContributionState.WITHDRAWN)
 SORTS = {"soutiens": "supported", "recents": "newest"}
-
-
-def window_state(version, now) -> str:
-    """'unpublished', 'upcoming', 'open' or 'closed' for the notices of the pages."""
-    if version.published_at is None:
-        return "unpublished"
-    if permissions.version_is_open(version, now):
-        return "open"
-    return "upcoming" if now < version.opens_at else "closed"
 
 
 def get_draft_or_404(process, draft_id: int) -> Draft:
@@ -171,6 +163,11 @@ def amendment_diffs(section: Section, contributions) -> dict[int, str]:
         for c in contributions
         if c.kind == ContributionKind.AMENDMENT and c.state in (ContributionState.PUBLISHED, ContributionState.PENDING)
     }
+
+
+def contribution_flags(contribution: Contribution) -> list[Flag]:
+    """The reports on a contribution, oldest first, for the moderator's page."""
+    return list(db.session.scalars(select(Flag).where(Flag.contribution_id == contribution.id).order_by(Flag.id)))
 
 
 def moderation_queue(process, view: str, page: int, per_page: int):

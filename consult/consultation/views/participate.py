@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 
 from consult import permissions
 from consult.consultation import bp, queries, services
+from consult.consultation import permissions as consultation_permissions
 from consult.consultation.forms import AmendmentForm, CommentForm, FlagForm
 from consult.consultation.models import ContributionState, PositionValue
 from consult.consultation.views.read import author_choices, render_section
@@ -166,7 +167,7 @@ def support(slug, contribution_id):
 def withdraw(slug, contribution_id):
     """Withdraw one's own contribution; a placeholder keeps its place."""
     _process, contribution = _load_contribution(slug, contribution_id)
-    require(permissions.can_withdraw_contribution(current_user, contribution))
+    require(consultation_permissions.is_contribution_author(current_user, contribution))
     try:
         services.withdraw_contribution(current_user, contribution)
     except DomainError as error:
@@ -182,7 +183,9 @@ def withdraw(slug, contribution_id):
 def flag(slug, contribution_id):
     """Report a contribution to the moderators, with a reason."""
     process, contribution = _load_contribution(slug, contribution_id)
-    require(permissions.is_confirmed(current_user))
+    # A report sent while the contribution was being hidden is answered by the service (flash), not a 403.
+    require(permissions.is_confirmed(current_user) if request.method == "POST"
+            else consultation_permissions.can_flag_contribution(current_user, contribution))  # fmt: skip
     form = FlagForm()
     if form.validate_on_submit():
         try:

@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from consult import permissions
 from consult.consultation import bp, queries
+from consult.consultation import permissions as consultation_permissions
 from consult.consultation.forms import AmendmentForm, CommentForm, LinkForm
 from consult.consultation.labels import CHANNEL_LABELS, POSITION_LABELS, STATE_LABELS
 from consult.consultation.models import PositionValue
@@ -36,7 +37,7 @@ def draft(slug, draft_id):
         draft=draft,
         version=version,
         outline=queries.version_outline(version),
-        window=queries.window_state(version, utcnow()),
+        window=version.state(utcnow()),
         position_labels=position_labels(),
         can_manage=permissions.can_manage_drafts(current_user, process),
     )
@@ -76,7 +77,7 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
     )
     replies = queries.replies_by_parent([c.id for c in page.items], current_user, moderator=moderator)
     shown = [*page.items, *(r for group in replies.values() for r in group)]
-    can_contribute = permissions.can_contribute(current_user, section.version, now)
+    can_contribute = consultation_permissions.can_contribute(current_user, section.version, now)
     choices = author_choices(process) if can_contribute else []
     forms = _section_forms(section, choices, comment_form, amendment_form, reply_form)
     return render_template(
@@ -90,7 +91,8 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
         supported=queries.supported_ids(current_user, [c.id for c in shown]),
         my_position=queries.user_position(current_user, section),
         diffs=queries.amendment_diffs(section, page.items),
-        window=queries.window_state(section.version, now),
+        window=section.version.state(now),
+        current_version=section.version.draft.latest_published,
         can_contribute=can_contribute,
         moderator=moderator,
         can_respond=permissions.can_respond(current_user, process),
