@@ -104,7 +104,7 @@ class HideForm(FlaskForm):
 class ResponseForm(FlaskForm):
     """The organizers' official response."""
 
-    body = TextAreaField(_l("Official response"), [required(), length(COMMENT_MAX, 2)])
+    body = TextAreaField(_l("Official response"), [required(), length(COMMENT_MAX, 2)], description=MARKDOWN_HINT)
 
 
 class OfflineForm(FlaskForm):

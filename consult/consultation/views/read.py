@@ -12,12 +12,11 @@ from consult.consultation.labels import CHANNEL_LABELS, POSITION_LABELS, STATE_L
 from consult.consultation.models import PositionValue
 from consult.dates import paris_today
 from consult.db import utcnow
-from consult.labels import RELATION_LABELS
 from consult.panels import panels_for
 from consult.processes.queries import get_process_or_404
 from consult.stakeholders.queries import represented_stakeholders
 
-LABELS = {"position": POSITION_LABELS, "channel": CHANNEL_LABELS, "state": STATE_LABELS, "relation": RELATION_LABELS}
+LABELS = {"position": POSITION_LABELS, "channel": CHANNEL_LABELS, "state": STATE_LABELS}
 
 
 def position_labels() -> dict:
