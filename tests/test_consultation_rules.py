@@ -5,11 +5,12 @@ import re
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from consult import permissions as core_permissions
-from consult.consultation import errors, services
+from consult.consultation import errors, queries, services
 from consult.consultation import permissions as consultation_permissions
-from consult.consultation.models import ContributionState, DraftVersion, VersionState
+from consult.consultation.models import ContributionState, DraftVersion, Section, VersionState
 from consult.db import db, utcnow
 from tests.factories import make_comment, make_draft, make_process, make_user
 from tests.helpers import text
@@ -118,3 +119,18 @@ def test_every_phase_feature_listed_is_read_by_some_code():
     asked = set(re.findall(r"phase_allows\([^)]*?\"(\w+)\"", source))
     listed = set().union(*core_permissions.PHASE_FEATURES.values())
     assert listed <= asked, listed - asked
+
+
+def test_which_process_a_section_belongs_to_is_answered_by_consultation_alone(consultation):
+    _organizer, process, _draft, section = consultation
+    other_process = make_process(make_user())
+    assert queries.process_of_section(section.id) == process.id
+    assert queries.process_of_section(10**6) is None
+    assert db.session.scalars(queries.in_process_sections(select(Section.id), process.id)).all()
+    assert section.id not in db.session.scalars(queries.in_process_sections(select(Section.id), other_process.id))
+    hand_joins = [
+        str(path)
+        for path in pathlib.Path("consult").rglob("*.py")
+        if "consultation" not in path.parts and "Draft.id == DraftVersion.draft_id" in path.read_text()
+    ]
+    assert hand_joins == []

@@ -24,6 +24,29 @@ PUBLIC_STATES = (ContributionState.PUBLISHED, ContributionState.HIDDEN, Contribu
 SORTS = {"soutiens": "supported", "recents": "newest"}
 
 
+def in_process_sections(query, process_id: int):
+    """Restrict a query over ``Section`` to the sections of this process's drafts.
+
+    The one way other domains ask "which process does this section belong to": it joins the section's
+    version and draft once, so ``DraftVersion`` and ``Draft`` columns can also be selected and ordered by.
+    """
+    return (
+        query.join(DraftVersion, DraftVersion.id == Section.version_id)
+        .join(Draft, Draft.id == DraftVersion.draft_id)
+        .where(Draft.process_id == process_id)
+    )
+
+
+def process_of_section(section_id: int) -> int | None:
+    """The id of the process a section belongs to (None for no such section)."""
+    return db.session.scalar(
+        select(Draft.process_id)
+        .join(DraftVersion, DraftVersion.draft_id == Draft.id)
+        .join(Section, Section.version_id == DraftVersion.id)
+        .where(Section.id == section_id)
+    )
+
+
 def get_draft_or_404(process, draft_id: int) -> Draft:
     """The draft of this process with its versions loaded."""
     draft = db.session.scalar(
