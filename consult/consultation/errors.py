@@ -1,6 +1,6 @@
 """The consultation's named rule violations; each carries the French message shown to the person."""
 
-from consult.errors import Conflict, NotAllowed
+from consult.errors import Conflict, DomainError, NotAllowed
 
 
 class NotConfirmed(NotAllowed):
@@ -21,6 +21,10 @@ class NotYourContribution(NotAllowed):
 
 class NotRepresentative(NotAllowed):
     """The actor is not a confirmed representative of the organisation named."""
+
+
+class InvalidPosition(DomainError):
+    """A position must be agree, mixed or disagree (or ``withdraw`` to take it back)."""
 
 
 class InvalidTransition(Conflict):

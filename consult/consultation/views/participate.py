@@ -11,6 +11,7 @@ from flask_login import current_user, login_required
 from consult import permissions
 from consult.consultation import bp, queries, services
 from consult.consultation import permissions as consultation_permissions
+from consult.consultation.errors import InvalidPosition
 from consult.consultation.forms import AmendmentForm, CommentForm, FlagForm
 from consult.consultation.models import ContributionState, PositionValue
 from consult.consultation.views.read import author_choices, render_section
@@ -129,7 +130,7 @@ def position(slug, section_id):
     raw = request.form.get("value", "")
     back = url_for("consultation.section", slug=slug, section_id=section.id, _anchor="positions")
     if raw != "withdraw" and raw not in {v.value for v in PositionValue}:
-        return _answer("", back, error=DomainError(_("Choose agree, mixed or disagree.")))
+        return _answer("", back, error=InvalidPosition(_("Choose agree, mixed or disagree.")))
     value = None if raw == "withdraw" else PositionValue(raw)
     try:
         services.set_position(current_user, section, value)
