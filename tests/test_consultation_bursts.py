@@ -10,7 +10,7 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from consult.admin.models import AuditEntry
+from consult.audit import AuditEntry
 from consult.consultation.models import Contribution, ContributionKind, ContributionState, Position, Section
 from consult.db import db
 from consult.extensions import limiter
@@ -88,6 +88,7 @@ def _audit_count(action, contribution_id) -> int:
 
 def _fresh(model, row_id):
     db.session.rollback()  # end the test's read snapshot: SQLite (WAL) would keep showing the state before the burst
+    db.session.expire_all()  # and forget what the factories left in the identity map
     return db.session.get(model, row_id)
 
 

@@ -7,11 +7,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from consult import permissions as core_permissions
 from consult.consultation import errors, queries, services
 from consult.consultation import permissions as consultation_permissions
 from consult.consultation.models import ContributionState, DraftVersion, Section, VersionState
 from consult.db import db, utcnow
+from consult.processes import permissions as process_permissions
 from tests.factories import make_comment, make_draft, make_process, make_user
 from tests.helpers import text
 
@@ -117,7 +117,7 @@ def test_withdraw_and_report_buttons_follow_the_named_predicates(consultation, l
 def test_every_phase_feature_listed_is_read_by_some_code():
     source = "\n".join(p.read_text() for p in pathlib.Path("consult").rglob("*.py"))
     asked = set(re.findall(r"phase_allows\([^)]*?\"(\w+)\"", source))
-    listed = set().union(*core_permissions.PHASE_FEATURES.values())
+    listed = set().union(*process_permissions.PHASE_FEATURES.values())
     assert listed <= asked, listed - asked
 
 

@@ -32,11 +32,6 @@ def _chromium_missing_reason():
     return None
 
 
-@pytest.fixture(autouse=True)
-def _live_server_sees_commits(real_commits):
-    """The live server answers from its own connections: every browser test needs real commits."""
-
-
 @pytest.fixture(scope="session")
 def live_server(app):
     """The app served by a real HTTP server in a thread, on the test database."""

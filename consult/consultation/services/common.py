@@ -5,7 +5,6 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
-from consult import permissions
 from consult.consultation.errors import ConsultationClosed, InvalidTransition, NotConfirmed, NotRepresentative
 from consult.consultation.models import (
     Contribution,
@@ -17,12 +16,13 @@ from consult.consultation.models import (
 )
 from consult.db import db
 from consult.mail import external_url, queue_mail
+from consult.permissions import is_confirmed
 from consult.stakeholders.queries import represented_stakeholders
 
 
 def check_confirmed(actor) -> None:
     """Raise NotConfirmed unless the actor is signed in with a confirmed address."""
-    if not permissions.is_confirmed(actor):
+    if not is_confirmed(actor):
         raise NotConfirmed(str(_l("Confirm your email address to take part.")))
 
 

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.models import User
 from consult.consultation import permissions
 from consult.consultation.errors import (

@@ -8,9 +8,7 @@ from flask import current_app, flash, jsonify, redirect, render_template, reques
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from consult import permissions
-from consult.consultation import bp, queries, services
-from consult.consultation import permissions as consultation_permissions
+from consult.consultation import bp, permissions, queries, services
 from consult.consultation.errors import InvalidPosition
 from consult.consultation.forms import AmendmentForm, CommentForm, FlagForm
 from consult.consultation.models import ContributionState, PositionValue
@@ -19,7 +17,7 @@ from consult.db import db
 from consult.errors import DomainError
 from consult.extensions import limiter
 from consult.http import flash_error, wants_json
-from consult.permissions import require
+from consult.permissions import is_confirmed, require
 from consult.processes.queries import get_process_or_404
 
 
@@ -61,7 +59,7 @@ def _posted_message(contribution) -> str:
 def comment(slug, section_id):
     """Post a comment, or a reply to a comment (``parent_id``)."""
     process, section = _load_section(slug, section_id)
-    require(permissions.is_confirmed(current_user))
+    require(is_confirmed(current_user))
     form = CommentForm()
     form.author_as.choices = author_choices(process)
     parent_id = request.form.get("parent_id", type=int)
@@ -87,7 +85,7 @@ def comment(slug, section_id):
 def amend(slug, section_id):
     """Propose an amendment to a section."""
     process, section = _load_section(slug, section_id)
-    require(permissions.is_confirmed(current_user))
+    require(is_confirmed(current_user))
     form = AmendmentForm()
     form.author_as.choices = author_choices(process)
     if not form.validate_on_submit():
@@ -126,7 +124,7 @@ def _answer(ok_message, back, payload=None, error=None):
 def position(slug, section_id):
     """State, change or withdraw (``value=withdraw``) one's position on a section."""
     process, section = _load_section(slug, section_id)
-    require(permissions.is_confirmed(current_user))
+    require(is_confirmed(current_user))
     raw = request.form.get("value", "")
     back = url_for("consultation.section", slug=slug, section_id=section.id, _anchor="positions")
     if raw != "withdraw" and raw not in {v.value for v in PositionValue}:
@@ -148,7 +146,7 @@ def position(slug, section_id):
 def support(slug, contribution_id):
     """Support a contribution, or undo one's support (``action=undo``)."""
     _process, contribution = _load_contribution(slug, contribution_id)
-    require(permissions.is_confirmed(current_user))
+    require(is_confirmed(current_user))
     undo = request.form.get("action") == "undo"
     try:
         if undo:
@@ -168,7 +166,7 @@ def support(slug, contribution_id):
 def withdraw(slug, contribution_id):
     """Withdraw one's own contribution; a placeholder keeps its place."""
     _process, contribution = _load_contribution(slug, contribution_id)
-    require(consultation_permissions.is_contribution_author(current_user, contribution))
+    require(permissions.is_contribution_author(current_user, contribution))
     try:
         services.withdraw_contribution(current_user, contribution)
     except DomainError as error:
@@ -185,8 +183,8 @@ def flag(slug, contribution_id):
     """Report a contribution to the moderators, with a reason."""
     process, contribution = _load_contribution(slug, contribution_id)
     # A report sent while the contribution was being hidden is answered by the service (flash), not a 403.
-    require(permissions.is_confirmed(current_user) if request.method == "POST"
-            else consultation_permissions.can_flag_contribution(current_user, contribution))  # fmt: skip
+    require(is_confirmed(current_user) if request.method == "POST"
+            else permissions.can_flag_contribution(current_user, contribution))  # fmt: skip
     form = FlagForm()
     if form.validate_on_submit():
         try:

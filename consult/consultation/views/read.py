@@ -4,9 +4,7 @@ from flask import current_app, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from consult import permissions
-from consult.consultation import bp, queries
-from consult.consultation import permissions as consultation_permissions
+from consult.consultation import bp, permissions, queries
 from consult.consultation.forms import AmendmentForm, CommentForm, LinkForm
 from consult.consultation.labels import CHANNEL_LABELS, POSITION_LABELS, STATE_LABELS
 from consult.consultation.models import PositionValue
@@ -76,7 +74,7 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
     )
     replies = queries.replies_by_parent([c.id for c in page.items], current_user, moderator=moderator)
     shown = [*page.items, *(r for group in replies.values() for r in group)]
-    can_contribute = consultation_permissions.can_contribute(current_user, section.version, now)
+    can_contribute = permissions.can_contribute(current_user, section.version, now)
     choices = author_choices(process) if can_contribute else []
     forms = _section_forms(section, choices, comment_form, amendment_form, reply_form)
     return render_template(
