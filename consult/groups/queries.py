@@ -10,6 +10,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from consult.auth.models import User
 from consult.consultation.models import Draft, DraftVersion, Section
+from consult.consultation.queries import in_process_sections
 from consult.db import db
 from consult.groups import permissions
 from consult.groups.meeting_models import Document, Meeting, Registration, RegistrationStatus
@@ -62,11 +63,9 @@ def process_sections(process_id: int) -> list[Section]:
     """The sections of the process's drafts (latest versions last), for choices."""
     return list(
         db.session.scalars(
-            select(Section)
-            .join(DraftVersion, DraftVersion.id == Section.version_id)
-            .join(Draft, Draft.id == DraftVersion.draft_id)
-            .where(Draft.process_id == process_id)
-            .order_by(Draft.id, DraftVersion.number, Section.position, Section.id)
+            in_process_sections(select(Section), process_id).order_by(
+                Draft.id, DraftVersion.number, Section.position, Section.id
+            )
         )
     )
 
