@@ -8,9 +8,9 @@ import pytest
 
 from consult.db import db
 from consult.report.models import ReportRevision
-from tests.factories import make_contribution_row, make_user
+from tests.factories import make_user
 from tests.helpers import text
-from tests.report_publishing_fixture import EMAILS, PRIVATE_NAMES, build, treat_the_rest
+from tests.report_publishing_fixture import EMAILS, PRIVATE_NAMES, build, pending_comment, treat_the_rest
 
 JSON = {"Accept": "application/json"}
 
@@ -49,14 +49,12 @@ def test_an_interim_report_states_how_many_contributions_remain(login_as, client
 
 
 def test_a_contribution_awaiting_moderation_also_blocks_a_final_report(login_as, data):
-    from consult.consultation.models import ContributionState
-
     treat_the_rest(data)
-    make_contribution_row(data["s1"], "En attente de modération", state=ContributionState.PENDING)
+    pending_comment(data)
     client = login_as(data["orga"])
     response = client.submit(_base(data) + "/publier", {}, token_from=_base(data) + "/brouillon")
     assert response.status_code == 409
-    assert "1 contribution n'a pas encore de suite donnée" in text(response)
+    assert "1 contribution attend sa modération" in text(response)
     assert db.session.query(ReportRevision).count() == 0
 
 

@@ -18,6 +18,7 @@ from consult.stakeholders.models import StakeholderCategory, StakeholderStatus
 POSITIONS = [v.value for v in PositionValue]
 DISPOSITIONS = [v.value for v in DispositionValue]
 UNKNOWN = "unknown"
+UNTREATED = "untreated"
 #: thresholds of the consensus labels (see the methodology annex)
 STRONG_CONSENSUS = 0.7
 MODERATE_CONSENSUS = 0.4
@@ -36,7 +37,7 @@ def compute_report(process, *, now=None) -> dict:
     pid = process.id
     texts = queries.closing_report(pid)
     themes = {t.id: t for t in queries.themes(pid)}
-    dispositions = effective_dispositions(queries.disposition_counts(pid), themes)
+    dispositions = disposition_rows(pid)
     positions = queries.positions_by(pid, Position.contributor_category)
     groups = working_groups(pid)
     syntheses = queries.syntheses(pid)
@@ -79,17 +80,12 @@ def _sorted_counts(counter: Counter, order=None) -> list[dict]:
     return [{"key": k, "count": counter[k]} for k in keys]
 
 
-def effective_dispositions(rows, themes) -> list[tuple]:
-    """(section_id, theme_id, effective disposition value or "untreated", n) from the grouped rows.
-
-    A theme that no longer exists counts as no theme.
-    """
-    result = []
-    for section_id, theme_id, own, n in rows:
-        theme = themes.get(theme_id)
-        disposition = own or (theme.disposition if theme else None)
-        result.append((section_id, theme.id if theme else None, disposition.value if disposition else "untreated", n))
-    return result
+def disposition_rows(pid) -> list[tuple]:
+    """(section_id, theme_id, effective disposition value or "untreated", n) of the published contributions."""
+    return [
+        (section_id, theme_id, disposition.value if disposition else UNTREATED, n)
+        for section_id, theme_id, disposition, n in queries.disposition_counts(pid)
+    ]
 
 
 def participation(pid, position_rows) -> dict:
@@ -116,7 +112,7 @@ def participation(pid, position_rows) -> dict:
         "amendments": kinds[ContributionKind.AMENDMENT.value],
         "offline": sum(n for c, n in channels.items() if c != Channel.ONLINE.value),
         "positions": positions,
-        "supports": queries.support_count(pid),
+        "supports": sum(supports_by_category.values()),
         "by_category": _sorted_counts(categories, category_order),
         "positions_by_category": _sorted_counts(positions_by_category, category_order),
         "supports_by_category": _sorted_counts(supports_by_category, category_order),
@@ -275,9 +271,9 @@ def treatment(themes, disposition_rows) -> dict:
     total = sum(totals.values())
     return {
         "total": total,
-        "treated": total - totals["untreated"],
-        "untreated": totals["untreated"],
-        "by_disposition": {k: totals[k] for k in [*DISPOSITIONS, "untreated"]},
+        "treated": total - totals[UNTREATED],
+        "untreated": totals[UNTREATED],
+        "by_disposition": {k: totals[k] for k in [*DISPOSITIONS, UNTREATED]},
         "themes": [
             {
                 "id": t.id,

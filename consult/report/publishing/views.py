@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from consult import permissions
+from consult.db import utcnow
 from consult.errors import DomainError
 from consult.http import flash_error, form_status, wants_json
 from consult.panels import Panel, organizer_link, panel
@@ -16,6 +17,7 @@ from consult.report.publishing.forms import PublishForm, ReportTextsForm
 from consult.report.publishing.presentation import report_date, template_context
 from consult.report.publishing.snapshot import services
 from consult.report.publishing.storage import absolute
+from consult.report.rules import readiness
 
 PER_PAGE = 100
 
@@ -125,6 +127,7 @@ def _draft_page(process, form, status=200):
         revision=None,
         revisions=queries.revisions(process.id),
         draft=True,
+        ready=readiness(process.id, utcnow()),
         form=form,
         print_mode=False,
         contributions=None,
