@@ -5,12 +5,11 @@ correctly in French spreadsheets; every table also comes as JSON. Nothing person
 no name of a private person, no account id (organisation names only, for representatives).
 """
 
-import csv
-import io
 import json
 import zipfile
 
 from consult.report.publishing.storage import revision_file
+from consult.spreadsheet import DELIMITER, LINE_END, csv_bytes
 
 LICENCES = {
     "Licence Ouverte 2.0": {
@@ -19,7 +18,7 @@ LICENCES = {
         "title": "Licence Ouverte 2.0",
     }
 }
-DIALECT = {"delimiter": ";", "header": True}
+DIALECT = {"delimiter": DELIMITER, "lineTerminator": LINE_END, "header": True}
 
 CONTRIBUTION_FIELDS = [
     ("id", "integer", "Numéro de la contribution (propre à la concertation)"),
@@ -153,12 +152,10 @@ def figure_table(snapshot) -> list[dict]:
 
 
 def _csv_bytes(fields, rows) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([name for name, _type, _d in fields])
-    for row in rows:
-        writer.writerow([_cell(row[name], kind) for name, kind, _d in fields])
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_bytes(
+        ([_cell(row[name], kind) for name, kind, _d in fields] for row in rows),
+        header=[name for name, _type, _d in fields],
+    )
 
 
 def _cell(value, kind):

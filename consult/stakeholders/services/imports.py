@@ -12,7 +12,8 @@ from sqlalchemy import delete, insert, select
 from consult.admin.models import record
 from consult.db import db, utcnow
 from consult.errors import Conflict, DomainError
-from consult.stakeholders.csvformat import ENUMS, decode, header_keys, read_rows, to_csv, unguard_formula
+from consult.spreadsheet import unguard_formula
+from consult.stakeholders.csvformat import ENUMS, decode, header_keys, read_rows, to_csv
 from consult.stakeholders.models import ImportPreview, Stakeholder
 from consult.stakeholders.queries import IMPORT_ACTIONS
 from consult.stakeholders.services.registry import EDITABLE, apply_values, check_manager
