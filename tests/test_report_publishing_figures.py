@@ -180,3 +180,30 @@ def test_print_charts_keep_css_scoped_to_their_own_id_so_weasyprint_draws_them()
     assert chart_id.startswith("chart-")
     assert f"#{chart_id} .title" in chart.svg  # unprefixed rules made WeasyPrint paint the chart black
     assert "<style" not in chart.web
+
+
+def test_every_breakdown_adds_up_and_kept_counters_equal_recounts(login_as, data):
+    from consult.report.publishing.figures import contribution_list
+    from consult.report.publishing.invariants import counter_mismatches, figure_errors
+
+    figures = _figures(login_as, data)
+    listed = contribution_list(data["process"].id)
+    assert figure_errors(figures, listed) == []
+    assert counter_mismatches(data["process"].id) == []
+    assert sorted(c["id"] for c in listed) == sorted(c.id for c in data["c"])  # every published one, once
+
+
+def test_a_breakdown_that_does_not_add_up_is_caught(login_as, data):
+    from consult.report.publishing.figures import contribution_list
+    from consult.report.publishing.invariants import figure_errors
+
+    figures = _figures(login_as, data)
+    listed = contribution_list(data["process"].id)
+    figures["participation"]["by_channel"].append({"key": "phone", "count": 1})
+    errors = figure_errors(figures, listed + listed[:1])
+    assert [e.split(":")[0] for e in errors] == [
+        "contributions by channel",
+        "supports shown per contribution",
+        "contributions listed",
+        "contributions listed more than once",
+    ]

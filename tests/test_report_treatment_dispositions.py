@@ -228,3 +228,69 @@ def test_reason_markdown_is_sanitized(setup):
     treatment = db.session.scalar(select(Treatment).where(Treatment.contribution_id == a.id))
     assert "<script>" not in treatment.reason_html
     assert "href" not in treatment.reason_html
+
+
+def _nothing_written(process):
+    from consult.admin.models import AuditEntry
+
+    assert db.session.query(Treatment).count() == 0
+    assert db.session.query(DispositionChange).count() == 0
+    assert db.session.query(ChangeLink).count() == 0
+    assert db.session.query(AuditEntry).filter_by(action="report.disposition").count() == 0
+    assert set(_dispositions(process).values()) == {None}
+
+
+def _bulk_with_links(process, section, contributions):
+    from consult.report.treatment.services import set_disposition
+
+    later = next_version(organizer_of(process.id), section)
+    return lambda: set_disposition(
+        organizer_of(process.id),
+        process,
+        [c.id for c in contributions],
+        disposition=DispositionValue.ACCEPTED,
+        reason_md="Repris.",
+        change_section_id=later.id,
+    )
+
+
+@pytest.mark.xfail(reason="link_contribution_to_change commits by itself until the consultation's services are atomic")
+def test_a_failure_at_the_second_change_link_leaves_nothing_half_written(setup, monkeypatch):
+    from consult.report.treatment import services
+
+    process, section, contributions, _client = setup
+    bulk = _bulk_with_links(process, section, contributions)
+    real, calls = services.link_contribution_to_change, []
+
+    def link_then_fail(*args):
+        calls.append(args)
+        if len(calls) == 2:
+            raise RuntimeError("link failed")
+        return real(*args)
+
+    monkeypatch.setattr(services, "link_contribution_to_change", link_then_fail)
+    with pytest.raises(RuntimeError):
+        bulk()
+    db.session.rollback()
+    _nothing_written(process)
+
+
+def test_the_effective_disposition_is_the_same_in_sql_and_on_loaded_objects(setup):
+    from consult.report.rules import effective_of
+
+    process, _section, (a, b, c), client = setup
+    client.submit(f"/concertations/{process.slug}/traitement/themes", {"title": "Répit"})
+    theme_id = _theme_id(process)
+    client.submit(
+        f"/concertations/{process.slug}/traitement/lot", {"action": "theme", "theme": theme_id, "ids": [a.id, b.id]}
+    )
+    client.submit(
+        f"/concertations/{process.slug}/traitement/themes/{theme_id}/suite",
+        {"d-disposition": "accepted", "d-reason_md": "Oui."},
+    )
+    _bulk(client, process, [b.id], disposition="rejected", reason_md="Non.")
+    db.session.expire_all()
+    treatments = {t.contribution_id: t for t in db.session.scalars(select(Treatment))}
+    in_python = {cid: effective_of(treatments.get(cid)) for cid in (a.id, b.id, c.id)}
+    assert in_python == _dispositions(process)
+    assert in_python == {a.id: DispositionValue.ACCEPTED, b.id: DispositionValue.REJECTED, c.id: None}

@@ -25,3 +25,7 @@ class AwaitingModeration(Conflict):
 
 class ConsultationStillOpen(Conflict):
     """A final report asked for while a consultation window of the process is open."""
+
+
+class ReportInconsistent(Conflict):
+    """The computed figures break an invariant (a breakdown not summing to its total): nothing is published."""

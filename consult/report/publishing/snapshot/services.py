@@ -11,9 +11,15 @@ from consult import permissions
 from consult.admin.models import record
 from consult.db import atomic, db, utcnow
 from consult.errors import NotAllowed
-from consult.report.errors import AwaitingModeration, ConsultationStillOpen, UntreatedContributions
+from consult.report.errors import (
+    AwaitingModeration,
+    ConsultationStillOpen,
+    ReportInconsistent,
+    UntreatedContributions,
+)
 from consult.report.models import ClosingReport, ReportRevision
 from consult.report.publishing import figures, queries
+from consult.report.publishing.invariants import figure_errors
 from consult.report.rules import readiness
 from consult.text import markdown_to_html
 
@@ -91,6 +97,7 @@ def publish_report(actor, process, *, interim=False, now=None):
     Raises:
         NotAllowed: the actor may not publish this report.
         ConsultationStillOpen, AwaitingModeration, UntreatedContributions: a final report asked for too early.
+        ReportInconsistent: a breakdown does not sum to its total (a bug: nothing is published).
     """
     if not permissions.can_manage_report(actor, process):
         raise NotAllowed(_("You may not publish this report."))
@@ -109,6 +116,12 @@ def publish_report(actor, process, *, interim=False, now=None):
         snapshot=figures.compute_report(process, now=now) | {"readiness": asdict(ready)},
         contributions=figures.contribution_list(process.id),
     )
+    errors = figure_errors(revision.snapshot, revision.contributions)
+    if errors:
+        logger.error("report of process %s not published, its figures do not add up: %s", process.id, errors)
+        raise ReportInconsistent(
+            _("The report's figures do not add up, so it was not published. Tell the administrator.")
+        )
     db.session.add(revision)
     db.session.flush()
     record(
