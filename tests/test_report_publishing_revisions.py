@@ -181,3 +181,25 @@ def test_permissions_of_every_report_route(login_as, client, data):
         assert client.get(url).status_code in (200, 302), url
         assert participant.get(url).status_code in (200, 302), url
     assert login_as(data["orga"]).post(base + "/publier", data={}).status_code == 400  # no CSRF token
+
+
+def test_a_final_report_waits_for_the_consultation_to_close_and_an_interim_one_says_so(login_as, client, app, tmp_path):
+    from consult.report.errors import ConsultationStillOpen
+    from consult.report.publishing.snapshot.services import publish_report
+    from tests.factories import make_process, treat
+    from tests.report_helpers import consulted_sections, contribute
+
+    app.config["REPORT_DIR"] = str(tmp_path / "reports")
+    organizer = make_user()
+    process = make_process(organizer)
+    (section,) = consulted_sections(organizer, process)  # open for two more weeks
+    treat(organizer, contribute(section, "Un avis"), "accepted", reason="Oui.")
+    with app.test_request_context(), pytest.raises(ConsultationStillOpen):
+        publish_report(organizer, process)
+    base = f"/concertations/{process.slug}/bilan"
+    refused = login_as(organizer).submit(base + "/publier", {}, token_from=base + "/brouillon")
+    assert refused.status_code == 409 and "La consultation n'est pas encore close" in text(refused)
+    revision = publish_report(organizer, process, interim=True)
+    assert revision.is_interim and revision.untreated_count == 0
+    page = text(client.get(f"{base}/versions/{revision.number}"))
+    assert "Bilan d'étape :" in page and "La consultation était encore ouverte lors de sa publication." in page
