@@ -5,6 +5,7 @@
 - A final report waits until every consultation window of the process has closed, no contribution
   awaits moderation and every published one has a disposition (``readiness``); an interim one may be
   published at any time and says what was missing.
+- Sections are listed in the draft's reading order (``in_reading_order``): each part, then its sections.
 - The effective disposition of a contribution: its own when set, else its theme's, with the matching
   reason. The SQL expressions and ``effective_of`` (the same rule on loaded objects) sit side by side.
 """
@@ -13,9 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import case, func, select
+from sqlalchemy.orm import aliased
 
 from consult import permissions
-from consult.consultation.models import Contribution, ContributionState, Draft, DraftVersion
+from consult.consultation.models import Contribution, ContributionState, Draft, DraftVersion, Section
 from consult.db import db
 from consult.report.models import DispositionValue, Theme, Treatment
 
@@ -102,4 +104,21 @@ def readiness(process_id: int, now: datetime) -> Readiness:
         untreated=untreated_count(process_id),
         awaiting_moderation=awaiting_moderation_count(process_id),
         open_windows=len(unclosed_versions(process_id, now)),
+    )
+
+
+def in_reading_order(stmt):
+    """Order a select over sections (joined to their version and draft) as the draft reads.
+
+    Draft, version, then each part by its position followed by its own sections by theirs.
+    """
+    part = aliased(Section)
+    return stmt.outerjoin(part, part.id == Section.parent_id).order_by(
+        Draft.id,
+        DraftVersion.number,
+        func.coalesce(part.position, Section.position),
+        func.coalesce(Section.parent_id, Section.id),
+        Section.parent_id.is_not(None),
+        Section.position,
+        Section.id,
     )

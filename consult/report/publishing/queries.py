@@ -23,6 +23,7 @@ from consult.report.rules import (
     effective_disposition,
     effective_reason_html,
     effective_reason_md,
+    in_reading_order,
     treatable,
     with_treatment,
 )
@@ -116,9 +117,8 @@ def sections(process_id):
         .join(DraftVersion, DraftVersion.id == Section.version_id)
         .join(Draft, Draft.id == DraftVersion.draft_id)
         .where(Draft.process_id == process_id, DraftVersion.published_at.is_not(None))
-        .order_by(Draft.id, DraftVersion.number, func.coalesce(Section.parent_id, Section.id), Section.position)
     )
-    return db.session.execute(stmt).all()
+    return db.session.execute(in_reading_order(stmt)).all()
 
 
 def top_supported(process_id, section_ids):
@@ -184,12 +184,14 @@ def contribution_rows(process_id, *, section_id=None, offset=None, limit=None):
             case((Stakeholder.kind == StakeholderKind.ORGANISATION, Stakeholder.name), else_=literal(None)),
         )
         .join(Section, Section.id == Contribution.section_id)
+        .join(DraftVersion, DraftVersion.id == Section.version_id)
+        .join(Draft, Draft.id == DraftVersion.draft_id)
         .outerjoin(Stakeholder, Stakeholder.id == Contribution.stakeholder_id)
         .where(treatable(process_id))
     )
     if section_id is not None:
         stmt = stmt.where(Contribution.section_id == section_id)
-    stmt = stmt.order_by(Contribution.section_id, Theme.title.is_(None), Theme.title, Contribution.id)
+    stmt = in_reading_order(stmt).order_by(Theme.title.is_(None), Theme.title, Contribution.id)
     if offset is not None:
         stmt = stmt.offset(offset).limit(limit)
     return db.session.execute(stmt).all()

@@ -13,7 +13,7 @@ from consult.auth.models import User
 from consult.consultation.models import ChangeLink, Contribution, ContributionState, Draft, DraftVersion, Section
 from consult.db import db
 from consult.report.models import DispositionChange, Synthesis, Theme, Treatment
-from consult.report.rules import effective_disposition, with_treatment
+from consult.report.rules import effective_disposition, in_reading_order, with_treatment
 
 # --- progress -----------------------------------------------------------------
 
@@ -102,11 +102,12 @@ def progress(process_id: int, sections: list[tuple[Section, str]] | None = None)
 def process_sections(process_id: int) -> list[tuple[Section, str]]:
     """Every section of every draft version of the process, with a label naming its version."""
     rows = db.session.execute(
-        select(Section, DraftVersion.number, Draft.title)
-        .join(DraftVersion, DraftVersion.id == Section.version_id)
-        .join(Draft, Draft.id == DraftVersion.draft_id)
-        .where(Draft.process_id == process_id)
-        .order_by(Draft.id, DraftVersion.number, Section.id)
+        in_reading_order(
+            select(Section, DraftVersion.number, Draft.title)
+            .join(DraftVersion, DraftVersion.id == Section.version_id)
+            .join(Draft, Draft.id == DraftVersion.draft_id)
+            .where(Draft.process_id == process_id)
+        )
     )
     return [(section, f"v{number} · {section.title}") for section, number, _title in rows]
 
