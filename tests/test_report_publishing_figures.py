@@ -59,7 +59,7 @@ def test_position_shares_splits_and_consensus_per_section(login_as, data):
     first, second = _figures(login_as, data)["sections"]
     assert first["title"] == "Maintien à domicile"
     assert first["positions"]["shares"] == {"agree": 50.0, "mixed": 25.0, "disagree": 25.0}
-    assert first["consensus"] == {"index": 0.25, "level": "divided", "leaning": "agree"}
+    assert first["consensus"] == {"index": 0.25, "positions": 4, "level": None, "leaning": "agree"}
     by_category = {row["key"]: (row["agree"], row["mixed"], row["disagree"]) for row in first["by_category"]}
     assert by_category == {
         "service_user": (1, 0, 0),
@@ -172,10 +172,11 @@ def test_working_groups_members_meetings_and_proposals_feed_the_report(login_as,
     assert "Plateforme de répit" in page and "Retenue au schéma." in page and "France Alzheimer Drôme" in page
 
 
-def test_print_charts_keep_css_scoped_to_their_own_id_so_weasyprint_draws_them():
+def test_print_charts_keep_css_scoped_to_their_own_id_so_weasyprint_draws_them(app):
     from consult.report.publishing.charts import bar_chart
 
-    chart = bar_chart("t", "Titre", "Description", ["a", "b"], [("Série", [1, 3])])
+    with app.test_request_context():
+        chart = bar_chart("t", "Titre", "Description", ["a", "b"], [("Série", [1, 3])])
     chart_id = chart.svg.split('id="', 1)[1].split('"', 1)[0]
     assert chart_id.startswith("chart-")
     assert f"#{chart_id} .title" in chart.svg  # unprefixed rules made WeasyPrint paint the chart black

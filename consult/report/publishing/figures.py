@@ -7,6 +7,8 @@ number of SQL queries, whatever the number of contributions.
 from collections import Counter, defaultdict
 from datetime import timedelta
 
+from flask import current_app
+
 from consult.auth.models import Relation
 from consult.consultation.models import Channel, ContributionKind, ContributionState, Position, PositionValue
 from consult.db import utcnow
@@ -51,6 +53,7 @@ def compute_report(process, *, now=None) -> dict:
             "summary_html": process.summary_html,
             "fields": list(process.fields or []),
         },
+        "method": {"consensus_min_positions": current_app.config["CONSENSUS_MIN_POSITIONS"]},
         "texts": {
             "legal_frame_html": texts.legal_frame_html if texts else "",
             "next_steps_html": texts.next_steps_html if texts else "",
@@ -171,12 +174,14 @@ def stakeholders(process) -> dict:
     }
 
 
-def consensus(counts: dict) -> dict | None:
+def consensus(counts: dict, *, min_positions: int) -> dict | None:
     """Leik's ordinal consensus on agree < mixed < disagree: 1 = everyone on one answer, 0 = split in two.
 
+    Below ``min_positions`` positions the index is given but no wording: too few people to speak of agreement.
+
     Returns:
-        {"index": 0..1 rounded to 2 places, "level": strong|moderate|divided, "leaning": the most chosen value},
-        or None without positions.
+        {"index": 0..1 rounded to 2 places, "positions": how many, "level": strong|moderate|divided or None
+        below the minimum, "leaning": the most chosen value}, or None without positions.
     """
     total = sum(counts.get(v, 0) for v in POSITIONS)
     if not total:
@@ -189,7 +194,7 @@ def consensus(counts: dict) -> dict | None:
     index = round(1 - dispersion * 2 / (len(POSITIONS) - 1), 2)
     level = "strong" if index >= STRONG_CONSENSUS else "moderate" if index >= MODERATE_CONSENSUS else "divided"
     leaning = max(POSITIONS, key=lambda v: (counts.get(v, 0), -POSITIONS.index(v)))
-    return {"index": index, "level": level, "leaning": leaning}
+    return {"index": index, "positions": total, "level": level if total >= min_positions else None, "leaning": leaning}
 
 
 def _position_block(counts: dict) -> dict:
@@ -234,6 +239,7 @@ def sections(pid, syntheses, position_rows, disposition_rows, proposals) -> list
     dispositions = defaultdict(Counter)
     for section_id, _theme_id, disposition, n in disposition_rows:
         dispositions[section_id][disposition] += n
+    min_positions = current_app.config["CONSENSUS_MIN_POSITIONS"]
     result = []
     for section, version_number, draft_title in section_rows:
         totals = Counter()
@@ -248,7 +254,7 @@ def sections(pid, syntheses, position_rows, disposition_rows, proposals) -> list
                 "draft": draft_title,
                 "version": version_number,
                 "positions": _position_block(totals),
-                "consensus": consensus(totals),
+                "consensus": consensus(totals, min_positions=min_positions),
                 "by_category": [dict(_position_block(c), key=k) for k, c in sorted(by_category[section.id].items())],
                 "by_territory": [dict(_position_block(c), key=k) for k, c in sorted(by_territory[section.id].items())],
                 "top_comments": [c for c in top[section.id] if c["kind"] == ContributionKind.COMMENT.value],

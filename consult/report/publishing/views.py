@@ -13,8 +13,9 @@ from consult.permissions import require
 from consult.processes.queries import get_process_or_404
 from consult.report import bp
 from consult.report.publishing import figures, pdf, queries  # noqa: F401 - pdf registers the worker task
+from consult.report.publishing.formats import day
 from consult.report.publishing.forms import PublishForm, ReportTextsForm
-from consult.report.publishing.presentation import report_date, template_context
+from consult.report.publishing.presentation import template_context
 from consult.report.publishing.snapshot import services
 from consult.report.publishing.storage import absolute
 from consult.report.rules import readiness
@@ -24,7 +25,7 @@ PER_PAGE = 100
 
 @bp.app_template_filter("report_date")
 def _report_date(iso):
-    return report_date(iso)
+    return day(iso)
 
 
 @organizer_link(80)
