@@ -14,6 +14,7 @@ from consult.consultation.services import (
     publish_version,
     record_offline_contribution,
     remove_section,
+    respond_to_contribution,
     set_position,
     support_contribution,
     update_section,
@@ -106,7 +107,7 @@ def build():
     )
     c1 = f.make_comment(alice, s1, "Plus d'heures d'aide à domicile le week-end.", now=then)
     c2 = propose_amendment(
-        chloe, s1, proposed_text="Former les aides à domicile.", justification="Former les aides.", now=then
+        chloe, s1, proposed_text="Former **toutes** les aides à domicile.", justification="Former les aides.", now=then
     )
     c3 = f.make_comment(denis, s1, "Adapter les logements.", stakeholder_id=apf.id, now=then)
     c4 = record_offline_contribution(
@@ -138,6 +139,7 @@ def build():
     f.treat(orga, c3, "partly_accepted", reason="En partie, avec le bailleur.")
     f.treat(orga, c4, "out_of_scope", reason="Relève de l'État.")
     f.treat(orga, c5, theme=respite)
+    respond_to_contribution(orga, c3, body="Le bailleur social est associé au groupe logement.")
     f.make_synthesis(orga, process, s1, "Les participants demandent **plus d'aide**.")
     f.make_synthesis(orga, process, None, "Une concertation riche.")
     return {

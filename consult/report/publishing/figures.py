@@ -16,6 +16,7 @@ from consult.report.models import DispositionValue
 from consult.report.publishing import queries
 from consult.report.publishing.groups import proposals_by_section, working_groups
 from consult.stakeholders.models import StakeholderCategory, StakeholderStatus
+from consult.text import markdown_to_html
 
 POSITIONS = [v.value for v in PositionValue]
 DISPOSITIONS = [v.value for v in DispositionValue]
@@ -214,7 +215,7 @@ def _split(rows) -> dict:
     return result
 
 
-def _contribution_brief(contribution, org_name, org_kind) -> dict:
+def _contribution_brief(contribution, org_name, org_kind, response_html) -> dict:
     from consult.stakeholders.models import StakeholderKind
 
     return {
@@ -222,6 +223,8 @@ def _contribution_brief(contribution, org_name, org_kind) -> dict:
         "kind": contribution.kind.value,
         "body_html": contribution.body_html,
         "proposed_text": contribution.proposed_text or "",
+        "proposed_html": markdown_to_html(contribution.proposed_text) if contribution.proposed_text else "",
+        "response_html": response_html or "",
         "supports": contribution.support_count,
         "category": contribution.contributor_category.value if contribution.contributor_category else UNKNOWN,
         "organisation": org_name if org_kind == StakeholderKind.ORGANISATION else "",
@@ -234,8 +237,8 @@ def sections(pid, syntheses, position_rows, disposition_rows, proposals) -> list
     by_territory = _split(queries.positions_by(pid, Position.contributor_territory))
     top = defaultdict(list)
     section_rows = queries.sections(pid)
-    for contribution, org_name, org_kind in queries.top_supported(pid, [row[0].id for row in section_rows]):
-        top[contribution.section_id].append(_contribution_brief(contribution, org_name, org_kind))
+    for contribution, org_name, org_kind, response_html in queries.top_supported(pid, [r[0].id for r in section_rows]):
+        top[contribution.section_id].append(_contribution_brief(contribution, org_name, org_kind, response_html))
     dispositions = defaultdict(Counter)
     for section_id, _theme_id, disposition, n in disposition_rows:
         dispositions[section_id][disposition] += n
@@ -315,9 +318,8 @@ def moderation(pid) -> dict:
 def contribution_list(pid, **page) -> list[dict]:
     """Every published contribution with its section, theme, disposition and reason (no personal data)."""
     rows = []
-    for c, section_title, theme_id, theme_title, disposition, reason_html, reason_md, org in queries.contribution_rows(
-        pid, **page
-    ):
+    for row in queries.contribution_rows(pid, **page):
+        c, section_title, theme_id, theme_title, disposition, reason_html, reason_md, org, response_html = row
         day = c.received_on or c.created_at.date()
         rows.append(
             {
@@ -334,12 +336,14 @@ def contribution_list(pid, **page) -> list[dict]:
                 "body": c.body,
                 "body_html": c.body_html,
                 "proposed_text": c.proposed_text or "",
+                "proposed_html": markdown_to_html(c.proposed_text) if c.proposed_text else "",
                 "supports": c.support_count,
                 "theme_id": theme_id,
                 "theme": theme_title or "",
                 "disposition": disposition.value if disposition else None,
                 "reason_md": reason_md or "",
                 "reason_html": reason_html or "",
+                "response_html": response_html or "",
             }
         )
     return rows

@@ -10,6 +10,7 @@ import zipfile
 
 from consult.report.publishing.storage import revision_file
 from consult.spreadsheet import DELIMITER, LINE_END, csv_bytes
+from consult.text import html_to_text, markdown_to_text
 
 LICENCES = {
     "Licence Ouverte 2.0": {
@@ -32,11 +33,12 @@ CONTRIBUTION_FIELDS = [
     ("territory", "string", "Territoire du contributeur (déclaré)"),
     ("organisation", "string", "Organisation représentée, le cas échéant"),
     ("text", "string", "Texte de la contribution"),
-    ("proposed_text", "string", "Texte proposé (amendements)"),
+    ("proposed_text", "string", "Texte proposé (amendements), en texte brut"),
     ("supports", "integer", "Nombre de soutiens"),
     ("theme", "string", "Thème"),
     ("disposition", "string", "Suite donnée : accepted, partly_accepted, rejected, out_of_scope (vide : non traitée)"),
-    ("reason", "string", "Motif de la suite donnée (Markdown)"),
+    ("reason", "string", "Motif de la suite donnée, en texte brut"),
+    ("official_response", "string", "Réponse officielle des organisateurs à la contribution, en texte brut"),
 ]
 POSITION_FIELDS = [
     ("section_id", "integer", "Numéro de la section"),
@@ -80,11 +82,12 @@ def contribution_table(revision) -> list[dict]:
             "territory": c["territory"],
             "organisation": c["organisation"],
             "text": c["body"],
-            "proposed_text": c["proposed_text"],
+            "proposed_text": markdown_to_text(c["proposed_text"]),
             "supports": c["supports"],
             "theme": c["theme"],
             "disposition": c["disposition"] or "",
-            "reason": c["reason_md"],
+            "reason": html_to_text(c["reason_html"]),
+            "official_response": html_to_text(c.get("response_html", "")),
         }
         for c in revision.contributions
     ]

@@ -12,6 +12,7 @@ from consult.consultation.models import (
     ContributionState,
     Draft,
     DraftVersion,
+    OfficialResponse,
     Position,
     Section,
     Support,
@@ -153,8 +154,9 @@ def top_supported(process_id, section_ids):
         ranked = base.add_columns(rank.label("rank")).subquery()
         chosen = select(ranked.c.id).where(ranked.c.rank <= TOP_SUPPORTED).subquery()
     stmt = (
-        select(Contribution, Stakeholder.name, Stakeholder.kind)
+        select(Contribution, Stakeholder.name, Stakeholder.kind, OfficialResponse.body_html)
         .outerjoin(Stakeholder, Stakeholder.id == Contribution.stakeholder_id)
+        .outerjoin(OfficialResponse, OfficialResponse.contribution_id == Contribution.id)
         .where(Contribution.id.in_(select(chosen.c.id)))
         .order_by(Contribution.section_id, Contribution.support_count.desc(), Contribution.id)
     )
@@ -182,7 +184,9 @@ def contribution_rows(process_id, *, section_id=None, offset=None, limit=None):
             effective_reason_html,
             effective_reason_md,
             case((Stakeholder.kind == StakeholderKind.ORGANISATION, Stakeholder.name), else_=literal(None)),
+            OfficialResponse.body_html,
         )
+        .outerjoin(OfficialResponse, OfficialResponse.contribution_id == Contribution.id)
         .join(Section, Section.id == Contribution.section_id)
         .join(DraftVersion, DraftVersion.id == Section.version_id)
         .join(Draft, Draft.id == DraftVersion.draft_id)
