@@ -147,6 +147,8 @@ def set_disposition(
         NotAllowed: the actor may not treat this process's contributions.
         ReasonRequired: a disposition without a reason.
         NotFound: a contribution or the changed section is not of this process.
+        NotTreatable: a contribution is not published (awaiting moderation, hidden or withdrawn).
+        NotLaterVersion: the changed section is not a later version of every contribution's section.
     """
     _check_may_treat(actor, process)
     now = now or utcnow()
@@ -189,6 +191,7 @@ def assign_theme(actor: User, process: Process, contribution_ids, theme: Theme |
     Raises:
         NotAllowed: the actor may not treat this process's contributions.
         NotFound: a contribution or the theme is not of this process.
+        NotTreatable: a contribution is not published (awaiting moderation, hidden or withdrawn).
     """
     _check_may_treat(actor, process)
     if theme is not None and theme.process_id != process.id:
