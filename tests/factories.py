@@ -201,7 +201,9 @@ def make_member(group, organizer, *, name=None, user=None):
     return stakeholder, user
 
 
-def make_meeting(group, organizer, *, starts_in=timedelta(days=3), capacity=10, is_public=True, title=None):
+def make_meeting(
+    group, organizer, *, starts_in=timedelta(days=3), capacity=10, is_public=True, title=None, video_url=""
+):
     """A meeting of the group, starting ``starts_in`` from now, lasting two hours."""
     from consult.db import utcnow
     from consult.groups.services.meetings import create_meeting
@@ -216,10 +218,17 @@ def make_meeting(group, organizer, *, starts_in=timedelta(days=3), capacity=10, 
         ends_at=starts + timedelta(hours=2),
         place="Salle du conseil",
         address="26 avenue du Président-Herriot, Valence",
-        video_url="",
+        video_url=video_url,
         agenda_md="1. Accueil",
         capacity=capacity,
     )
+
+
+def make_registration(user, meeting, *, needs=(), now=None):
+    """A registration through the service; ``now`` defaults to a day before the meeting (so past meetings work)."""
+    from consult.groups.services.registrations import register_for_meeting
+
+    return register_for_meeting(user, meeting, needs=list(needs), now=now or meeting.starts_at - timedelta(days=1))
 
 
 # --- closing report: publishing ------------------------------------------------

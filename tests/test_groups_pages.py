@@ -156,7 +156,8 @@ ALLOWED = {
 )
 def test_every_group_page_admits_only_its_roles(setting, roles, client, login_as, kind, suffix):
     group, organizer = setting
-    meeting = make_meeting(group, organizer, is_public=True)
+    # under way: it may still be changed, and its minutes may be written
+    meeting = make_meeting(group, organizer, is_public=True, starts_in=-timedelta(hours=1))
     url = _base(group) + suffix.format(m=meeting.id)
     response = client.get(url)
     assert response.status_code == 302 and "/connexion" in response.headers["Location"]

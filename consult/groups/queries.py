@@ -166,6 +166,19 @@ def _documents_and_proposals(page: GroupPage, group: Group):
     page.proposals = list(db.session.scalars(proposals))
 
 
+def calendar_feed(group: Group, user, now) -> tuple[list[Meeting], set[int]]:
+    """The meetings of the group's iCalendar feed for this viewer, and the ids of those whose video link they see.
+
+    Outsiders (and calendar apps, which subscribe anonymously) get the public meetings only: a members-only
+    meeting never enters their feed, even once its minutes are published.
+    """
+    page = GroupPage(inside=permissions.can_see_group_inside(user, group))
+    _meetings(page, group, user, now)
+    meetings = [m for m in page.upcoming + page.past if m.cancelled_at is None and (page.inside or m.is_public)]
+    video_for = {m.id for m in meetings if permissions.can_see_video_link(user, m, page.my_registrations.get(m.id))}
+    return meetings, video_for
+
+
 @dataclass
 class MeetingPage:
     """What the meeting page shows."""
@@ -178,6 +191,8 @@ class MeetingPage:
     waiting: int
     documents: list
     by_organisation: dict
+    #: the viewer's place on the waiting list (1 = next to get a seat), or None
+    waiting_position: int | None = None
 
 
 def meeting_page(meeting: Meeting, user, *, facilitator: bool, inside: bool) -> MeetingPage:
@@ -190,6 +205,7 @@ def meeting_page(meeting: Meeting, user, *, facilitator: bool, inside: bool) -> 
     ).all()
     mine = next((r for r in registrations if permissions.is_signed_in(user) and r.user_id == user.id), None)
     seated = [r for r in registrations if r.status == RegistrationStatus.CONFIRMED]
+    waiting = [r for r in registrations if r.status == RegistrationStatus.WAITING]  # in promotion order
     needs = Counter(need for r in seated for need in r.needs)
     by_organisation: dict[str, list] = {}
     for r in seated:
@@ -204,9 +220,10 @@ def meeting_page(meeting: Meeting, user, *, facilitator: bool, inside: bool) -> 
         needs=needs,
         needs_other=[r.needs_other for r in seated if r.needs_other],
         seated=len(seated),
-        waiting=len(registrations) - len(seated),
+        waiting=len(waiting),
         documents=list(db.session.scalars(documents)),
         by_organisation=dict(sorted(by_organisation.items())),
+        waiting_position=waiting.index(mine) + 1 if mine in waiting else None,
     )
 
 
@@ -254,12 +271,11 @@ def membership_history(group: Group) -> list:
     )
 
 
-def my_registration(meeting: Meeting, user) -> Registration | None:
-    """The user's live registration for the meeting, if any."""
-    return db.session.scalar(
-        select(Registration).where(
-            Registration.meeting_id == meeting.id,
-            Registration.user_id == user.id,
-            Registration.status != RegistrationStatus.CANCELLED,
-        )
-    )
+def my_registration(meeting: Meeting, user, *, include_cancelled: bool = False) -> Registration | None:
+    """The user's live registration for the meeting (or a cancelled one when asked), if any."""
+    if not permissions.is_signed_in(user):
+        return None
+    query = select(Registration).where(Registration.meeting_id == meeting.id, Registration.user_id == user.id)
+    if not include_cancelled:
+        query = query.where(Registration.status != RegistrationStatus.CANCELLED)
+    return db.session.scalar(query)

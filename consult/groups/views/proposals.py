@@ -8,6 +8,7 @@ from consult import permissions
 from consult.dates import paris_today
 from consult.errors import DomainError
 from consult.groups import bp, queries
+from consult.groups.errors import EditConflict
 from consult.groups.forms import LinkChangeForm, ProposalDecisionForm, ProposalForm
 from consult.groups.labels import PROPOSAL_STATUS_LABELS, SHEET_FIELD_LABELS
 from consult.groups.proposal_models import Proposal, ProposalStatus
@@ -107,7 +108,7 @@ def edit_proposal(slug, group_slug, proposal_id):
                 sheet=form.sheet,
                 section_ids=form.section_ids.data or [],
             )
-        except services.EditConflict as conflict:
+        except EditConflict as conflict:
             flash(conflict.message, "error")
             form.version.data = conflict.current.version
             return _render_form(group, proposal, form, current=conflict.current, status=409)
