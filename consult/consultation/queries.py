@@ -2,7 +2,7 @@
 
 from flask import abort
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from consult import permissions
 from consult.consultation.diff import has_changed, word_diff_html
@@ -284,3 +284,30 @@ def pending_count(process) -> int:
             ),
         )
     )
+
+
+def sections_in_reading_order(process_id: int, only=None) -> list[Section]:
+    """The sections of the process's drafts as a reader meets them: by draft and version, each part then its sections.
+
+    ``only`` (ids, or a subquery of ids) keeps those sections; one query either way.
+    """
+    part = aliased(Section)
+    query = (
+        select(Section)
+        .join(DraftVersion, DraftVersion.id == Section.version_id)
+        .join(Draft, Draft.id == DraftVersion.draft_id)
+        .outerjoin(part, part.id == Section.parent_id)
+        .where(Draft.process_id == process_id)
+        .order_by(
+            Draft.id,
+            DraftVersion.number,
+            func.coalesce(part.position, Section.position),
+            func.coalesce(part.id, Section.id),
+            Section.parent_id.is_not(None),
+            Section.position,
+            Section.id,
+        )
+    )
+    if only is not None:
+        query = query.where(Section.id.in_(only))
+    return list(db.session.scalars(query))

@@ -10,7 +10,8 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from consult import permissions
 from consult.auth.models import User
-from consult.consultation.models import Draft, DraftVersion, Section
+from consult.consultation.models import Section
+from consult.consultation.queries import sections_in_reading_order
 from consult.db import db
 from consult.groups.meeting_models import Document, Meeting, Registration, RegistrationStatus
 from consult.groups.models import Facilitator, Group, GroupSection, GroupState, Membership, MembershipStatus
@@ -58,16 +59,8 @@ def get_membership_or_404(membership_id: int, group: Group) -> Membership:
 
 
 def process_sections(process_id: int) -> list[Section]:
-    """The sections of the process's drafts (latest versions last), for choices."""
-    return list(
-        db.session.scalars(
-            select(Section)
-            .join(DraftVersion, DraftVersion.id == Section.version_id)
-            .join(Draft, Draft.id == DraftVersion.draft_id)
-            .where(Draft.process_id == process_id)
-            .order_by(Draft.id, DraftVersion.number, Section.position, Section.id)
-        )
-    )
+    """The sections of the process's drafts in the drafts' reading order (latest versions last), for choices."""
+    return sections_in_reading_order(process_id)
 
 
 def organisations_to_invite(group: Group) -> list[Stakeholder]:
@@ -123,13 +116,8 @@ def group_page(group: Group, user, now) -> GroupPage:
         (m for m in memberships if m.status == MembershipStatus.ACTIVE), key=lambda m: m.stakeholder.name
     )
     page.pending = [m for m in memberships if m.status in (MembershipStatus.REQUESTED, MembershipStatus.INVITED)]
-    page.sections = list(
-        db.session.scalars(
-            select(Section)
-            .join(GroupSection, GroupSection.section_id == Section.id)
-            .where(GroupSection.group_id == group.id)
-            .order_by(Section.position)
-        )
+    page.sections = sections_in_reading_order(
+        group.process_id, select(GroupSection.section_id).where(GroupSection.group_id == group.id)
     )
     _meetings(page, group, user, now)
     _documents_and_proposals(page, group)
@@ -229,17 +217,10 @@ def meeting_page(meeting: Meeting, user, *, facilitator: bool, inside: bool) -> 
 
 def proposal_sections(proposal: Proposal) -> tuple[list[Section], list[Section]]:
     """(sections the sheet feeds, sections that changed because of it)."""
-    fed = db.session.scalars(
-        select(Section)
-        .join(ProposalSection, ProposalSection.section_id == Section.id)
-        .where(ProposalSection.proposal_id == proposal.id)
-    )
-    changed = db.session.scalars(
-        select(Section)
-        .join(ProposalChange, ProposalChange.section_id == Section.id)
-        .where(ProposalChange.proposal_id == proposal.id)
-    )
-    return list(fed), list(changed)
+    process_id = proposal.group.process_id
+    fed = select(ProposalSection.section_id).where(ProposalSection.proposal_id == proposal.id)
+    changed = select(ProposalChange.section_id).where(ProposalChange.proposal_id == proposal.id)
+    return sections_in_reading_order(process_id, fed), sections_in_reading_order(process_id, changed)
 
 
 def proposals_for_section(section_id: int) -> list[tuple[Proposal, bool, bool]]:
