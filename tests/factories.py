@@ -131,22 +131,6 @@ def make_stakeholder(process, organizer, **values):
 # --- working groups ---------------------------------------------------------
 
 
-def make_organisation(process, name=None, *, category=None):
-    """An organisation of the process's registry."""
-    from consult.stakeholders.models import InvolvementLevel, Stakeholder, StakeholderCategory, StakeholderKind
-
-    stakeholder = Stakeholder(
-        process_id=process.id,
-        name=name or f"Association {next(_counter)}",
-        kind=StakeholderKind.ORGANISATION,
-        category=category or StakeholderCategory.ASSOCIATIONS,
-        level=InvolvementLevel.CO_CONSTRUCT,
-    )
-    db.session.add(stakeholder)
-    db.session.commit()
-    return stakeholder
-
-
 def make_representative(stakeholder, user=None):
     """A user confirmed as a representative of the organisation (made if not given)."""
     from consult.stakeholders.models import Representative, RepresentativeStatus
@@ -157,20 +141,6 @@ def make_representative(stakeholder, user=None):
     )
     db.session.commit()
     return user
-
-
-def make_sections(process, titles=("Vivre à domicile", "Aidants")):
-    """A draft of the process with one version holding these sections."""
-    from consult.consultation.models import Draft, DraftVersion, Section
-
-    draft = Draft(process_id=process.id, title="Projet de schéma")
-    version = DraftVersion(draft=draft, number=1)
-    db.session.add_all([draft, version])
-    db.session.flush()
-    sections = [Section(version_id=version.id, title=title, position=i) for i, title in enumerate(titles)]
-    db.session.add_all(sections)
-    db.session.commit()
-    return sections
 
 
 def make_group(process, organizer, *, title=None, join_policy=None, size_limit=None, section_ids=()):
@@ -194,7 +164,7 @@ def make_member(group, organizer, *, name=None, user=None):
     """An organisation made a member through an invitation its representative accepts; returns (stakeholder, user)."""
     from consult.groups.services.membership import answer_invitation, invite_organisation
 
-    stakeholder = make_organisation(group.process, name)
+    stakeholder = make_stakeholder(group.process, organizer, **({"name": name} if name else {}))
     user = make_representative(stakeholder, user)
     membership = invite_organisation(organizer, group, stakeholder)
     answer_invitation(user, membership, accept=True)
