@@ -262,8 +262,8 @@ def can_view_meeting(user, meeting) -> bool:
     return meeting.is_public or meeting.minutes_published_at is not None or can_see_group_inside(user, meeting.group)
 
 
-def can_register_meeting(user, meeting, now) -> bool:
-    """Anyone confirmed for a public meeting, members for a group meeting, before the deadline."""
+def registrations_open(meeting, now) -> bool:
+    """Whether a meeting takes registrations: upcoming, before its deadline, in a phase that allows them."""
     from consult.dates import paris_today
     from consult.groups.meeting_models import MeetingState
 
@@ -271,9 +271,16 @@ def can_register_meeting(user, meeting, now) -> bool:
         return False
     if meeting.registration_deadline is not None and now > meeting.registration_deadline:
         return False
-    if not phase_allows(meeting.group.process, "register_meeting", paris_today(now)):
-        return False
-    return is_confirmed(user) and (meeting.is_public or can_see_group_inside(user, meeting.group))
+    return phase_allows(meeting.group.process, "register_meeting", paris_today(now))
+
+
+def can_register_meeting(user, meeting, now) -> bool:
+    """Anyone confirmed for a public meeting, members for a group meeting, while registrations are open."""
+    return (
+        registrations_open(meeting, now)
+        and is_confirmed(user)
+        and (meeting.is_public or can_see_group_inside(user, meeting.group))
+    )
 
 
 def can_cancel_registration(user, registration, now) -> bool:

@@ -217,3 +217,29 @@ def test_waiting_registrants_see_their_place_on_the_list(setting, login_as):
     assert "numéro" not in text(login_as(people[0]).get(_url(meeting)))
     assert "Vous êtes numéro 1 sur la liste d'attente" in text(login_as(people[1]).get(_url(meeting)))
     assert "Vous êtes numéro 2 sur la liste d'attente" in text(login_as(people[2]).get(_url(meeting)))
+
+
+def test_visitors_are_invited_to_sign_in_only_while_registrations_are_open(setting, client):
+    from consult.db import utcnow
+    from consult.groups.services.meetings import create_meeting
+
+    group, organizer = setting
+    open_meeting = make_meeting(group, organizer)
+    starts = utcnow() + timedelta(days=2)
+    closed = create_meeting(
+        organizer,
+        group,
+        title="Inscriptions closes",
+        is_public=True,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        place="Salle du conseil",
+        address="",
+        video_url="",
+        agenda_md="",
+        capacity=10,
+        registration_deadline=utcnow() - timedelta(hours=1),
+    )
+    prompt = "Connectez-vous pour vous inscrire à cette réunion."
+    assert prompt in text(client.get(_url(open_meeting)))
+    assert prompt not in text(client.get(_url(closed)))
