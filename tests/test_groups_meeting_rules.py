@@ -243,3 +243,12 @@ def test_visitors_are_invited_to_sign_in_only_while_registrations_are_open(setti
     prompt = "Connectez-vous pour vous inscrire à cette réunion."
     assert prompt in text(client.get(_url(open_meeting)))
     assert prompt not in text(client.get(_url(closed)))
+
+
+def test_raising_the_capacity_during_the_meeting_offers_nobody_a_seat(setting, mailbox):
+    group, organizer = setting
+    meeting, _seated, waiting = _full_meeting(group, organizer, -timedelta(hours=1))
+    fields = {name: getattr(meeting, name) for name in ("title", "is_public", "starts_at", "ends_at", "place")}
+    update_meeting(organizer, meeting, agenda_md="", address="", video_url="", capacity=5, **fields)
+    assert _status(waiting, meeting) == RegistrationStatus.WAITING
+    assert _promotion_mails(mailbox, waiting) == []

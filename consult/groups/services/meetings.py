@@ -100,7 +100,8 @@ def update_meeting(
     if meeting.starts_at > now:
         meeting.reminder_sent_at = None
     db.session.flush()
-    promote_waiting(meeting, now=now)
+    if meeting.state(now) == MeetingState.UPCOMING:  # no seat is offered for a meeting already under way
+        promote_waiting(meeting, now=now)
     for registration in active_registrations(meeting):
         if registration.status == RegistrationStatus.CONFIRMED:
             mail_registrant(registration, "groups_meeting_changed", _l("A meeting has changed"), method="REQUEST")
