@@ -4,14 +4,14 @@ from flask import current_app, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from consult import permissions
-from consult.consultation import bp, queries
+from consult.auth.labels import RELATION_LABELS
+from consult.consultation import bp, permissions, queries
 from consult.consultation.forms import AmendmentForm, CommentForm, LinkForm
 from consult.consultation.labels import CHANNEL_LABELS, POSITION_LABELS, STATE_LABELS
 from consult.consultation.models import PositionValue
 from consult.dates import paris_today
 from consult.db import utcnow
-from consult.labels import RELATION_LABELS
+from consult.http import page_arg
 from consult.panels import panels_for
 from consult.processes.queries import get_process_or_404
 from consult.stakeholders.queries import represented_stakeholders
@@ -70,7 +70,7 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
         section,
         current_user,
         sort=sort,
-        page=request.args.get("page", 1, type=int),
+        page=page_arg(),
         per_page=current_app.config["PAGE_SIZE"],
         moderator=moderator,
     )

@@ -11,9 +11,9 @@ import filetype
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
-from consult import permissions
-from consult.admin.models import record
+from consult.audit import record
 from consult.db import atomic, db, on_commit
+from consult.groups import permissions
 from consult.groups.errors import FileTooLarge, FileTypeRefused, NotFacilitator
 from consult.groups.meeting_models import Document
 from consult.groups.models import Group

@@ -6,11 +6,11 @@ from flask_babel import lazy_gettext as _l
 from slugify import slugify
 from sqlalchemy import delete, select
 
-from consult import permissions
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.services import find_user_by_email
 from consult.consultation.models import Draft, DraftVersion, Section
 from consult.db import atomic, db
+from consult.groups import permissions
 from consult.groups.errors import (
     LimitBelowMembers,
     NotAFacilitator,
@@ -20,6 +20,7 @@ from consult.groups.errors import (
 )
 from consult.groups.models import Facilitator, Group, GroupSection, GroupState, JoinPolicy
 from consult.groups.services.membership import forget_standing
+from consult.processes.permissions import is_organizer
 from consult.stakeholders.queries import represented_stakeholders
 from consult.text import markdown_to_html
 
@@ -158,7 +159,7 @@ def add_facilitator(actor, group: Group, email: str) -> Facilitator:
     user = find_user_by_email(email)
     if user is None or not user.is_active:
         raise UnknownAccount()
-    if not permissions.is_organizer(user, group.process) and not represented_stakeholders(user, group.process_id):
+    if not is_organizer(user, group.process) and not represented_stakeholders(user, group.process_id):
         raise NotEligibleFacilitator(
             _l("Facilitators are organizers or representatives of an organisation of the registry.")
         )

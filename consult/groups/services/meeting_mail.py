@@ -4,8 +4,8 @@ Both the meeting services and the registration services write these mails; keepi
 meeting services call the registration services without an import cycle.
 """
 
-from consult import permissions
 from consult.dates import to_paris
+from consult.groups import permissions
 from consult.groups.ics import invitation_attachment
 from consult.groups.meeting_models import Meeting, Registration
 from consult.mail import external_url, queue_mail

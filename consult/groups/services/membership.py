@@ -6,10 +6,10 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from consult import permissions
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.models import User
 from consult.db import atomic, db, on_commit, utcnow
+from consult.groups import permissions
 from consult.groups.errors import (
     AlreadyInvited,
     AlreadyMember,
