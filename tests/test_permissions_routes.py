@@ -28,6 +28,7 @@ PUBLIC_GET = {
     "groups.meeting_ics",
     "groups.proposal",
     "groups.download",
+    "ops.health",
 }
 # POST routes a visitor may use.
 PUBLIC_POST = {
