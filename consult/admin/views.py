@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from consult import permissions
-from consult.admin import bp, queries, services
+from consult.admin import bp, failed_work_views, queries, services  # noqa: F401 - failed_work_views: its routes
 from consult.auth.models import User
 from consult.db import db
 from consult.errors import DomainError
