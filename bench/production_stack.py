@@ -113,7 +113,7 @@ class Stack:
         )
 
     def start(self):
-        """Create the database, migrate it, and start every part; wait until nginx answers."""
+        """Create the database, migrate it, and start every part (``wait_ready`` waits for them)."""
         self.smtp.controller.start()
         self._recreate_database()
         self._start("redis", ["redis-server", "--port", str(self.ports["redis"]), "--bind", "127.0.0.1", "--save", ""])
@@ -123,6 +123,9 @@ class Stack:
         for name in ("worker1", "worker2"):
             self.start_worker(name)
         self._start_nginx()
+
+    def wait_ready(self):
+        """Wait until both instances and nginx answer /healthz."""
         for name in ("app1", "app2"):
             self.wait_http(f"http://127.0.0.1:{self.ports[name]}/healthz")
         self.wait_http(self.url + "/healthz")

@@ -266,7 +266,8 @@ def main() -> int:
     stack = Stack(DATABASE_URL)
     try:
         stack.start()
-        seed = json.loads(stack.run(sys.executable, "-c", SEED % PARTICIPANTS))
+        seed = json.loads(stack.run(sys.executable, "-c", SEED % PARTICIPANTS))  # while the instances boot
+        stack.wait_ready()
         print(
             f"stack up in {time.monotonic() - started:.1f} s: nginx :{stack.ports['nginx']}, gunicorn "
             f":{stack.ports['app1']} :{stack.ports['app2']} (2 workers each), 2 workers, PostgreSQL, Redis, SMTP"
