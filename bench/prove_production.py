@@ -33,7 +33,7 @@ from bench.production_stack import Stack, missing_requirements  # noqa: E402
 
 DATABASE_URL = os.environ.get("PROVE_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/concertation_prove")
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
-SIGNUPS, RESETS, PARTICIPANTS, COMMENTS_PER_SECTION, POSITION_CHANGES = 16, 24, 10, 2, 3
+SIGNUPS, RESETS, PARTICIPANTS, COMMENTS_PER_SECTION, POSITION_CHANGES, REVISIONS = 16, 24, 10, 2, 3, 2
 SEED = """
 import json
 from consult import create_app
@@ -125,6 +125,14 @@ class Load:
                 value = ("agree", "mixed", "disagree")[(n + change) % 3]
                 self.note("position", citizen.post(f"{page}/position", {"value": value}))
 
+    def publish_reports(self, count: int):
+        """The organizer publishes ``count`` interim revisions of the report: the workers build their PDFs."""
+        organizer = Citizen(self.stack.url, "198.51.103.1")
+        organizer.post("/connexion", {"email": "orga@exemple.fr", "password": self.seed["password"]}, "/connexion")
+        report = f"/concertations/{self.seed['slug']}/bilan"
+        for _ in range(count):
+            self.note("report", organizer.post(f"{report}/publier", {"interim": "y"}, token_from=f"{report}/brouillon"))
+
     def run(self):
         jobs = [(self.sign_up, n) for n in range(SIGNUPS)] + [(self.reset, n) for n in range(RESETS)]
         jobs += [(self.participate, n) for n in range(PARTICIPANTS)]
@@ -133,8 +141,11 @@ class Load:
                 future.result()
 
 
-def chaos(stack: Stack, dsn: str, log: list):
-    """kill -9 one app instance and one worker (while it holds claimed mail) during the load; restart them."""
+def chaos(stack: Stack, dsn: str, load: Load, log: list):
+    """kill -9 one app instance and one worker (while it holds claimed mail) during the load; restart them.
+
+    Then the organizer publishes two revisions of the report while the load goes on.
+    """
     time.sleep(1.5)
     stack.kill("app1")
     log.append(f"{time.strftime('%H:%M:%S')} kill -9 app1 (gunicorn master and workers)")
@@ -145,6 +156,8 @@ def chaos(stack: Stack, dsn: str, log: list):
     log.append(f"{time.strftime('%H:%M:%S')} restart app1")
     stack.start_worker("worker1")
     log.append(f"{time.strftime('%H:%M:%S')} restart worker1")
+    load.publish_reports(REVISIONS)
+    log.append(f"{time.strftime('%H:%M:%S')} {REVISIONS} report revisions published")
 
 
 def kill_worker_holding_mail(stack: Stack, dsn: str, name: str, timeout: float = 15) -> int:
@@ -207,6 +220,23 @@ def check_writes(dsn: str, load: Load) -> list[str]:
         f"counters checked on {sections} sections, {len(drift)} differ from recounts"
     )
     return [f"acknowledged comments lost: {lost}"] * bool(lost) + [f"counters differ: {drift}"] * bool(drift)
+
+
+def check_pdfs(stack: Stack, dsn: str, timeout: float = 120) -> list[str]:
+    """Every published revision gets its PDF, built once by one of the two workers."""
+    deadline = time.monotonic() + timeout
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        while time.monotonic() < deadline:
+            rows = conn.execute("SELECT id, pdf_path IS NOT NULL, pdf_error FROM report_revisions").fetchall()
+            if rows and all(built or error for _id, built, error in rows):
+                break
+            time.sleep(0.5)
+    logs = "".join((stack.tmp / f"{name}.log").read_text() for name in ("worker1", "worker2"))
+    builds = Counter(int(n) for n in re.findall(r"PDF of report revision (\d+) built", logs))
+    print(f"report: {len(rows)} revisions published, PDF builds per revision {dict(builds)}")
+    if len(rows) != REVISIONS or any(builds[rev_id] != 1 for rev_id, _built, _error in rows):
+        return [f"PDFs not built exactly once per revision: {rows}, {dict(builds)}"]
+    return []
 
 
 COUNTER_DRIFT = """
@@ -282,7 +312,7 @@ def prove(stack: Stack, seed: dict, started: float) -> int:
     load, events = Load(stack, seed), []
     loading = time.monotonic()
     dsn = DATABASE_URL.replace("+psycopg", "")
-    troublemaker = threading.Thread(target=chaos, args=(stack, dsn, events))
+    troublemaker = threading.Thread(target=chaos, args=(stack, dsn, load, events))
     troublemaker.start()
     load.run()
     troublemaker.join()
@@ -292,7 +322,7 @@ def prove(stack: Stack, seed: dict, started: float) -> int:
     )
     print("events: " + "; ".join(events))
     print(f"outbox drained {wait_for_outbox(dsn):.1f} s after the load")
-    problems = check_mail(stack, dsn, load, kills=1) + check_writes(dsn, load)
+    problems = check_mail(stack, dsn, load, kills=1) + check_writes(dsn, load) + check_pdfs(stack, dsn)
     problems += check_limits_and_sessions(stack, seed)
     print(f"total {time.monotonic() - started:.1f} s")
     for problem in problems:
