@@ -1,8 +1,9 @@
 """Form helpers shared by every domain."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField
+from wtforms import SelectField, SelectMultipleField
 from wtforms.validators import DataRequired, Email, Length
+from wtforms.widgets import CheckboxInput, ListWidget
 
 
 def required():
@@ -50,3 +51,10 @@ class EnumSelectField(SelectField):
     def enum_value(self):
         """The selected enum member, or None for the blank choice."""
         return self.enum_class(self.data) if self.data else None
+
+
+class CheckboxesField(SelectMultipleField):
+    """Several choices as a list of checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()

@@ -10,22 +10,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask import current_app
+
 from consult.claims import worker_identity
 from consult.db import db, utcnow
 from consult.errors import NotFound
 from consult.mail import deliver_pending
 
 logger = logging.getLogger(__name__)
-_TASKS: list[Callable[[datetime], object]] = []
 
 
-def worker_task(func: Callable[[datetime], object]):
-    """Register ``func(now)`` to run on every worker pass (meeting reminders, PDF builds…).
+def add_worker_task(app, func: Callable[[datetime], object]):
+    """Run ``func(now)`` on every worker pass of this app (meeting reminders, PDF builds…).
 
     A task claims the work it does (``consult.claims.claim``) and does a bounded amount per pass.
     """
-    _TASKS.append(func)
-    return func
+    app.extensions.setdefault("worker_tasks", []).append(func)
 
 
 def run_once(now: datetime | None = None, *, worker: str | None = None) -> tuple[int, int]:
@@ -36,7 +36,7 @@ def run_once(now: datetime | None = None, *, worker: str | None = None) -> tuple
     """
     worker = worker or worker_identity()
     sent, failed = deliver_pending(now or utcnow(), worker=worker)
-    for task in _TASKS:
+    for task in current_app.extensions.get("worker_tasks", []):
         try:
             task(now or utcnow())
         except Exception:
@@ -67,17 +67,15 @@ class _JobKind:
     requeue: Callable[[int], bool]
 
 
-_JOB_KINDS: dict[str, _JobKind] = {}
-
-
-def failed_job_kind(kind: str, *, list_failed: Callable[[], list[FailedJob]], requeue: Callable[[int], bool]):
-    """Let a domain show its failed jobs on the admin page and requeue one by its key."""
-    _JOB_KINDS[kind] = _JobKind(list_failed, requeue)
+def add_failed_job_kind(app, kind: str, *, list_failed: Callable[[], list[FailedJob]], requeue: Callable[[int], bool]):
+    """Let a domain show its failed jobs on the admins' page and requeue one by its key."""
+    app.extensions.setdefault("failed_job_kinds", {})[kind] = _JobKind(list_failed, requeue)
 
 
 def failed_jobs() -> list[FailedJob]:
     """Every registered kind's failed jobs."""
-    return [job for kind in _JOB_KINDS.values() for job in kind.list_failed()]
+    kinds = current_app.extensions.get("failed_job_kinds", {})
+    return [job for kind in kinds.values() for job in kind.list_failed()]
 
 
 def requeue_job(kind: str, key: int) -> bool:
@@ -89,6 +87,7 @@ def requeue_job(kind: str, key: int) -> bool:
     Raises:
         NotFound: no such kind of job.
     """
-    if kind not in _JOB_KINDS:
+    kinds = current_app.extensions.get("failed_job_kinds", {})
+    if kind not in kinds:
         raise NotFound()
-    return _JOB_KINDS[kind].requeue(key)
+    return kinds[kind].requeue(key)

@@ -2,6 +2,7 @@
 
 import os
 import re
+import secrets
 import socket
 import tempfile
 import threading
@@ -11,6 +12,7 @@ from email import message_from_bytes, policy
 import pytest
 from aiosmtpd.controller import Controller
 from flask.testing import FlaskClient
+from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import event, text
 
 from config import TestConfig
@@ -19,7 +21,6 @@ from consult.db import db
 from consult.extensions import limiter
 
 TRANSACTION_CONTROL = re.compile(r"\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.IGNORECASE)
-CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
 class MailCatcher:
@@ -102,11 +103,42 @@ def _isolation(request, app, smtp_server):
         if _needs_real_commits(request):
             yield
             _empty_tables()
+        elif "connection" in _shared:
+            with _rolled_back_savepoint(_shared["connection"]):
+                yield
         else:
             with _rolled_back_connection(app):
                 yield
         limiter.reset()
     smtp_server[0].messages.clear()
+
+
+_shared = {}  # the connection of a module whose tests share data built once
+
+
+@pytest.fixture(scope="module")
+def shared_data(app):
+    """Let a module build its data once (module-scoped fixtures that depend on this one).
+
+    The module's tests then share one connection whose outer transaction holds that data; each test
+    runs in a savepoint of it, rolled back after the test.
+    """
+    with app.app_context(), _rolled_back_connection(app) as connection:
+        _shared["connection"] = connection
+        try:
+            yield
+        finally:
+            del _shared["connection"]
+
+
+@contextmanager
+def _rolled_back_savepoint(connection):
+    savepoint = connection.begin_nested()
+    try:
+        yield
+    finally:
+        db.session.remove()
+        savepoint.rollback()
 
 
 @contextmanager
@@ -117,7 +149,7 @@ def _rolled_back_connection(app):
     outer = connection.begin()
     engines[None] = connection
     try:
-        yield
+        yield connection
     finally:
         db.session.remove()
         engines[None] = engine
@@ -147,12 +179,15 @@ class CsrfClient(FlaskClient):
         db.session.expire_all()
         return response
 
-    def csrf_token(self, url="/"):
-        """A valid token for this client's session, read from a rendered page."""
-        page = self.get(url).get_data(as_text=True)
-        match = CSRF_RE.search(page)
-        assert match, f"no csrf_token on {url}"
-        return match.group(1)
+    def csrf_token(self, url=None):
+        """A valid token for this client's session, signed as Flask-WTF signs it (no page fetched).
+
+        ``url`` is kept for the callers that name the page the form is on; the token does not depend on it.
+        """
+        with self.session_transaction() as session:
+            raw = session.setdefault("csrf_token", secrets.token_hex(20))
+        secret = self.application.config.get("WTF_CSRF_SECRET_KEY") or self.application.secret_key
+        return URLSafeTimedSerializer(secret, salt="wtf-csrf-token").dumps(raw)
 
     def submit(self, url, data=None, *, token_from="/", **kwargs):
         """POST a form with a valid CSRF token."""

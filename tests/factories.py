@@ -7,8 +7,8 @@ from consult.auth.models import Relation
 from consult.auth.services import create_confirmed_user, hash_password
 from consult.dates import paris_today
 from consult.db import db
-from consult.permissions import forget_roles
 from consult.processes.models import Field, Phase, PhaseKind, Process, ProcessRole, ProcessRoleName
+from consult.processes.permissions import forget_roles
 
 PASSWORD = "Un mot de passe tres solide 2027"  # noqa: S105
 _counter = itertools.count(1)

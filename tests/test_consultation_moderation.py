@@ -3,7 +3,7 @@
 import pytest
 from sqlalchemy import func, select
 
-from consult.admin.models import AuditEntry
+from consult.audit import AuditEntry
 from consult.consultation.models import Channel, Contribution, ContributionState, Section
 from consult.db import db
 from consult.processes.models import ModerationMode

@@ -11,7 +11,7 @@ from consult import mail as outbox
 from consult.claims import claim
 from consult.db import atomic, db, utcnow
 from consult.mail import OutboxMail, deliver_pending, message_id, queue_mail
-from consult.worker import _TASKS, run_once
+from consult.worker import run_once
 from tests.factories import make_user
 
 
@@ -104,7 +104,7 @@ def _fail_for_good(app):
 
 
 def test_a_failed_mail_is_shown_to_admins_and_requeued_from_their_page(app, login_as, mailbox):
-    from consult.admin.models import AuditEntry
+    from consult.audit import AuditEntry
 
     _queue(1, recipient="attente@exemple.fr")
     _fail_for_good(app)
@@ -134,17 +134,16 @@ def test_only_admins_see_and_retry_failed_work(app, login_as):
 
 
 @pytest.fixture
-def extra_task():
-    added = []
+def extra_task(app):
+    tasks = app.extensions["worker_tasks"]
+    kept = list(tasks)
 
     def register(func):
-        _TASKS.append(func)
-        added.append(func)
+        tasks.append(func)
         return func
 
     yield register
-    for func in added:
-        _TASKS.remove(func)
+    tasks[:] = kept
 
 
 def test_a_slow_task_does_not_hold_the_mail_queued_before_it(app, mailbox, extra_task):

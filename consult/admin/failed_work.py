@@ -2,8 +2,8 @@
 
 import logging
 
-from consult import permissions
-from consult.admin.models import record
+from consult.admin import permissions
+from consult.audit import record
 from consult.db import atomic
 from consult.errors import NotAllowed
 from consult.mail import requeue_mail
@@ -59,5 +59,5 @@ def retry_failed_job(actor, kind: str, key: int) -> bool:
 
 
 def _check_admin(actor):
-    if not permissions.is_admin(actor):
+    if not permissions.can_retry_failed_work(actor):
         raise NotAllowed()

@@ -4,8 +4,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from consult import permissions
-from consult.admin import bp
+from consult.admin import bp, permissions
 from consult.admin.failed_work import retry_failed_job, retry_failed_mail
 from consult.errors import NotFound
 from consult.mail import failed_mails
@@ -17,7 +16,7 @@ from consult.worker import failed_jobs
 @login_required
 def failed_work():
     """List the mail and background jobs that failed for good."""
-    require(permissions.is_admin(current_user))
+    require(permissions.can_retry_failed_work(current_user))
     return render_template("admin/failed_work.html", mails=failed_mails(), jobs=failed_jobs())
 
 
@@ -25,7 +24,7 @@ def failed_work():
 @login_required
 def retry_mail(mail_id):
     """Put a failed mail back in the queue."""
-    require(permissions.is_admin(current_user))
+    require(permissions.can_retry_failed_work(current_user))
     if retry_failed_mail(current_user, mail_id):
         flash(_("The mail is back in the queue: the worker will send it shortly."), "success")
     return redirect(url_for("admin.failed_work"))
@@ -35,7 +34,7 @@ def retry_mail(mail_id):
 @login_required
 def retry_job(kind, key):
     """Put a failed background job back in the queue."""
-    require(permissions.is_admin(current_user))
+    require(permissions.can_retry_failed_work(current_user))
     try:
         retried = retry_failed_job(current_user, kind, key)
     except NotFound:

@@ -4,8 +4,8 @@ import logging
 
 from flask_babel import lazy_gettext as _l
 
-from consult import permissions
-from consult.admin.models import record
+from consult.admin import permissions
+from consult.audit import record
 from consult.auth.models import User
 from consult.db import db
 from consult.errors import Conflict, NotAllowed

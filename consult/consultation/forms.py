@@ -5,11 +5,11 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, DateTimeLocalField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
+from consult.auth.labels import RELATION_LABELS
 from consult.auth.models import Relation
 from consult.consultation.labels import CHANNEL_LABELS, KIND_LABELS
 from consult.consultation.models import Channel, ContributionKind
 from consult.forms import EnumSelectField, length, required
-from consult.labels import RELATION_LABELS
 
 COMMENT_MAX = 5000
 JUSTIFICATION_MAX = 1000

@@ -4,7 +4,7 @@ from flask import abort
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from consult import permissions
+from consult.consultation import permissions
 from consult.consultation.diff import has_changed, word_diff_html
 from consult.consultation.models import (
     ChangeLink,
@@ -18,6 +18,7 @@ from consult.consultation.models import (
     Support,
 )
 from consult.db import db
+from consult.permissions import is_signed_in
 
 PUBLIC_STATES = (ContributionState.PUBLISHED, ContributionState.HIDDEN, ContributionState.WITHDRAWN)
 SORTS = {"soutiens": "supported", "recents": "newest"}
@@ -96,7 +97,7 @@ def version_outline(version: DraftVersion) -> list[tuple[Section, list[Section]]
 def _visible(user, moderator: bool):
     if moderator:
         return Contribution.state.in_(list(ContributionState))
-    if permissions.is_signed_in(user):
+    if is_signed_in(user):
         return or_(
             Contribution.state.in_(PUBLIC_STATES),
             and_(Contribution.state == ContributionState.PENDING, Contribution.author_id == user.id),
@@ -144,7 +145,7 @@ def replies_by_parent(parent_ids: list[int], user, *, moderator: bool) -> dict[i
 
 def supported_ids(user, contribution_ids: list[int]) -> set[int]:
     """Which of these contributions the user supports."""
-    if not permissions.is_signed_in(user) or not contribution_ids:
+    if not is_signed_in(user) or not contribution_ids:
         return set()
     return set(
         db.session.scalars(
@@ -157,7 +158,7 @@ def supported_ids(user, contribution_ids: list[int]) -> set[int]:
 
 def user_position(user, section: Section):
     """The user's position on the section, or None."""
-    if not permissions.is_signed_in(user):
+    if not is_signed_in(user):
         return None
     return db.session.scalar(
         select(Position.value).where(Position.section_id == section.id, Position.user_id == user.id)

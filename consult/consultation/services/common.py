@@ -5,7 +5,7 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import update
 
-from consult import permissions
+from consult.consultation import permissions
 from consult.consultation.models import (
     Contribution,
     ContributionKind,
@@ -16,6 +16,7 @@ from consult.consultation.models import (
 from consult.db import db
 from consult.errors import DomainError, NotAllowed
 from consult.mail import external_url, queue_mail
+from consult.permissions import is_confirmed
 from consult.stakeholders.queries import represented_stakeholders
 
 
@@ -32,7 +33,7 @@ def check_can_contribute(actor, version: DraftVersion, now: datetime) -> None:
         NotAllowed: not signed in with a confirmed email address.
         ConsultationClosed: outside the consultation window.
     """
-    if not permissions.is_confirmed(actor):
+    if not is_confirmed(actor):
         raise NotAllowed(str(_l("Confirm your email address to take part.")))
     if not permissions.version_is_open(version, now):
         if version.opens_at is not None and now < version.opens_at:

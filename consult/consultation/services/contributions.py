@@ -8,9 +8,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
-from consult import permissions
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.models import User
+from consult.consultation import permissions
 from consult.consultation.models import (
     Contribution,
     ContributionKind,
@@ -30,6 +30,7 @@ from consult.consultation.services.common import (
 )
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed
+from consult.permissions import is_confirmed
 from consult.processes.models import ModerationMode
 from consult.text import plain_to_html
 
@@ -248,7 +249,7 @@ def flag_contribution(actor: User, contribution: Contribution, *, reason: str) -
         NotAllowed: not signed in with a confirmed address.
         Conflict: empty reason, or the contribution is not published.
     """
-    if not permissions.is_confirmed(actor):
+    if not is_confirmed(actor):
         raise NotAllowed(str(_l("Confirm your email address to take part.")))
     if not reason.strip():
         raise Conflict(str(_l("Say why you report this contribution.")))

@@ -8,9 +8,9 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from consult import permissions
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.models import User
+from consult.consultation import permissions
 from consult.consultation.models import ChangeLink, Contribution, Draft, DraftVersion, Section
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed

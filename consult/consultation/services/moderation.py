@@ -6,9 +6,9 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import update
 
-from consult import permissions
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.models import Relation, User
+from consult.consultation import permissions
 from consult.consultation.models import (
     Channel,
     Contribution,

@@ -4,8 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from consult import permissions
-from consult.consultation import bp, queries, services
+from consult.consultation import bp, permissions, queries, services
 from consult.consultation.forms import DraftForm, LinkForm, PublishForm, SectionForm
 from consult.consultation.models import Contribution
 from consult.dates import from_paris

@@ -8,8 +8,7 @@ from flask import current_app, flash, jsonify, redirect, render_template, reques
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from consult import permissions
-from consult.consultation import bp, queries, services
+from consult.consultation import bp, permissions, queries, services
 from consult.consultation.forms import AmendmentForm, CommentForm, FlagForm
 from consult.consultation.models import ContributionState, PositionValue
 from consult.consultation.views.read import author_choices, render_section
@@ -17,7 +16,7 @@ from consult.db import db
 from consult.errors import DomainError
 from consult.extensions import limiter
 from consult.http import flash_error, wants_json
-from consult.permissions import require
+from consult.permissions import is_confirmed, require
 from consult.processes.queries import get_process_or_404
 
 
@@ -59,7 +58,7 @@ def _posted_message(contribution) -> str:
 def comment(slug, section_id):
     """Post a comment, or a reply to a comment (``parent_id``)."""
     process, section = _load_section(slug, section_id)
-    require(permissions.is_confirmed(current_user))
+    require(is_confirmed(current_user))
     form = CommentForm()
     form.author_as.choices = author_choices(process)
     parent_id = request.form.get("parent_id", type=int)
@@ -85,7 +84,7 @@ def comment(slug, section_id):
 def amend(slug, section_id):
     """Propose an amendment to a section."""
     process, section = _load_section(slug, section_id)
-    require(permissions.is_confirmed(current_user))
+    require(is_confirmed(current_user))
     form = AmendmentForm()
     form.author_as.choices = author_choices(process)
     if not form.validate_on_submit():
@@ -124,7 +123,7 @@ def _answer(ok_message, back, payload=None, error=None):
 def position(slug, section_id):
     """State, change or withdraw (``value=withdraw``) one's position on a section."""
     process, section = _load_section(slug, section_id)
-    require(permissions.is_confirmed(current_user))
+    require(is_confirmed(current_user))
     raw = request.form.get("value", "")
     back = url_for("consultation.section", slug=slug, section_id=section.id, _anchor="positions")
     if raw != "withdraw" and raw not in {v.value for v in PositionValue}:
@@ -146,7 +145,7 @@ def position(slug, section_id):
 def support(slug, contribution_id):
     """Support a contribution, or undo one's support (``action=undo``)."""
     _process, contribution = _load_contribution(slug, contribution_id)
-    require(permissions.is_confirmed(current_user))
+    require(is_confirmed(current_user))
     undo = request.form.get("action") == "undo"
     try:
         if undo:
@@ -182,7 +181,7 @@ def withdraw(slug, contribution_id):
 def flag(slug, contribution_id):
     """Report a contribution to the moderators, with a reason."""
     process, contribution = _load_contribution(slug, contribution_id)
-    require(permissions.is_confirmed(current_user))
+    require(is_confirmed(current_user))
     form = FlagForm()
     if form.validate_on_submit():
         try:

@@ -4,14 +4,13 @@ from flask import current_app, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from consult import permissions
-from consult.consultation import bp, queries
+from consult.auth.labels import RELATION_LABELS
+from consult.consultation import bp, permissions, queries
 from consult.consultation.forms import AmendmentForm, CommentForm, LinkForm
 from consult.consultation.labels import CHANNEL_LABELS, POSITION_LABELS, STATE_LABELS
 from consult.consultation.models import PositionValue
 from consult.dates import paris_today
 from consult.db import utcnow
-from consult.labels import RELATION_LABELS
 from consult.panels import panels_for
 from consult.processes.queries import get_process_or_404
 from consult.stakeholders.queries import represented_stakeholders

@@ -6,13 +6,14 @@ from flask_babel import lazy_gettext as _l
 from slugify import slugify
 from sqlalchemy import delete, select
 
-from consult import permissions
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.services import find_user_by_email
 from consult.consultation.models import Draft, DraftVersion, Section
 from consult.db import db
 from consult.errors import Conflict, NotAllowed, NotFound
+from consult.groups import permissions
 from consult.groups.models import Facilitator, Group, GroupSection, GroupState, JoinPolicy
+from consult.processes.permissions import is_organizer
 from consult.stakeholders.models import Representative, RepresentativeStatus, Stakeholder
 from consult.text import markdown_to_html
 
@@ -150,7 +151,7 @@ def add_facilitator(actor, group: Group, email: str) -> Facilitator:
     user = find_user_by_email(email)
     if user is None or not user.is_active:
         raise NotFound(str(_l("No account uses this address. Ask the person to sign up first.")))
-    if not permissions.is_organizer(user, group.process) and not _represents_in(user, group.process_id):
+    if not is_organizer(user, group.process) and not _represents_in(user, group.process_id):
         raise NotAllowed(str(_l("Facilitators are organizers or representatives of an organisation of the registry.")))
     existing = db.session.scalar(
         select(Facilitator).where(Facilitator.group_id == group.id, Facilitator.user_id == user.id)

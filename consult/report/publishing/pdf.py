@@ -19,7 +19,7 @@ from consult.processes.models import Process
 from consult.report.models import ReportRevision
 from consult.report.publishing.presentation import template_context
 from consult.report.publishing.storage import revision_file
-from consult.worker import FailedJob, failed_job_kind, worker_task
+from consult.worker import FailedJob
 
 logger = logging.getLogger(__name__)
 PRINT_CSS = Path(__file__).with_name("print.css")
@@ -69,7 +69,6 @@ def build_pdf(revision, *, now=None) -> str:
 PDF_LEASE = timedelta(minutes=15)
 
 
-@worker_task
 def build_pending_pdfs(now):
     """Worker task: claim one published revision that has no PDF yet, and build it (one per pass)."""
     claimed = claim(
@@ -109,6 +108,3 @@ def requeue_pdf_build(revision_id: int) -> bool:
     """Let the worker try a failed PDF build again."""
     retried = update(ReportRevision).where(ReportRevision.id == revision_id, ReportRevision.pdf_error != "")
     return db.session.execute(retried.values(pdf_error="", claimed_by=None, claimed_until=None)).rowcount == 1
-
-
-failed_job_kind("report-pdf", list_failed=failed_pdf_builds, requeue=requeue_pdf_build)

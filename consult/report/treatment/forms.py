@@ -6,10 +6,10 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
+from consult.auth.labels import RELATION_LABELS
 from consult.auth.models import Relation
 from consult.consultation.models import Channel, ContributionState
 from consult.forms import enum_choices, length, required
-from consult.labels import RELATION_LABELS
 from consult.report.models import DispositionValue
 from consult.report.treatment.labels import (
     CHANNEL_LABELS,

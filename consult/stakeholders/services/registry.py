@@ -6,10 +6,10 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from consult import permissions
-from consult.admin.models import record
+from consult.audit import record
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed
+from consult.stakeholders import permissions
 from consult.stakeholders.models import Invitation, Stakeholder, StakeholderSettings, StakeholderStatus
 
 logger = logging.getLogger(__name__)

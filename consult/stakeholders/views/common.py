@@ -3,10 +3,9 @@
 from flask import request
 from flask_login import current_user
 
-from consult import permissions
 from consult.permissions import require
 from consult.processes.queries import get_process_or_404
-from consult.stakeholders import queries
+from consult.stakeholders import permissions, queries
 from consult.stakeholders.forms import FilterForm
 
 
