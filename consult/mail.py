@@ -84,7 +84,11 @@ def deliver_pending(now: datetime | None = None, limit: int = 200, *, worker: st
     lease = timedelta(seconds=current_app.config["WORKER_LEASE_SECONDS"])
     sent = failed = handled = 0
     while handled < limit:
-        batch = claim(OutboxMail, *_due(now), worker=worker, lease=lease, now=now, limit=min(BATCH, limit - handled))
+        # The lease runs from the claim, not from the pass's start (a long pass must not hand out short leases).
+        claimed_at = max(now, utcnow())
+        batch = claim(
+            OutboxMail, *_due(now), worker=worker, lease=lease, now=claimed_at, limit=min(BATCH, limit - handled)
+        )
         if not batch:
             break
         handled += len(batch)
