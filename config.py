@@ -48,8 +48,15 @@ class Config:
     MAIL_DEFAULT_SENDER = env("MAIL_DEFAULT_SENDER", "Concertation <ne-pas-repondre@concertation.localhost>")
     MAIL_DELIVER_AFTER_REQUEST = env_bool("MAIL_DELIVER_AFTER_REQUEST", True)
     MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 8)
+    #: the right-hand side of each mail's Message-ID (default: BASE_URL's host name)
+    MAIL_MESSAGE_ID_DOMAIN = env("MAIL_MESSAGE_ID_DOMAIN")
+    #: how long a worker holds a claimed mail or job before another worker may take it over
+    WORKER_LEASE_SECONDS = env_int("WORKER_LEASE_SECONDS", 300)
 
     REDIS_URL = env("REDIS_URL")
+    #: proxies in front of the app whose X-Forwarded-* headers are trusted (0: none, the app faces clients)
+    PROXY_FIX_HOPS = env_int("PROXY_FIX_HOPS", 0)
+    SENTRY_DSN = env("SENTRY_DSN")
     RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
     # A moving window counts the last minute exactly (a fixed window would reset at each minute's start).
     RATELIMIT_STRATEGY = env("RATELIMIT_STRATEGY", "moving-window")

@@ -42,6 +42,7 @@ PUBLIC_GET = {
     "report.revision_pdf",
     "report.revision_contributions",
     "report.revision_data",
+    "ops.health",  # for the load balancer
 }
 # POST routes a visitor may use.
 PUBLIC_POST = {
@@ -75,7 +76,14 @@ PARTICIPANT = {
     "stakeholders.organisations",  # the public list is shown to signed-in people
     "processes.create",  # refuses with a message inside the page
 }
-ADMIN_ONLY = {"admin.users", "admin.toggle_admin", "admin.audit_log"}
+ADMIN_ONLY = {
+    "admin.users",
+    "admin.toggle_admin",
+    "admin.audit_log",
+    "admin.failed_work",
+    "admin.retry_mail",
+    "admin.retry_job",
+}
 REDIRECTS = {"report.public_report": "/bilan/versions/"}  # to the latest revision
 TOKEN_ROUTES = {"auth.confirm_email", "auth.reset_password", "stakeholders.invitation"}
 
@@ -130,6 +138,8 @@ def _values(world, endpoint):
         "decision": "confirmer",
         "code": "fr",
         "token": "x",
+        "mail_id": 1,
+        "key": 1,
     }
     if endpoint == "consultation.changes":
         values.update(slug=world["closed"].slug, draft_id=world["old_draft"].id, number=2)

@@ -4,7 +4,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from consult.admin import bp, permissions, queries, services
+from consult.admin import bp, failed_work_views, permissions, queries, services  # noqa: F401 - its routes
 from consult.auth.models import User
 from consult.db import db
 from consult.errors import DomainError
