@@ -33,6 +33,7 @@ def create_app(config=None):
     _init_extensions(app)
     http.register_converters(app)
     _register_blueprints(app)
+    _register_hooks(app)
 
     from consult import cli, errorpages, templating
 
@@ -98,3 +99,15 @@ def _register_blueprints(app):
         package = import_module(f"consult.{name}")
         import_module(f"consult.{name}.views")
         app.register_blueprint(package.bp)
+
+
+def _register_hooks(app):
+    """Each domain's page blocks, organizer links, worker tasks and signal receivers, added explicitly."""
+    from consult.consultation import hooks as consultation_hooks
+    from consult.groups import hooks as group_hooks
+    from consult.processes import hooks as process_hooks
+    from consult.report import hooks as report_hooks
+    from consult.stakeholders import hooks as stakeholder_hooks
+
+    for hooks in (process_hooks, stakeholder_hooks, consultation_hooks, group_hooks, report_hooks):
+        hooks.register(app)

@@ -55,7 +55,11 @@ class Base(DeclarativeBase):
     )
 
 
-db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
+# create_savepoint only matters when a session is bound to a connection already in a transaction,
+# as the tests do (each test in a rolled-back outer transaction); the app binds to the engine.
+db = SQLAlchemy(
+    model_class=Base, session_options={"expire_on_commit": False, "join_transaction_mode": "create_savepoint"}
+)
 
 # Reusable column shapes.
 int_pk = Annotated[int, mapped_column(primary_key=True)]

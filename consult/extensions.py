@@ -92,8 +92,10 @@ def limit_contributions(view):
 
 def select_locale():
     """Pick the locale: the one chosen in the session, else the browser's, else French."""
-    from flask import current_app, session
+    from flask import current_app, has_request_context, session
 
+    if not has_request_context():
+        return "fr"  # the worker, the CLI and services called outside a request speak French
     chosen = session.get("locale")
     if chosen in current_app.config["LANGUAGES"]:
         return chosen

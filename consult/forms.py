@@ -4,8 +4,9 @@ import re
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectField, StringField
+from wtforms import IntegerField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from consult.http import MAX_INT
 
@@ -88,3 +89,10 @@ class EnumSelectField(SelectField):
     def enum_value(self):
         """The selected enum member, or None for the blank choice."""
         return self.enum_class(self.data) if self.data else None
+
+
+class CheckboxesField(SelectMultipleField):
+    """Several choices as a list of checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()

@@ -2,14 +2,17 @@
 
 import os
 import re
+import secrets
 import socket
 import tempfile
 import threading
+from contextlib import contextmanager
 from email import message_from_bytes, policy
 
 import pytest
 from aiosmtpd.controller import Controller
 from flask.testing import FlaskClient
+from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import event, text
 
 from config import TestConfig
@@ -18,7 +21,6 @@ from consult.db import db
 from consult.extensions import limiter
 
 TRANSACTION_CONTROL = re.compile(r"\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.IGNORECASE)
-CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
 class MailCatcher:
@@ -84,17 +86,82 @@ def app(smtp_server):
     yield application
 
 
+def _needs_real_commits(request):
+    return "real_commits" in request.fixturenames or request.node.get_closest_marker("e2e") is not None
+
+
 @pytest.fixture(autouse=True)
-def _clean_state(app, smtp_server):
-    """Each test starts with empty tables, fresh rate limits and an empty mailbox."""
+def _isolation(request, app, smtp_server):
+    """Each test starts with an empty database, fresh rate limits and an empty mailbox.
+
+    Ordinary tests run inside an outer transaction rolled back at the end (SQLAlchemy's "join an
+    external transaction" recipe): every session of the test, the requests' included, uses one
+    connection and commits to savepoints. Tests that need real commits seen from other connections
+    (threads, a live server) request ``real_commits``; their tables are emptied afterwards.
+    """
     with app.app_context():
-        yield
-        db.session.remove()
-        with db.engine.begin() as conn:
-            for table in reversed(db.metadata.sorted_tables):
-                conn.execute(table.delete())
+        if _needs_real_commits(request):
+            yield
+            _empty_tables()
+        elif "connection" in _shared:
+            with _rolled_back_savepoint(_shared["connection"]):
+                yield
+        else:
+            with _rolled_back_connection(app):
+                yield
         limiter.reset()
     smtp_server[0].messages.clear()
+
+
+_shared = {}  # the connection of a module whose tests share data built once
+
+
+@pytest.fixture(scope="module")
+def shared_data(app):
+    """Let a module build its data once (module-scoped fixtures that depend on this one).
+
+    The module's tests then share one connection whose outer transaction holds that data; each test
+    runs in a savepoint of it, rolled back after the test.
+    """
+    with app.app_context(), _rolled_back_connection(app) as connection:
+        _shared["connection"] = connection
+        try:
+            yield
+        finally:
+            del _shared["connection"]
+
+
+@contextmanager
+def _rolled_back_savepoint(connection):
+    savepoint = connection.begin_nested()
+    try:
+        yield
+    finally:
+        db.session.remove()
+        savepoint.rollback()
+
+
+@contextmanager
+def _rolled_back_connection(app):
+    engines = db._app_engines[app]  # Flask-SQLAlchemy's bind map: the sessions' get_bind reads it
+    engine = engines[None]
+    connection = engine.connect()
+    outer = connection.begin()
+    engines[None] = connection
+    try:
+        yield connection
+    finally:
+        db.session.remove()
+        engines[None] = engine
+        outer.rollback()
+        connection.close()
+
+
+def _empty_tables():
+    db.session.remove()
+    with db.engine.begin() as conn:
+        for table in reversed(db.metadata.sorted_tables):
+            conn.execute(table.delete())
 
 
 class CsrfClient(FlaskClient):
@@ -112,12 +179,15 @@ class CsrfClient(FlaskClient):
         db.session.expire_all()
         return response
 
-    def csrf_token(self, url="/"):
-        """A valid token for this client's session, read from a rendered page."""
-        page = self.get(url).get_data(as_text=True)
-        match = CSRF_RE.search(page)
-        assert match, f"no csrf_token on {url}"
-        return match.group(1)
+    def csrf_token(self, url=None):
+        """A valid token for this client's session, signed as Flask-WTF signs it (no page fetched).
+
+        ``url`` is kept for the callers that name the page the form is on; the token does not depend on it.
+        """
+        with self.session_transaction() as session:
+            raw = session.setdefault("csrf_token", secrets.token_hex(20))
+        secret = self.application.config.get("WTF_CSRF_SECRET_KEY") or self.application.secret_key
+        return URLSafeTimedSerializer(secret, salt="wtf-csrf-token").dumps(raw)
 
     def submit(self, url, data=None, *, token_from="/", **kwargs):
         """POST a form with a valid CSRF token."""

@@ -81,9 +81,9 @@ def _config_like(app):
 
 
 def test_migrations_match_the_models(app):
-    with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True, "render_as_batch": True})
-        assert compare_metadata(context, db.metadata) == []
+    connection = db.session.connection()
+    context = MigrationContext.configure(connection, opts={"compare_type": True, "render_as_batch": True})
+    assert compare_metadata(context, db.metadata) == []
 
 
 def _extracted_ids(catalog_dir, tmp_path):

@@ -14,7 +14,7 @@ ROUNDS = 5
 
 
 @pytest.fixture
-def postgres_only(app):
+def postgres_only(app, real_commits):
     if db.engine.dialect.name != "postgresql":
         pytest.skip("needs PostgreSQL: SQLite serializes every writer, so requests never truly overlap")
 

@@ -235,7 +235,9 @@ def test_meeting_forms_refuse_a_missing_csrf_token(setting, login_as):
 
 
 @pytest.mark.skipif(not ON_POSTGRES, reason="real concurrency needs PostgreSQL (SQLite serializes every writer)")
-def test_simultaneous_registrations_for_the_last_seats_give_exactly_capacity_seats(app, setting, login_as):
+def test_simultaneous_registrations_for_the_last_seats_give_exactly_capacity_seats(
+    app, setting, login_as, real_commits
+):
     group, organizer = setting
     meeting = make_meeting(group, organizer, capacity=3)
     clients = []

@@ -156,7 +156,7 @@ def test_size_limit_refuses_the_accept_beyond_it(setting, login_as):
 
 
 @pytest.mark.skipif(not ON_POSTGRES, reason="real concurrency needs PostgreSQL (SQLite serializes every writer)")
-def test_size_limit_holds_under_simultaneous_accepts(app, setting, login_as):
+def test_size_limit_holds_under_simultaneous_accepts(app, setting, login_as, real_commits):
     process, organizer = setting
     group = make_group(process, organizer, size_limit=2)
     requests = []

@@ -180,7 +180,7 @@ def _category(value):
     not os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql"),
     reason="needs real concurrent transactions: run with TEST_DATABASE_URL on PostgreSQL",
 )
-def test_two_people_following_the_same_link_at_once_make_one_representative(app, login_as, mailbox):
+def test_two_people_following_the_same_link_at_once_make_one_representative(app, login_as, mailbox, real_commits):
     _process, _stakeholder, message = _invited(mailbox, login_as)
     link = mailbox.link(message, "/invitations/")
     clients = [login_as(make_user()) for _ in range(4)]

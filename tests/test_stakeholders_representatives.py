@@ -191,7 +191,7 @@ def test_deleting_my_account_ends_my_representation(login_as):
     not os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql"),
     reason="needs real concurrent transactions: run with TEST_DATABASE_URL on PostgreSQL",
 )
-def test_a_request_sent_twice_at_once_is_recorded_once(app, login_as):
+def test_a_request_sent_twice_at_once_is_recorded_once(app, login_as, real_commits):
     _organizer, process, stakeholder = _setup()
     person = make_user()
     clients = [login_as(person) for _ in range(3)]

@@ -3,7 +3,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from consult.admin.models import AuditEntry
+from consult.audit import AuditEntry
 from consult.auth.models import User
 from consult.db import db
 from consult.search import contains_pattern

@@ -4,9 +4,9 @@ import logging
 
 from flask_babel import lazy_gettext as _l
 
-from consult import permissions
+from consult.admin import permissions
 from consult.admin.errors import NotAdmin, OwnAdminRole
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.models import User
 from consult.auth.services import create_confirmed_user, find_user_by_email
 from consult.db import atomic, db

@@ -4,13 +4,13 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from consult import permissions
-from consult.admin import bp, queries, services
+from consult.admin import bp, permissions, queries, services
 from consult.auth.models import User
 from consult.db import db
 from consult.errors import DomainError
 from consult.http import flash_error, page_arg
 from consult.permissions import require
+from consult.processes.permissions import can_view_audit_log
 from consult.processes.queries import get_process_or_404
 
 
@@ -53,6 +53,6 @@ def audit_log():
 def process_audit_log(slug):
     """Read the audit log of one concertation."""
     process = get_process_or_404(slug)
-    require(permissions.can_view_audit_log(current_user, process))
+    require(can_view_audit_log(current_user, process))
     page = queries.audit_page(page_arg(), current_app.config["PAGE_SIZE"], process.id)
     return render_template("admin/audit_log.html", page=page, process=process)

@@ -4,9 +4,9 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import EqualTo, Optional
 
+from consult.auth.labels import RELATION_LABELS
 from consult.auth.models import Relation
 from consult.forms import EnumSelectField, Form, email_address, length, required
-from consult.labels import RELATION_LABELS
 
 PASSWORD_HINT = _l("At least 10 characters. A short sentence of several words is easy to remember and hard to guess.")
 

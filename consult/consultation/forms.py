@@ -4,11 +4,11 @@ from flask_babel import lazy_gettext as _l
 from wtforms import DateField, DateTimeLocalField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
+from consult.auth.labels import RELATION_LABELS
 from consult.auth.models import Relation
 from consult.consultation.labels import CHANNEL_LABELS, KIND_LABELS
 from consult.consultation.models import Channel, ContributionKind
 from consult.forms import EnumSelectField, Form, length, required
-from consult.labels import RELATION_LABELS
 
 COMMENT_MAX = 5000
 JUSTIFICATION_MAX = 1000
@@ -103,7 +103,7 @@ class HideForm(Form):
 class ResponseForm(Form):
     """The organizers' official response."""
 
-    body = TextAreaField(_l("Official response"), [required(), length(COMMENT_MAX, 2)])
+    body = TextAreaField(_l("Official response"), [required(), length(COMMENT_MAX, 2)], description=MARKDOWN_HINT)
 
 
 class OfflineForm(Form):

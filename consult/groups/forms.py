@@ -15,7 +15,7 @@ from wtforms import (
 )
 from wtforms.validators import URL, NumberRange, Optional
 
-from consult.forms import EnumSelectField, Form, email_address, length, required
+from consult.forms import CheckboxesField, EnumSelectField, Form, email_address, length, required
 from consult.groups.labels import (
     ACCESS_NEED_LABELS,
     GROUP_STATE_LABELS,
@@ -26,8 +26,7 @@ from consult.groups.labels import (
 from consult.groups.meeting_models import AccessNeed
 from consult.groups.models import GroupState, JoinPolicy
 from consult.groups.proposal_models import DECISIONS, ProposalStatus
-from consult.labels import FIELD_LABELS
-from consult.processes.forms import CheckboxesField
+from consult.processes.labels import FIELD_LABELS
 from consult.processes.models import Field
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"

@@ -1,21 +1,12 @@
 """Process and phase forms."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, EmailField, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, EmailField, RadioField, StringField, TextAreaField
 from wtforms.validators import Optional, Regexp
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from consult.consultation.labels import MODERATION_MODE_FIELD_LABEL, MODERATION_MODE_LABELS
-from consult.forms import Form, email_address, length, required
-from consult.labels import FIELD_LABELS
+from consult.forms import CheckboxesField, Form, email_address, length, required
+from consult.processes.labels import FIELD_LABELS, MODERATION_MODE_FIELD_LABEL, MODERATION_MODE_LABELS
 from consult.processes.models import Field, ModerationMode
-
-
-class CheckboxesField(SelectMultipleField):
-    """Several choices as a list of checkboxes."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 class ProcessForm(Form):

@@ -7,11 +7,11 @@ from flask_babel import lazy_gettext as _l
 from slugify import slugify
 from sqlalchemy import delete, select
 
-from consult import permissions, signals
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.models import User
 from consult.auth.services import find_user_by_email
 from consult.db import atomic, db, on_commit
+from consult.processes import permissions
 from consult.processes.errors import (
     CannotCreateProcess,
     LastOrganizer,
@@ -184,13 +184,13 @@ def remove_organizer(actor: User, process: Process, user_id: int):
     _roles_changed()
 
 
-@signals.account_deleting.connect
-def _drop_roles_of_deleted_account(user, **_kwargs):
+def drop_roles_of_deleted_account(user, **_kwargs):
+    """A deleted account organizes nothing."""
     db.session.execute(delete(ProcessRole).where(ProcessRole.user_id == user.id))
 
 
-@signals.personal_data_requested.connect
-def _export_roles(user, **_kwargs):
+def export_roles(user, **_kwargs):
+    """The person's roles in concertations, for "my data"."""
     rows = db.session.execute(
         select(Process.title, ProcessRole.role).join(ProcessRole.process).where(ProcessRole.user_id == user.id)
     )

@@ -5,9 +5,8 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, EmailField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Optional, Regexp
 
-from consult.forms import EnumSelectField, Form, email_address, enum_choices, length, required
-from consult.labels import FIELD_LABELS
-from consult.processes.forms import CheckboxesField
+from consult.forms import CheckboxesField, EnumSelectField, Form, email_address, enum_choices, length, required
+from consult.processes.labels import FIELD_LABELS
 from consult.processes.models import Field
 from consult.stakeholders.labels import CATEGORY_LABELS, KIND_LABELS, LEVEL_LABELS, STATUS_LABELS
 from consult.stakeholders.models import InvolvementLevel, StakeholderCategory, StakeholderKind, StakeholderStatus

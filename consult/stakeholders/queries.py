@@ -6,8 +6,8 @@ from flask import abort
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import selectinload
 
-from consult import permissions
 from consult.db import db
+from consult.permissions import is_signed_in
 from consult.search import contains_pattern
 from consult.stakeholders.models import (
     ImportPreview,
@@ -29,7 +29,7 @@ IMPORT_ACTIONS = ("create", "update", "unchanged", "rejected")
 
 def represented_stakeholders(user, process_id: int) -> list[Stakeholder]:
     """The organisations of this process the user is a confirmed representative of (other domains call it)."""
-    if not permissions.is_signed_in(user):
+    if not is_signed_in(user):
         return []
     return list(
         db.session.scalars(

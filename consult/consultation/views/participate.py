@@ -8,8 +8,8 @@ from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from consult import permissions
-from consult.consultation import bp, queries, services
+from consult.consultation import bp, permissions, queries, services
+from consult.consultation.errors import InvalidPosition
 from consult.consultation.forms import AmendmentForm, CommentForm, FlagForm
 from consult.consultation.models import ContributionState, PositionValue
 from consult.consultation.views.read import author_choices, render_section
@@ -17,7 +17,7 @@ from consult.db import db
 from consult.errors import DomainError
 from consult.extensions import limit_contributions
 from consult.http import flash_error, id_arg, wants_json
-from consult.permissions import require
+from consult.permissions import is_confirmed, require
 from consult.processes.queries import get_process_or_404
 
 
@@ -55,7 +55,7 @@ def _posted_message(contribution) -> str:
 def comment(slug, section_id):
     """Post a comment, or a reply to a comment (``parent_id``)."""
     process, section = _load_section(slug, section_id)
-    require(permissions.is_confirmed(current_user))
+    require(is_confirmed(current_user))
     form = CommentForm()
     form.author_as.choices = author_choices(process)
     parent_id = id_arg(request.form, "parent_id")
@@ -81,7 +81,7 @@ def comment(slug, section_id):
 def amend(slug, section_id):
     """Propose an amendment to a section."""
     process, section = _load_section(slug, section_id)
-    require(permissions.is_confirmed(current_user))
+    require(is_confirmed(current_user))
     form = AmendmentForm()
     form.author_as.choices = author_choices(process)
     if not form.validate_on_submit():
@@ -120,11 +120,11 @@ def _answer(ok_message, back, payload=None, error=None):
 def position(slug, section_id):
     """State, change or withdraw (``value=withdraw``) one's position on a section."""
     process, section = _load_section(slug, section_id)
-    require(permissions.is_confirmed(current_user))
+    require(is_confirmed(current_user))
     raw = request.form.get("value", "")
     back = url_for("consultation.section", slug=slug, section_id=section.id, _anchor="positions")
     if raw != "withdraw" and raw not in {v.value for v in PositionValue}:
-        return _answer("", back, error=DomainError(_("Choose agree, mixed or disagree.")))
+        return _answer("", back, error=InvalidPosition(_("Choose agree, mixed or disagree.")))
     value = None if raw == "withdraw" else PositionValue(raw)
     try:
         services.set_position(current_user, section, value)
@@ -142,7 +142,7 @@ def position(slug, section_id):
 def support(slug, contribution_id):
     """Support a contribution, or undo one's support (``action=undo``)."""
     _process, contribution = _load_contribution(slug, contribution_id)
-    require(permissions.is_confirmed(current_user))
+    require(is_confirmed(current_user))
     undo = request.form.get("action") == "undo"
     try:
         if undo:
@@ -162,7 +162,7 @@ def support(slug, contribution_id):
 def withdraw(slug, contribution_id):
     """Withdraw one's own contribution; a placeholder keeps its place."""
     _process, contribution = _load_contribution(slug, contribution_id)
-    require(permissions.can_withdraw_contribution(current_user, contribution))
+    require(permissions.is_contribution_author(current_user, contribution))
     try:
         services.withdraw_contribution(current_user, contribution)
     except DomainError as error:
@@ -178,7 +178,9 @@ def withdraw(slug, contribution_id):
 def flag(slug, contribution_id):
     """Report a contribution to the moderators, with a reason."""
     process, contribution = _load_contribution(slug, contribution_id)
-    require(permissions.is_confirmed(current_user))
+    # A report sent while the contribution was being hidden is answered by the service (flash), not a 403.
+    require(is_confirmed(current_user) if request.method == "POST"
+            else permissions.can_flag_contribution(current_user, contribution))  # fmt: skip
     form = FlagForm()
     if form.validate_on_submit():
         try:

@@ -4,11 +4,11 @@ from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
+from consult.auth.labels import RELATION_LABELS
 from consult.auth.models import Relation
 from consult.consultation.models import Channel, ContributionState
 from consult.forms import Form, enum_choices, length, required
 from consult.http import page_arg
-from consult.labels import RELATION_LABELS
 from consult.report.models import DispositionValue
 from consult.report.treatment.labels import (
     CHANNEL_LABELS,

@@ -9,7 +9,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, insert, select
 
-from consult.admin.models import record
+from consult.audit import record
 from consult.db import atomic, db, utcnow
 from consult.search import fold
 from consult.stakeholders.csvformat import ENUMS, decode, header_keys, read_rows, to_csv, unguard_formula

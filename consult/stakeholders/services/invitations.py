@@ -9,7 +9,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.tokens import make_token, read_token
 from consult.db import atomic, db, utcnow
 from consult.mail import external_url, queue_mail

@@ -6,9 +6,9 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from consult import permissions
-from consult.admin.models import record
+from consult.audit import record
 from consult.db import atomic, db, utcnow
+from consult.stakeholders import permissions
 from consult.stakeholders.errors import AlreadyArchived, NotArchived, NotRegistryManager
 from consult.stakeholders.models import Invitation, Stakeholder, StakeholderSettings, StakeholderStatus
 

@@ -7,12 +7,12 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from consult import permissions, signals
-from consult.admin.models import record
+from consult.audit import record
 from consult.dates import paris_today
 from consult.db import atomic, db, utcnow
 from consult.mail import external_url, queue_mail
 from consult.processes.models import ProcessRole, ProcessRoleName
+from consult.stakeholders import permissions
 from consult.stakeholders.errors import AlreadyRequested, CannotAskToRepresent, DecisionRecorded, NotAnOrganisation
 from consult.stakeholders.models import (
     Invitation,
@@ -133,15 +133,14 @@ def decide_representation(actor, process, representative: Representative, *, con
     return representative
 
 
-@signals.account_deleting.connect
-def _drop_representation_of_deleted_account(user, **_kwargs):
+def drop_representation_of_deleted_account(user, **_kwargs):
     """A deleted account represents nobody; contributions keep the organisation they were made for."""
     db.session.execute(delete(Representative).where(Representative.user_id == user.id))
     db.session.execute(update(Invitation).where(Invitation.used_by_id == user.id).values(used_by_id=None))
 
 
-@signals.personal_data_requested.connect
-def _export_representation(user, **_kwargs):
+def export_representation(user, **_kwargs):
+    """The organisations the person represents or asked to, for "my data"."""
     rows = db.session.execute(
         select(Stakeholder.name, Representative.status, Representative.created_at, Representative.decided_at)
         .join(Representative, Representative.stakeholder_id == Stakeholder.id)

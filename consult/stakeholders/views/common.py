@@ -2,11 +2,10 @@
 
 from flask_login import current_user
 
-from consult import permissions
 from consult.http import page_arg
 from consult.permissions import require
 from consult.processes.queries import get_process_or_404
-from consult.stakeholders import queries
+from consult.stakeholders import permissions, queries
 from consult.stakeholders.forms import FilterForm
 
 

@@ -8,17 +8,11 @@ from flask_login import current_user, login_required
 from consult.errors import DomainError
 from consult.groups.labels import PROPOSAL_STATUS_LABELS
 from consult.http import flash_error, id_list_arg
-from consult.panels import organizer_link
 from consult.report import bp
 from consult.report.treatment import listing, proposals, queries, services
 from consult.report.treatment.forms import BulkForm, DispositionForm, FilterForm, ThemeChoiceForm, theme_choices
 from consult.report.treatment.labels import TEMPLATE_LABELS as LABELS
 from consult.report.treatment.views import load_process
-
-
-@organizer_link(60)
-def _treatment_link(process):
-    return _l("Treat the contributions"), url_for("report.treatment_list", slug=process.slug)
 
 
 def _bulk_form(sections, themes, formdata=None):
