@@ -5,7 +5,7 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from consult.admin.models import AuditEntry
+from consult.audit import AuditEntry
 from consult.db import db
 from consult.stakeholders.services.representatives import request_representation
 from tests.factories import make_process, make_stakeholder, make_user
