@@ -21,7 +21,7 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[])
 #
 # A per-address limit alone is beaten by changing address (a botnet, a mobile network): these limits
 # count per signed-in account, per account tried at sign-in, and per recipient of the mails a
-# visitor can trigger. Their values are settings (README, "Rate limits").
+# visitor can trigger. Their values are settings (config.py, the table of settings in the README).
 
 
 def _folded_address(value) -> str:
