@@ -21,7 +21,7 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[])
 #
 # A per-address limit alone is beaten by changing address (a botnet, a mobile network): these limits
 # count per signed-in account, per account tried at sign-in, and per recipient of the mails a
-# visitor can trigger. Their values are settings (README, "Rate limits").
+# visitor can trigger. Their values are settings (config.py, the table of settings in the README).
 
 
 def _folded_address(value) -> str:
@@ -37,7 +37,8 @@ def signed_in_account_key() -> str:
 
 def account_tried_key() -> str:
     """The account a sign-in attempt is for, whatever address it comes from."""
-    return f"account:{_folded_address(request.form.get('email'))}"
+    address = _folded_address(request.form.get("email"))
+    return f"account:{address}" if address else get_remote_address()
 
 
 def mail_recipient_key() -> str:
@@ -54,13 +55,26 @@ def _setting(name):
     return lambda: current_app.config[name]
 
 
-#: sign-in attempts on one account, from every address together
+def _accepted(response) -> bool:
+    return response.status_code in (302, 303)
+
+
+#: failed sign-in attempts on one account, from every address together (a success redirects)
 limit_per_account_tried = limiter.shared_limit(
-    _setting("RATELIMIT_SIGN_IN_ACCOUNT"), scope="sign-in-account", key_func=account_tried_key, methods=["POST"]
+    _setting("RATELIMIT_SIGN_IN_ACCOUNT"),
+    scope="sign-in-account",
+    key_func=account_tried_key,
+    methods=["POST"],
+    deduct_when=lambda response: not _accepted(response),
 )
-#: mails one recipient can be sent by sign-up, reset and confirmation requests together
+#: accepted requests that mail one recipient (sign-up, reset, confirmation, new address), all together;
+#: a form sent back with errors mails nobody and does not count
 limit_per_mail_recipient = limiter.shared_limit(
-    _setting("RATELIMIT_MAIL_RECIPIENT"), scope="mail-recipient", key_func=mail_recipient_key, methods=["POST"]
+    _setting("RATELIMIT_MAIL_RECIPIENT"),
+    scope="mail-recipient",
+    key_func=mail_recipient_key,
+    methods=["POST"],
+    deduct_when=_accepted,
 )
 
 

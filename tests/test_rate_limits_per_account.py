@@ -56,3 +56,22 @@ def test_reset_and_sign_up_mails_to_one_address_are_limited(app, client, mailbox
     make_user("autre@exemple.fr")
     client.post("/mot-de-passe/oubli", data={"email": "autre@exemple.fr", "csrf_token": token}, **_from("10.0.1.1"))
     assert len(mailbox.to("autre@exemple.fr")) == 1  # another recipient is not affected
+
+
+def test_a_form_sent_back_with_errors_does_not_use_the_recipients_budget(app, client, mailbox):
+    token = client.csrf_token()
+    weak = {"email": "moi@exemple.fr", "display_name": "Moi", "password": "court", "accept_terms": "y"}
+    assert {client.post("/inscription", data=weak | {"csrf_token": token}).status_code for _ in range(8)} == {400}
+    response = client.post("/inscription", data=weak | {"password": PASSWORD, "csrf_token": token})
+    assert response.status_code == 302
+    assert len(mailbox.to("moi@exemple.fr")) == 1
+
+
+def test_a_successful_sign_in_does_not_use_the_accounts_budget(app, client):
+    make_user("moi@exemple.fr")
+    statuses = []
+    for n in range(12):
+        data = {"email": "moi@exemple.fr", "password": PASSWORD, "csrf_token": client.csrf_token()}
+        statuses.append(client.post("/connexion", data=data, **_from(ADDRESSES[n % 10])).status_code)
+        client.post("/deconnexion", data={"csrf_token": client.csrf_token()})
+    assert statuses == [302] * 12

@@ -9,7 +9,7 @@ from consult.admin.errors import NotAdmin, OwnAdminRole
 from consult.audit import record
 from consult.auth.models import User
 from consult.auth.services import create_confirmed_user, find_user_by_email
-from consult.db import atomic
+from consult.db import atomic, db
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +24,7 @@ def set_admin(actor: User, user: User, is_admin: bool) -> User:
     """
     if not permissions.can_manage_users(actor):
         raise NotAdmin(str(_l("Only administrators manage roles.")))
+    db.session.refresh(user, with_for_update=True)  # lock, re-read: a repeat sees the first
     if user.id == actor.id and not is_admin:
         raise OwnAdminRole(str(_l("You cannot withdraw your own administrator role.")))
     if user.is_admin != is_admin:

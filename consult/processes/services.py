@@ -173,6 +173,7 @@ def remove_organizer(actor: User, process: Process, user_id: int):
     """
     if not permissions.can_edit_process(actor, process):
         raise NotOrganizer(str(_l("Only the organizers of this concertation may change it.")))
+    db.session.refresh(process, with_for_update=True)  # two withdrawals at once must still leave one organizer
     organizer_ids = [r.user_id for r in process.roles if r.role == ProcessRoleName.ORGANIZER]
     if user_id not in organizer_ids:
         raise NotAnOrganizer(str(_l("This person is not an organizer of this concertation.")))

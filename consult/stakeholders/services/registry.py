@@ -120,6 +120,7 @@ def update_stakeholder(actor, process, stakeholder: Stakeholder, *, values: dict
         NotRegistryManager: the actor does not manage this registry.
     """
     check_manager(actor, process)
+    db.session.refresh(stakeholder, with_for_update=True)  # lock, re-read: a repeat sees the first
     now = now or utcnow()
     changes = apply_values(stakeholder, values, now=now)
     if changes:
@@ -139,6 +140,7 @@ def archive_stakeholder(actor, process, stakeholder: Stakeholder, *, now: dateti
         AlreadyArchived: already archived.
     """
     check_manager(actor, process)
+    db.session.refresh(stakeholder, with_for_update=True)  # lock, re-read: a repeat sees the first
     if stakeholder.archived_at is not None:
         raise AlreadyArchived(str(_l("This stakeholder is already archived.")))
     stakeholder.archived_at = now or utcnow()
@@ -156,6 +158,7 @@ def erase_contacts(actor, process, stakeholder: Stakeholder, *, now: datetime | 
         NotArchived: the stakeholder is not archived (its contacts are still in use).
     """
     check_manager(actor, process)
+    db.session.refresh(stakeholder, with_for_update=True)  # lock, re-read: a repeat sees the first
     if stakeholder.archived_at is None:
         raise NotArchived(str(_l("Archive the stakeholder first: its contacts may still be in use.")))
     stakeholder.contact_name = stakeholder.contact_email = stakeholder.contact_phone = ""

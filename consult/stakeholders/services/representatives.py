@@ -101,6 +101,7 @@ def decide_representation(actor, process, representative: Representative, *, con
         DecisionRecorded: the decision is already the current state.
     """
     check_manager(actor, process)
+    db.session.refresh(representative, with_for_update=True)  # lock, re-read: a repeat sees the first
     now = now or utcnow()
     wanted = RepresentativeStatus.CONFIRMED if confirm else RepresentativeStatus.DECLINED
     if representative.status == wanted:
