@@ -11,8 +11,8 @@ from alembic import op
 from consult.text import markdown_to_html
 
 # revision identifiers, used by Alembic.
-revision = "c3e1a5b7d902"
-down_revision = "8d8561d8af9b"
+revision = 'c3e1a5b7d902'
+down_revision = '8d8561d8af9b'
 branch_labels = None
 depends_on = None
 
