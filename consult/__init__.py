@@ -28,9 +28,10 @@ def create_app(config=None):
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-    from consult import models  # noqa: F401 - every model on the one metadata
+    from consult import http, models  # noqa: F401 - every model on the one metadata
 
     _init_extensions(app)
+    http.register_converters(app)
     _register_blueprints(app)
     _register_hooks(app)
 

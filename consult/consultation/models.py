@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.auth.models import Relation
 from consult.db import created_at, db, int_pk, str_enum, utcnow
+from consult.search import keep_folded
 
 
 class Draft(db.Model):
@@ -199,6 +200,8 @@ class Contribution(db.Model):
     #: amendments: the replacement text proposed for the section, and why
     proposed_text: Mapped[str | None] = mapped_column(Text)
     justification: Mapped[str | None] = mapped_column(Text)
+    #: body and proposed text folded for search (consult.search), kept on every flush
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     state: Mapped[ContributionState] = mapped_column(
         str_enum(ContributionState, "contribution_state"), default=ContributionState.PUBLISHED
     )
@@ -234,6 +237,9 @@ class Contribution(db.Model):
 
     def __repr__(self):
         return f"<Contribution {self.id} {self.kind.value} {self.state.value}>"
+
+
+keep_folded(Contribution, "search_text", "body", "proposed_text")
 
 
 class OfficialResponse(db.Model):

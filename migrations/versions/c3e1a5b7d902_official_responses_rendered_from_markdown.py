@@ -1,7 +1,7 @@
 """official responses rendered from Markdown (they were stored as escaped plain text)
 
 Revision ID: c3e1a5b7d902
-Revises: 8d8561d8af9b
+Revises: c1e2a3b4d5f6
 Create Date: 2026-12-03 14:20:00
 
 """
@@ -12,7 +12,7 @@ from consult.text import markdown_to_html
 
 # revision identifiers, used by Alembic.
 revision = 'c3e1a5b7d902'
-down_revision = '8d8561d8af9b'
+down_revision = 'c1e2a3b4d5f6'
 branch_labels = None
 depends_on = None
 

@@ -9,7 +9,7 @@ from consult.consultation.forms import HideForm, OfflineForm, ResponseForm
 from consult.consultation.labels import CHANNEL_LABELS, KIND_LABELS, STATE_LABELS
 from consult.consultation.views.read import LABELS, position_labels
 from consult.errors import DomainError
-from consult.http import flash_error, form_status
+from consult.http import flash_error, form_status, page_arg
 from consult.permissions import require
 from consult.processes.labels import MODERATION_MODE_LABELS
 from consult.processes.queries import get_process_or_404
@@ -22,9 +22,7 @@ def queue(slug):
     process = get_process_or_404(slug)
     require(permissions.can_moderate(current_user, process))
     view = "flagged" if request.args.get("vue") == "signalees" else "pending"
-    page = queries.moderation_queue(
-        process, view, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"]
-    )
+    page = queries.moderation_queue(process, view, page_arg(), current_app.config["PAGE_SIZE"])
     return render_template(
         "consultation/queue.html",
         process=process,

@@ -4,7 +4,7 @@ Position and support routes also answer JSON (``Accept: application/json``) for 
 updates the page without reload; CSRF is checked the same way.
 """
 
-from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -15,14 +15,10 @@ from consult.consultation.models import ContributionState, PositionValue
 from consult.consultation.views.read import author_choices, render_section
 from consult.db import db
 from consult.errors import DomainError
-from consult.extensions import limiter
-from consult.http import flash_error, wants_json
+from consult.extensions import limit_contributions
+from consult.http import flash_error, id_arg, wants_json
 from consult.permissions import is_confirmed, require
 from consult.processes.queries import get_process_or_404
-
-
-def _rate():
-    return current_app.config["RATELIMIT_CONTRIBUTE"]
 
 
 def _load_section(slug, section_id):
@@ -55,14 +51,14 @@ def _posted_message(contribution) -> str:
 
 @bp.route("/concertations/<slug>/sections/<int:section_id>/commentaires", methods=["POST"])
 @login_required
-@limiter.limit(_rate)
+@limit_contributions
 def comment(slug, section_id):
     """Post a comment, or a reply to a comment (``parent_id``)."""
     process, section = _load_section(slug, section_id)
     require(is_confirmed(current_user))
     form = CommentForm()
     form.author_as.choices = author_choices(process)
-    parent_id = request.form.get("parent_id", type=int)
+    parent_id = id_arg(request.form, "parent_id")
     parent = queries.get_contribution_or_404(process, parent_id) if parent_id else None
     if not form.validate_on_submit():
         if parent is not None:
@@ -81,7 +77,7 @@ def comment(slug, section_id):
 
 @bp.route("/concertations/<slug>/sections/<int:section_id>/amendements", methods=["POST"])
 @login_required
-@limiter.limit(_rate)
+@limit_contributions
 def amend(slug, section_id):
     """Propose an amendment to a section."""
     process, section = _load_section(slug, section_id)
@@ -120,7 +116,7 @@ def _answer(ok_message, back, payload=None, error=None):
 
 @bp.route("/concertations/<slug>/sections/<int:section_id>/position", methods=["POST"])
 @login_required
-@limiter.limit(_rate)
+@limit_contributions
 def position(slug, section_id):
     """State, change or withdraw (``value=withdraw``) one's position on a section."""
     process, section = _load_section(slug, section_id)
@@ -142,7 +138,7 @@ def position(slug, section_id):
 
 @bp.route("/concertations/<slug>/contributions/<int:contribution_id>/soutien", methods=["POST"])
 @login_required
-@limiter.limit(_rate)
+@limit_contributions
 def support(slug, contribution_id):
     """Support a contribution, or undo one's support (``action=undo``)."""
     _process, contribution = _load_contribution(slug, contribution_id)
@@ -178,7 +174,7 @@ def withdraw(slug, contribution_id):
 
 @bp.route("/concertations/<slug>/contributions/<int:contribution_id>/signaler", methods=["GET", "POST"])
 @login_required
-@limiter.limit(_rate, methods=["POST"])
+@limit_contributions
 def flag(slug, contribution_id):
     """Report a contribution to the moderators, with a reason."""
     process, contribution = _load_contribution(slug, contribution_id)

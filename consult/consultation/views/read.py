@@ -10,6 +10,7 @@ from consult.consultation.labels import CHANNEL_LABELS, POSITION_LABELS, STATE_L
 from consult.consultation.models import PositionValue
 from consult.dates import paris_today
 from consult.db import utcnow
+from consult.http import page_arg
 from consult.panels import panels_for
 from consult.processes.queries import get_process_or_404
 from consult.stakeholders.queries import represented_stakeholders
@@ -68,7 +69,7 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
         section,
         current_user,
         sort=sort,
-        page=request.args.get("page", 1, type=int),
+        page=page_arg(),
         per_page=current_app.config["PAGE_SIZE"],
         moderator=moderator,
     )
