@@ -22,6 +22,6 @@ def test_stored_official_responses_are_rendered_again_from_markdown(real_commits
     with db.engine.begin() as conn:  # as the service stored it before: escaped plain text
         conn.execute(text("UPDATE official_responses SET body_html = '<p>Un **accueil de jour**.</p>'"))
     db.session.rollback()
-    downgrade(revision="8d8561d8af9b")
+    downgrade(revision="c3e1a5b7d902-1")  # the revision before this data migration
     upgrade()
     assert db.session.get(type(response), response.id).body_html == "<p>Un <strong>accueil de jour</strong>.</p>\n"

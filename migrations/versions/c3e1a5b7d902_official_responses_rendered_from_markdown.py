@@ -11,8 +11,8 @@ from alembic import op
 from consult.text import markdown_to_html
 
 # revision identifiers, used by Alembic.
-revision = "c3e1a5b7d902"
-down_revision = "c1e2a3b4d5f6"
+revision = 'c3e1a5b7d902'
+down_revision = 'c1e2a3b4d5f6'
 branch_labels = None
 depends_on = None
 
