@@ -78,3 +78,15 @@ def test_a_contribution_awaiting_moderation_is_moderated_before_it_is_treated(lo
     assert db.session.query(Treatment).count() == 0
     figures = progress(process.id)
     assert (figures.total, figures.pending) == (1, 1)
+
+
+def test_only_treatable_contributions_can_be_selected_in_the_list(login_as):
+    organizer = make_user()
+    process = make_process(organizer)
+    (section,) = consulted_sections(organizer, process)
+    published = contribute(section, "publiée")
+    pending = contribute(section, "en attente", state=ContributionState.PENDING)
+    hidden = contribute(section, "masquée", state=ContributionState.HIDDEN)
+    page = text(login_as(organizer).get(f"/concertations/{process.slug}/traitement"))
+    assert f'id="select-{published.id}"' in page
+    assert f'id="select-{pending.id}"' not in page and f'id="select-{hidden.id}"' not in page

@@ -16,7 +16,7 @@ from consult.consultation.models import (
 )
 from consult.db import db
 from consult.report.models import DispositionValue, Theme, Treatment
-from consult.report.rules import effective_disposition, treatable, with_treatment
+from consult.report.rules import effective_disposition, is_treatable, treatable, with_treatment
 from consult.search import contains_pattern
 from consult.stakeholders.models import Stakeholder
 
@@ -129,6 +129,11 @@ class Row:
     own_disposition: bool
     #: the organisation a representative wrote for
     organisation: str | None = None
+
+    @property
+    def treatable(self) -> bool:
+        """Whether it may receive a disposition (the rule of ``consult.report.rules``)."""
+        return is_treatable(self.contribution)
 
 
 def treatment_page(process_id: int, filters: Filters, per_page: int = PER_PAGE) -> Page:
