@@ -256,9 +256,10 @@ WHERE (s.agree_count, s.mixed_count, s.disagree_count, s.comment_count)
 def check_limits_and_sessions(stack: Stack, seed: dict) -> list[str]:
     """Per-client limits through the proxy, shared by both instances; one session valid on both."""
     noisy = Citizen(stack.url, "203.0.113.50")
-    wrong = {"email": seed["people"][0], "password": "not the password"}
-    statuses = [noisy.post("/connexion", wrong) for _ in range(12)]
-    neighbour = Citizen(stack.url, "203.0.113.51").post("/connexion", wrong)
+    # Each attempt names another account, so that only the per-address limit can refuse them.
+    wrong = [{"email": f"inconnu{n}@exemple.fr", "password": "not the password"} for n in range(13)]
+    statuses = [noisy.post("/connexion", attempt) for attempt in wrong[:12]]
+    neighbour = Citizen(stack.url, "203.0.113.51").post("/connexion", wrong[12])
     print(
         f"rate limit (10 per minute), one client through nginx over 2 instances x 2 workers: {statuses}; "
         f"another client meanwhile: {neighbour}"

@@ -29,9 +29,10 @@ def create_app(config=None):
 
     production.init_app(app)  # proxy hops, request ids in the logs, error reporting, health endpoint
 
-    from consult import models  # noqa: F401 - every model on the one metadata
+    from consult import http, models  # noqa: F401 - every model on the one metadata
 
     _init_extensions(app)
+    http.register_converters(app)
     _register_blueprints(app)
     _register_hooks(app)
 

@@ -12,7 +12,7 @@ from sqlalchemy import JSON, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from consult.claims import Claimable, claim, release, worker_identity
-from consult.db import atomic, created_at, db, int_pk, utcnow
+from consult.db import atomic, created_at, db, int_pk, on_commit, utcnow
 from consult.extensions import mail
 
 logger = logging.getLogger(__name__)
@@ -66,7 +66,14 @@ def queue_mail(recipient: str, template: str, subject, *, attachments=None, **co
             next_attempt_at=utcnow(),
         )
     db.session.add(row)
+    if current_app.config["MAIL_DELIVER_AFTER_REQUEST"]:
+        on_commit(_deliver_after_this_request)
     return row
+
+
+def _deliver_after_this_request():
+    # Registered with on_commit: a mail whose transaction was rolled back is never delivered early.
+    g.deliver_mail_after_request = True
 
 
 def deliver_pending(now: datetime | None = None, limit: int = 200, *, worker: str | None = None) -> tuple[int, int]:
@@ -197,11 +204,11 @@ def requeue_mail(mail_id: int, *, now: datetime | None = None) -> OutboxMail | N
 
 
 def init_app(app):
-    """In development, deliver queued mail once the response has been sent."""
+    """In development, deliver the mail committed during a request once the response has been sent."""
 
     @app.after_request
     def deliver_after_request(response):
-        if app.config["MAIL_DELIVER_AFTER_REQUEST"] and g.get("mail_queued"):
+        if app.config["MAIL_DELIVER_AFTER_REQUEST"] and g.get("deliver_mail_after_request"):
             response.call_on_close(lambda: _deliver_in_context(app))
         return response
 

@@ -3,14 +3,15 @@
 from consult.groups.proposal_models import ProposalStatus
 from consult.groups.services.proposals import create_proposal, decide_proposal, submit_proposal
 from consult.processes.models import PhaseKind
-from tests.factories import make_group, make_member, make_process, make_sections, make_user
+from tests.factories import make_group, make_member, make_process, make_user
 from tests.helpers import text
+from tests.report_helpers import consulted_sections
 
 
 def test_submitted_proposals_are_listed_with_their_decision_and_counted(login_as, count_queries):
     organizer = make_user()
     process = make_process(organizer, current=PhaseKind.WORKING_GROUPS)
-    sections = make_sections(process, ["Vivre à domicile", "Soutenir les aidants"])
+    sections = consulted_sections(organizer, process, ["Vivre à domicile", "Soutenir les aidants"])
     group = make_group(process, organizer, title="Groupe Aidants", section_ids=[s.id for s in sections])
     _stakeholder, member = make_member(group, organizer, name="France Alzheimer Drôme")
     sheet = {"objective": "Du répit"}

@@ -9,7 +9,8 @@ from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from consult.auth.models import User
-from consult.consultation.models import Draft, DraftVersion, Section
+from consult.consultation.models import Section
+from consult.consultation.queries import in_process_sections, in_reading_order
 from consult.db import db
 from consult.groups import permissions
 from consult.groups.meeting_models import Document, Meeting, Registration, RegistrationStatus
@@ -60,15 +61,7 @@ def get_membership_or_404(membership_id: int, group: Group) -> Membership:
 
 def process_sections(process_id: int) -> list[Section]:
     """The sections of the process's drafts (latest versions last), for choices."""
-    return list(
-        db.session.scalars(
-            select(Section)
-            .join(DraftVersion, DraftVersion.id == Section.version_id)
-            .join(Draft, Draft.id == DraftVersion.draft_id)
-            .where(Draft.process_id == process_id)
-            .order_by(Draft.id, DraftVersion.number, Section.position, Section.id)
-        )
-    )
+    return list(db.session.scalars(in_reading_order(in_process_sections(select(Section), process_id))))
 
 
 def organisations_to_invite(group: Group) -> list[Stakeholder]:
@@ -82,7 +75,7 @@ def organisations_to_invite(group: Group) -> list[Stakeholder]:
             select(Stakeholder)
             .where(Stakeholder.process_id == group.process_id, Stakeholder.archived_at.is_(None))
             .where(Stakeholder.id.not_in(taken))
-            .order_by(Stakeholder.name)
+            .order_by(Stakeholder.search_name)
         )
     )
 

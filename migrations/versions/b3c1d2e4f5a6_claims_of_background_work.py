@@ -1,7 +1,7 @@
 """claims of background work: outbox mail and report PDF builds leased to one worker
 
 Revision ID: b3c1d2e4f5a6
-Revises: 8d8561d8af9b
+Revises: c3e1a5b7d902
 Create Date: 2026-12-03 14:20:00.000000
 
 """
@@ -13,7 +13,7 @@ import consult.db  # noqa: F401 - custom column types
 
 # revision identifiers, used by Alembic.
 revision = 'b3c1d2e4f5a6'
-down_revision = '8d8561d8af9b'
+down_revision = 'c3e1a5b7d902'
 branch_labels = None
 depends_on = None
 

@@ -54,13 +54,13 @@ def build_pdf(revision, *, now=None) -> str:
         data = render_pdf(revision)
     except Exception as error:  # WeasyPrint errors are many; the organizer sees the message
         logger.exception("PDF of report revision %s failed", revision.id)
-        revision.pdf_error = str(error)[:500] or error.__class__.__name__
-        db.session.commit()
+        with atomic():
+            revision.pdf_error = str(error)[:500] or error.__class__.__name__
         return ""
     relative, path = revision_file(revision, ".pdf")
     path.write_bytes(data)
-    revision.pdf_path, revision.pdf_built_at, revision.pdf_error = relative, now or utcnow(), ""
-    db.session.commit()
+    with atomic():
+        revision.pdf_path, revision.pdf_built_at, revision.pdf_error = relative, now or utcnow(), ""
     logger.info("PDF of report revision %s built (%s bytes)", revision.id, len(data))
     return relative
 
