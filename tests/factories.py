@@ -240,22 +240,6 @@ def make_stakeholder(process, organizer, **values):
 # --- working groups ---------------------------------------------------------
 
 
-def make_organisation(process, name=None, *, category=None):
-    """An organisation of the process's registry."""
-    from consult.stakeholders.models import InvolvementLevel, Stakeholder, StakeholderCategory, StakeholderKind
-
-    stakeholder = Stakeholder(
-        process_id=process.id,
-        name=name or f"Association {next(_counter)}",
-        kind=StakeholderKind.ORGANISATION,
-        category=category or StakeholderCategory.ASSOCIATIONS,
-        level=InvolvementLevel.CO_CONSTRUCT,
-    )
-    db.session.add(stakeholder)
-    db.session.commit()
-    return stakeholder
-
-
 def make_representative(stakeholder, user=None):
     """A user confirmed as a representative of the organisation (made if not given)."""
     from consult.stakeholders.models import Representative, RepresentativeStatus
@@ -266,20 +250,6 @@ def make_representative(stakeholder, user=None):
     )
     db.session.commit()
     return user
-
-
-def make_sections(process, titles=("Vivre à domicile", "Aidants")):
-    """A draft of the process with one version holding these sections."""
-    from consult.consultation.models import Draft, DraftVersion, Section
-
-    draft = Draft(process_id=process.id, title="Projet de schéma")
-    version = DraftVersion(draft=draft, number=1)
-    db.session.add_all([draft, version])
-    db.session.flush()
-    sections = [Section(version_id=version.id, title=title, position=i) for i, title in enumerate(titles)]
-    db.session.add_all(sections)
-    db.session.commit()
-    return sections
 
 
 def make_group(process, organizer, *, title=None, join_policy=None, size_limit=None, section_ids=()):
@@ -303,14 +273,16 @@ def make_member(group, organizer, *, name=None, user=None):
     """An organisation made a member through an invitation its representative accepts; returns (stakeholder, user)."""
     from consult.groups.services.membership import answer_invitation, invite_organisation
 
-    stakeholder = make_organisation(group.process, name)
+    stakeholder = make_stakeholder(group.process, organizer, **({"name": name} if name else {}))
     user = make_representative(stakeholder, user)
     membership = invite_organisation(organizer, group, stakeholder)
     answer_invitation(user, membership, accept=True)
     return stakeholder, user
 
 
-def make_meeting(group, organizer, *, starts_in=timedelta(days=3), capacity=10, is_public=True, title=None):
+def make_meeting(
+    group, organizer, *, starts_in=timedelta(days=3), capacity=10, is_public=True, title=None, video_url=""
+):
     """A meeting of the group, starting ``starts_in`` from now, lasting two hours."""
     from consult.db import utcnow
     from consult.groups.services.meetings import create_meeting
@@ -325,10 +297,17 @@ def make_meeting(group, organizer, *, starts_in=timedelta(days=3), capacity=10, 
         ends_at=starts + timedelta(hours=2),
         place="Salle du conseil",
         address="26 avenue du Président-Herriot, Valence",
-        video_url="",
+        video_url=video_url,
         agenda_md="1. Accueil",
         capacity=capacity,
     )
+
+
+def make_registration(user, meeting, *, needs=(), now=None):
+    """A registration through the service; ``now`` defaults to a day before the meeting (so past meetings work)."""
+    from consult.groups.services.registrations import register_for_meeting
+
+    return register_for_meeting(user, meeting, needs=list(needs), now=now or meeting.starts_at - timedelta(days=1))
 
 
 # --- closing report -----------------------------------------------------------

@@ -7,12 +7,13 @@ concertation.
 """
 
 import re
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
 from tests.e2e.a11y_world import build_world
-from tests.factories import make_user
+from tests.factories import make_meeting, make_user
 
 # Routes anyone may GET without signing in (each view applies finer visibility rules).
 PUBLIC_GET = {
@@ -110,6 +111,7 @@ def _build(world):
     )
     world["membership"] = db.session.scalars(select(Membership).where(Membership.group_id == world["group"].id)).first()
     world["representative"] = request_representation(make_user(), process, world["stakeholder"])
+    world["meeting_started"] = make_meeting(world["group"], organizer, starts_in=timedelta(hours=-1))
     world["revision"] = publish_report(organizer, process, interim=True)
     run_once()  # the worker builds the revision's PDF
     return world
@@ -141,6 +143,8 @@ def _values(world, endpoint):
     }
     if endpoint == "consultation.changes":
         values.update(slug=world["closed"].slug, draft_id=world["old_draft"].id, number=2)
+    if endpoint == "groups.minutes":  # minutes are written once the meeting has started
+        values.update(meeting_id=world["meeting_started"].id)
     return values
 
 

@@ -333,3 +333,14 @@ def pending_count(process) -> int:
             ),
         )
     )
+
+
+def sections_in_reading_order(process_id: int, only=None) -> list[Section]:
+    """The sections of the process's drafts as a reader meets them (``in_reading_order``).
+
+    ``only`` (ids, or a subquery of ids) keeps those sections; one query either way.
+    """
+    query = in_reading_order(in_process_sections(select(Section), process_id))
+    if only is not None:
+        query = query.where(Section.id.in_(only))
+    return list(db.session.scalars(query))
