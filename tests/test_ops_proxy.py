@@ -12,10 +12,14 @@ def _app_with_hops(app, hops):
 
 
 def _statuses_of_twelve_clients(app):
-    """Twelve citizens, each behind the proxy with its own address, ask for a reset once."""
+    """Twelve citizens, each behind the proxy with its own address, ask for a reset of their own account."""
     client = app.test_client()
     return [
-        client.post("/mot-de-passe/oubli", data={}, headers={"X-Forwarded-For": f"203.0.113.{n}"}).status_code
+        client.post(
+            "/mot-de-passe/oubli",
+            data={"email": f"personne{n}@exemple.fr"},
+            headers={"X-Forwarded-For": f"203.0.113.{n}"},
+        ).status_code
         for n in range(1, 13)
     ]
 

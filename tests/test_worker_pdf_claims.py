@@ -9,15 +9,18 @@ from consult.db import db
 from consult.report.models import ReportRevision
 from consult.report.publishing import pdf
 from consult.report.publishing.snapshot.services import publish_report
-from tests.report_publishing_fixture import build
+from tests.factories import make_comment, make_draft, make_process, make_user
 
 
 @pytest.fixture
 def revision(app, tmp_path):
     previous = app.config.get("REPORT_DIR")
     app.config["REPORT_DIR"] = str(tmp_path / "reports")
-    data = build()
-    yield publish_report(data["orga"], data["process"], interim=True), data
+    organizer = make_user()
+    process = make_process(organizer, title="Schéma des solidarités")
+    _draft, sections = make_draft(organizer, process)
+    make_comment(make_user(), sections[1], "Un avis sur la deuxième partie.")
+    yield publish_report(organizer, process, interim=True)
     app.config["REPORT_DIR"] = previous
 
 
@@ -43,25 +46,23 @@ def test_two_workers_build_a_revision_pdf_once(app, real_commits, revision, monk
         thread.start()
     for thread in threads:
         thread.join()
-    assert builds == [revision[0].id]
+    assert builds == [revision.id]
     db.session.expire_all()
-    assert db.session.get(ReportRevision, revision[0].id).pdf_path
+    assert db.session.get(ReportRevision, revision.id).pdf_path
 
 
 def test_a_failed_pdf_build_is_listed_for_admins_and_retried(app, revision, login_as, mailbox, monkeypatch):
-    from tests.factories import make_user
-
     def broken_render(rev):
         raise RuntimeError("font missing")
 
     monkeypatch.setattr(pdf, "render_pdf", broken_render)
     mailbox.deliver()
     monkeypatch.undo()
-    rev = db.session.get(ReportRevision, revision[0].id)
+    rev = db.session.get(ReportRevision, revision.id)
     assert rev.pdf_error == "font missing" and rev.pdf_path is None
     admin = login_as(make_user(admin=True))
     page = admin.get("/admin/envois-en-echec").get_data(as_text=True)
-    assert "font missing" in page and "Schéma de l&#39;autonomie de la Drôme-des-Collines" in page
+    assert "font missing" in page and "Schéma des solidarités" in page
     response = admin.submit(f"/admin/envois-en-echec/travaux/report-pdf/{rev.id}", token_from="/admin/envois-en-echec")
     assert response.status_code == 302
     monkeypatch.setattr(pdf, "render_pdf", lambda rev: b"%PDF-1.7 test")
