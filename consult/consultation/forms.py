@@ -103,7 +103,7 @@ class HideForm(Form):
 class ResponseForm(Form):
     """The organizers' official response."""
 
-    body = TextAreaField(_l("Official response"), [required(), length(COMMENT_MAX, 2)])
+    body = TextAreaField(_l("Official response"), [required(), length(COMMENT_MAX, 2)], description=MARKDOWN_HINT)
 
 
 class OfflineForm(Form):

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from consult.consultation import bp, permissions, queries, services
+from consult.consultation.errors import InvalidPosition
 from consult.consultation.forms import AmendmentForm, CommentForm, FlagForm
 from consult.consultation.models import ContributionState, PositionValue
 from consult.consultation.views.read import author_choices, render_section
@@ -123,7 +124,7 @@ def position(slug, section_id):
     raw = request.form.get("value", "")
     back = url_for("consultation.section", slug=slug, section_id=section.id, _anchor="positions")
     if raw != "withdraw" and raw not in {v.value for v in PositionValue}:
-        return _answer("", back, error=DomainError(_("Choose agree, mixed or disagree.")))
+        return _answer("", back, error=InvalidPosition(_("Choose agree, mixed or disagree.")))
     value = None if raw == "withdraw" else PositionValue(raw)
     try:
         services.set_position(current_user, section, value)
@@ -161,7 +162,7 @@ def support(slug, contribution_id):
 def withdraw(slug, contribution_id):
     """Withdraw one's own contribution; a placeholder keeps its place."""
     _process, contribution = _load_contribution(slug, contribution_id)
-    require(permissions.can_withdraw_contribution(current_user, contribution))
+    require(permissions.is_contribution_author(current_user, contribution))
     try:
         services.withdraw_contribution(current_user, contribution)
     except DomainError as error:
@@ -177,7 +178,9 @@ def withdraw(slug, contribution_id):
 def flag(slug, contribution_id):
     """Report a contribution to the moderators, with a reason."""
     process, contribution = _load_contribution(slug, contribution_id)
-    require(is_confirmed(current_user))
+    # A report sent while the contribution was being hidden is answered by the service (flash), not a 403.
+    require(is_confirmed(current_user) if request.method == "POST"
+            else permissions.can_flag_contribution(current_user, contribution))  # fmt: skip
     form = FlagForm()
     if form.validate_on_submit():
         try:

@@ -8,7 +8,8 @@ from sqlalchemy import delete, select
 
 from consult.audit import record
 from consult.auth.services import find_user_by_email
-from consult.consultation.models import Draft, DraftVersion, Section
+from consult.consultation.models import Section
+from consult.consultation.queries import in_process_sections
 from consult.db import atomic, db
 from consult.groups import permissions
 from consult.groups.errors import (
@@ -44,12 +45,7 @@ def _check_manager(actor, process):
 def sections_of_process(process_id: int, section_ids) -> list[int]:
     """The ids among ``section_ids`` that are sections of this process's drafts."""
     return sorted(
-        db.session.scalars(
-            select(Section.id)
-            .join(DraftVersion, DraftVersion.id == Section.version_id)
-            .join(Draft, Draft.id == DraftVersion.draft_id)
-            .where(Section.id.in_(list(section_ids)), Draft.process_id == process_id)
-        )
+        db.session.scalars(in_process_sections(select(Section.id), process_id).where(Section.id.in_(list(section_ids))))
     )
 
 
