@@ -81,6 +81,8 @@ class Config:
     UPLOAD_DIR = env("UPLOAD_DIR", str(INSTANCE_DIR / "uploads"))
     MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 10)
     REPORT_DIR = env("REPORT_DIR", str(INSTANCE_DIR / "reports"))
+    # Below this many positions on a section the report gives the consensus index without wording it.
+    CONSENSUS_MIN_POSITIONS = env_int("CONSENSUS_MIN_POSITIONS", 10)
     FLAG_THRESHOLD = env_int("FLAG_THRESHOLD", 3)
     INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", 30)
     PAGE_SIZE = env_int("PAGE_SIZE", 20)

@@ -310,213 +310,37 @@ def make_registration(user, meeting, *, needs=(), now=None):
     return register_for_meeting(user, meeting, needs=list(needs), now=now or meeting.starts_at - timedelta(days=1))
 
 
-# --- closing report: publishing ------------------------------------------------
+# --- closing report -----------------------------------------------------------
 
 
-def make_published_section(process, title="Section", *, draft_title="Projet de schéma", version=None):
-    """A section of a published version of a draft of ``process`` (the draft and version made if needed)."""
-    from sqlalchemy import select
+def make_theme(organizer, process, title="Thème", *, disposition=None, reason="Parce que."):
+    """A theme created through the service, with a disposition applying to its contributions if given."""
+    from consult.report.models import DispositionValue
+    from consult.report.treatment.services import create_theme, set_theme_disposition
 
-    from consult.consultation.models import Draft, DraftVersion, Section
-    from consult.db import utcnow
-
-    if version is None:
-        draft = db.session.scalar(select(Draft).where(Draft.process_id == process.id, Draft.title == draft_title))
-        if draft is None:
-            draft = Draft(process_id=process.id, title=draft_title)
-            db.session.add(draft)
-            db.session.flush()
-        version = db.session.scalar(select(DraftVersion).where(DraftVersion.draft_id == draft.id))
-        if version is None:
-            now = utcnow()
-            version = DraftVersion(
-                draft_id=draft.id, number=1, published_at=now, opens_at=now - timedelta(days=30), closes_at=now
-            )
-            db.session.add(version)
-            db.session.flush()
-    section = Section(version_id=version.id, title=title, body_md="Texte", body_html="<p>Texte</p>")
-    db.session.add(section)
-    db.session.commit()
-    return section
-
-
-def make_contribution(
-    section,
-    author=None,
-    *,
-    body="Une contribution.",
-    kind="comment",
-    channel="online",
-    category=Relation.SERVICE_USER,
-    territory="Valence",
-    state="published",
-    created_at=None,
-    received_on=None,
-    supports=0,
-    stakeholder=None,
-    parent=None,
-    reason="",
-):
-    """A contribution written straight into the tables (the consultation services are another domain's)."""
-    from consult.consultation.models import Channel, Contribution, ContributionKind, ContributionState, DraftVersion
-    from consult.db import utcnow
-    from consult.text import plain_to_html
-
-    version = db.session.get(DraftVersion, section.version_id)
-    contribution = Contribution(
-        process_id=version.draft.process_id,
-        section_id=section.id,
-        kind=ContributionKind(kind),
-        author_id=author.id if author else None,
-        channel=Channel(channel),
-        received_on=received_on,
-        contributor_category=category,
-        contributor_territory=territory,
-        body=body,
-        body_html=plain_to_html(body),
-        proposed_text="Nouveau texte proposé" if kind == "amendment" else None,
-        state=ContributionState(state),
-        moderation_reason=reason,
-        support_count=supports,
-        created_at=created_at or utcnow(),
-        stakeholder_id=stakeholder.id if stakeholder else None,
-        parent_id=parent.id if parent else None,
-    )
-    db.session.add(contribution)
-    db.session.commit()
-    return contribution
-
-
-def make_theme(process, title="Thème", *, disposition=None, reason="Parce que."):
-    """A theme, with a disposition applying to its contributions if given."""
-    from consult.report.models import DispositionValue, Theme
-    from consult.text import markdown_to_html
-
-    theme = Theme(
-        process_id=process.id,
-        title=title,
-        description="",
-        disposition=DispositionValue(disposition) if disposition else None,
-        reason_md=reason if disposition else "",
-        reason_html=markdown_to_html(reason) if disposition else "",
-    )
-    db.session.add(theme)
-    db.session.commit()
+    theme = create_theme(organizer, process, title=title)
+    if disposition:
+        set_theme_disposition(organizer, process, theme, disposition=DispositionValue(disposition), reason_md=reason)
     return theme
 
 
-def treat(contribution, disposition=None, *, theme=None, reason="Motif de la décision."):
-    """Give a contribution a theme and/or its own disposition, straight into the tables."""
-    from consult.report.models import DispositionValue, Treatment
-    from consult.text import markdown_to_html
+def treat(organizer, contribution, disposition=None, *, theme=None, reason="Motif de la décision."):
+    """Put a contribution in a theme and/or give it its own disposition, through the services."""
+    from consult.processes.models import Process
+    from consult.report.models import DispositionValue
+    from consult.report.treatment.services import assign_theme, set_disposition
 
-    treatment = Treatment(
-        contribution_id=contribution.id,
-        theme_id=theme.id if theme else None,
-        disposition=DispositionValue(disposition) if disposition else None,
-        reason_md=reason if disposition else "",
-        reason_html=markdown_to_html(reason) if disposition else "",
-    )
-    db.session.add(treatment)
-    db.session.commit()
-    return treatment
+    process = db.session.get(Process, contribution.process_id)
+    if theme is not None:
+        assign_theme(organizer, process, [contribution.id], theme)
+    if disposition:
+        set_disposition(
+            organizer, process, [contribution.id], disposition=DispositionValue(disposition), reason_md=reason
+        )
 
 
-def make_synthesis(process, section=None, body="Synthèse des avis."):
-    """An organizer's synthesis of a section, or of the whole concertation."""
-    from consult.report.models import Synthesis
-    from consult.text import markdown_to_html
+def make_synthesis(organizer, process, section=None, body="Synthèse des avis."):
+    """An organizer's synthesis of a section, or of the whole concertation, through the service."""
+    from consult.report.treatment.texts import save_synthesis
 
-    synthesis = Synthesis(
-        process_id=process.id,
-        section_id=section.id if section else None,
-        body_md=body,
-        body_html=markdown_to_html(body),
-    )
-    db.session.add(synthesis)
-    db.session.commit()
-    return synthesis
-
-
-def make_report_stakeholder(
-    process,
-    name="Association",
-    *,
-    category="associations",
-    status="invited",
-    kind="organisation",
-    contact_email="",
-    contact_name="",
-):
-    """A stakeholder of the registry, straight into the tables."""
-    from consult.stakeholders.models import (
-        InvolvementLevel,
-        Stakeholder,
-        StakeholderCategory,
-        StakeholderKind,
-        StakeholderStatus,
-    )
-
-    stakeholder = Stakeholder(
-        process_id=process.id,
-        name=name,
-        kind=StakeholderKind(kind),
-        category=StakeholderCategory(category),
-        level=InvolvementLevel.CONSULT,
-        status=StakeholderStatus(status),
-        contact_email=contact_email,
-        contact_name=contact_name,
-    )
-    db.session.add(stakeholder)
-    db.session.commit()
-    return stakeholder
-
-
-# --- report treatment: sections and contributions as rows (the consultation's services land on their branch) ---
-
-
-def make_section_row(process, title="Analyse des besoins", *, version_number=1, draft=None, previous=None):
-    """A section of a draft version of ``process`` (the draft and version are made when not given).
-
-    ``previous`` is the section of an earlier version this one was copied from.
-    """
-    from consult.consultation.models import Draft, DraftVersion, Section
-
-    if draft is None:
-        draft = Draft(process_id=process.id, title="Projet de schéma")
-        db.session.add(draft)
-        db.session.flush()
-    version = next((v for v in draft.versions if v.number == version_number), None)
-    if version is None:
-        version = DraftVersion(draft_id=draft.id, number=version_number)
-        db.session.add(version)
-        db.session.flush()
-    section = Section(
-        version_id=version.id,
-        title=title,
-        body_md="Texte",
-        body_html="<p>Texte</p>",
-        previous_id=previous.id if previous is not None else None,
-    )
-    db.session.add(section)
-    db.session.commit()
-    return section
-
-
-def make_contribution_row(section, body="Une contribution", **fields):
-    """A contribution on ``section``; ``fields`` override kind, channel, category, territory, state…"""
-    from consult.consultation.models import Contribution, ContributionKind, DraftVersion
-    from consult.text import plain_to_html
-
-    version = db.session.get(DraftVersion, section.version_id)
-    values = {
-        "kind": ContributionKind.COMMENT,
-        "contributor_category": Relation.SERVICE_USER,
-        "contributor_territory": "Valence",
-    } | fields
-    contribution = Contribution(
-        process_id=version.draft.process_id, section_id=section.id, body=body, body_html=plain_to_html(body), **values
-    )
-    db.session.add(contribution)
-    db.session.commit()
-    return contribution
+    return save_synthesis(organizer, process, section.id if section else None, body_md=body)

@@ -38,6 +38,34 @@ def in_process_sections(query, process_id: int):
     )
 
 
+def in_reading_order(stmt):
+    """Order a select over sections (joined to their version and draft) as the draft reads.
+
+    Draft, version, then each part by its position followed by its own sections by theirs.
+    """
+    part = aliased(Section)
+    return stmt.outerjoin(part, part.id == Section.parent_id).order_by(
+        Draft.id,
+        DraftVersion.number,
+        func.coalesce(part.position, Section.position),
+        func.coalesce(Section.parent_id, Section.id),
+        Section.parent_id.is_not(None),
+        Section.position,
+        Section.id,
+    )
+
+
+def published_versions(process_id: int) -> list[DraftVersion]:
+    """The published versions of every draft of the process."""
+    return list(
+        db.session.scalars(
+            select(DraftVersion)
+            .join(Draft, Draft.id == DraftVersion.draft_id)
+            .where(Draft.process_id == process_id, DraftVersion.published_at.is_not(None))
+        )
+    )
+
+
 def process_of_section(section_id: int) -> int | None:
     """The id of the process a section belongs to (None for no such section)."""
     return db.session.scalar(
@@ -308,24 +336,11 @@ def pending_count(process) -> int:
 
 
 def sections_in_reading_order(process_id: int, only=None) -> list[Section]:
-    """The sections of the process's drafts as a reader meets them: by draft and version, each part then its sections.
+    """The sections of the process's drafts as a reader meets them (``in_reading_order``).
 
     ``only`` (ids, or a subquery of ids) keeps those sections; one query either way.
     """
-    part = aliased(Section)
-    query = (
-        in_process_sections(select(Section), process_id)
-        .outerjoin(part, part.id == Section.parent_id)
-        .order_by(
-            Draft.id,
-            DraftVersion.number,
-            func.coalesce(part.position, Section.position),
-            func.coalesce(part.id, Section.id),
-            Section.parent_id.is_not(None),
-            Section.position,
-            Section.id,
-        )
-    )
+    query = in_reading_order(in_process_sections(select(Section), process_id))
     if only is not None:
         query = query.where(Section.id.in_(only))
     return list(db.session.scalars(query))

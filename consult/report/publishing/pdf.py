@@ -11,7 +11,7 @@ from flask import render_template
 from flask_babel import force_locale
 from sqlalchemy import select
 
-from consult.db import db, utcnow
+from consult.db import atomic, db, utcnow
 from consult.report.models import ReportRevision
 from consult.report.publishing.presentation import template_context
 from consult.report.publishing.storage import revision_file
@@ -49,13 +49,13 @@ def build_pdf(revision, *, now=None) -> str:
         data = render_pdf(revision)
     except Exception as error:  # WeasyPrint errors are many; the organizer sees the message
         logger.exception("PDF of report revision %s failed", revision.id)
-        revision.pdf_error = str(error)[:500] or error.__class__.__name__
-        db.session.commit()
+        with atomic():
+            revision.pdf_error = str(error)[:500] or error.__class__.__name__
         return ""
     relative, path = revision_file(revision, ".pdf")
     path.write_bytes(data)
-    revision.pdf_path, revision.pdf_built_at, revision.pdf_error = relative, now or utcnow(), ""
-    db.session.commit()
+    with atomic():
+        revision.pdf_path, revision.pdf_built_at, revision.pdf_error = relative, now or utcnow(), ""
     logger.info("PDF of report revision %s built (%s bytes)", revision.id, len(data))
     return relative
 

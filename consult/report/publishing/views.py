@@ -4,23 +4,26 @@ from flask import abort, flash, jsonify, redirect, render_template, request, sen
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from consult.db import utcnow
 from consult.errors import DomainError
 from consult.http import flash_error, form_status, page_arg, wants_json
 from consult.permissions import require
 from consult.processes.queries import get_process_or_404
 from consult.report import bp, permissions
 from consult.report.publishing import figures, queries
+from consult.report.publishing.formats import day
 from consult.report.publishing.forms import PublishForm, ReportTextsForm
-from consult.report.publishing.presentation import report_date, template_context
+from consult.report.publishing.presentation import template_context
 from consult.report.publishing.snapshot import services
 from consult.report.publishing.storage import absolute
+from consult.report.rules import readiness
 
 PER_PAGE = 100
 
 
 @bp.app_template_filter("report_date")
 def _report_date(iso):
-    return report_date(iso)
+    return day(iso)
 
 
 @bp.route("/concertations/<slug>/bilan")
@@ -105,6 +108,7 @@ def _draft_page(process, form, status=200):
         revision=None,
         revisions=queries.revisions(process.id),
         draft=True,
+        ready=readiness(process.id, utcnow()),
         form=form,
         print_mode=False,
         contributions=None,

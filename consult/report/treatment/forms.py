@@ -9,14 +9,9 @@ from consult.auth.models import Relation
 from consult.consultation.models import Channel, ContributionState
 from consult.forms import Form, enum_choices, length, required
 from consult.http import page_arg
+from consult.report.labels import DISPOSITION_LABELS
 from consult.report.models import DispositionValue
-from consult.report.treatment.labels import (
-    CHANNEL_LABELS,
-    DISPOSITION_LABELS,
-    KIND_LABELS,
-    SORT_LABELS,
-    STATE_LABELS,
-)
+from consult.report.treatment.labels import CHANNEL_LABELS, KIND_LABELS, SORT_LABELS, STATE_LABELS
 from consult.report.treatment.listing import NONE, Filters
 
 REASON_HINT = _l("Required. Markdown: **bold**, lists with -, links [text](https://…).")

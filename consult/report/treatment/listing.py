@@ -16,7 +16,7 @@ from consult.consultation.models import (
 )
 from consult.db import db
 from consult.report.models import DispositionValue, Theme, Treatment
-from consult.report.treatment.queries import effective_disposition, with_treatment
+from consult.report.rules import effective_disposition, treatable, with_treatment
 from consult.search import contains_pattern
 from consult.stakeholders.models import Stakeholder
 
@@ -182,3 +182,10 @@ def contribution_ids_in(process_id: int, ids: list[int]) -> list[int]:
             select(Contribution.id).where(Contribution.process_id == process_id, Contribution.id.in_(ids))
         )
     )
+
+
+def treatable_ids_in(process_id: int, ids: list[int]) -> list[int]:
+    """Those of ``ids`` that are contributions of the process needing a disposition (published ones)."""
+    if not ids:
+        return []
+    return list(db.session.scalars(select(Contribution.id).where(treatable(process_id), Contribution.id.in_(ids))))

@@ -12,7 +12,8 @@ from sqlalchemy import delete, insert, select
 from consult.audit import record
 from consult.db import atomic, db, utcnow
 from consult.search import fold
-from consult.stakeholders.csvformat import ENUMS, decode, header_keys, read_rows, to_csv, unguard_formula
+from consult.spreadsheet import unguard_formula
+from consult.stakeholders.csvformat import ENUMS, decode, header_keys, read_rows, to_csv
 from consult.stakeholders.errors import ImportRefused, RegistryChanged
 from consult.stakeholders.models import ImportPreview, Stakeholder
 from consult.stakeholders.queries import IMPORT_ACTIONS
