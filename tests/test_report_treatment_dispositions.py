@@ -254,7 +254,6 @@ def _bulk_with_links(process, section, contributions):
     )
 
 
-@pytest.mark.xfail(reason="link_contribution_to_change commits by itself until the consultation's services are atomic")
 def test_a_failure_at_the_second_change_link_leaves_nothing_half_written(setup, monkeypatch):
     from consult.report.treatment import services
 
