@@ -231,7 +231,7 @@ def test_reason_markdown_is_sanitized(setup):
 
 
 def _nothing_written(process):
-    from consult.admin.models import AuditEntry
+    from consult.audit import AuditEntry
 
     assert db.session.query(Treatment).count() == 0
     assert db.session.query(DispositionChange).count() == 0
