@@ -8,7 +8,7 @@ from flask_babel import ngettext
 from sqlalchemy import func, select
 
 from consult.audit import record
-from consult.db import atomic, db, utcnow
+from consult.db import atomic, atomic_snapshot, db, utcnow
 from consult.errors import NotAllowed
 from consult.report import permissions
 from consult.report.errors import (
@@ -78,7 +78,7 @@ def _check_final(ready):
         )
 
 
-@atomic
+@atomic_snapshot
 def publish_report(actor, process, *, interim=False, now=None):
     """Publish a new revision of the report: freeze its figures, texts and contributions as they are now.
 
