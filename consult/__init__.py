@@ -7,7 +7,7 @@ from flask import Flask
 
 from config import INSTANCE_DIR, config_from_env
 
-BLUEPRINTS = ("auth", "processes", "consultation", "stakeholders", "groups", "report", "admin")
+BLUEPRINTS = ("auth", "processes", "consultation", "stakeholders", "groups", "report", "notifications", "admin")
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -34,10 +34,12 @@ def create_app(config=None):
     _register_blueprints(app)
 
     from consult import cli, errorpages, templating
+    from consult.notifications import hooks as notification_hooks
 
     errorpages.register(app)
     templating.register(app)
     cli.register(app)
+    notification_hooks.register(app)
     return app
 
 

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from flask import current_app, g, render_template
 from flask_babel import force_locale
 from flask_mail import Message
-from sqlalchemy import JSON, String, Text, select
+from sqlalchemy import JSON, String, Text, select, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from consult.db import created_at, db, int_pk, utcnow
@@ -29,6 +29,8 @@ class OutboxMail(db.Model):
     body_html: Mapped[str] = mapped_column(Text)
     #: [{"filename", "content_type", "data"}] with textual data (iCalendar invitations)
     attachments: Mapped[list] = mapped_column(JSON, default=list)
+    #: extra headers, such as List-Unsubscribe on notification mail
+    headers: Mapped[dict] = mapped_column(JSON, default=dict, server_default=text("'{}'"))
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     sent_at: Mapped[datetime | None]
@@ -40,7 +42,7 @@ class OutboxMail(db.Model):
         return f"<OutboxMail {self.id} to={self.recipient!r} sent={self.sent_at is not None}>"
 
 
-def queue_mail(recipient: str, template: str, subject, *, attachments=None, **context) -> OutboxMail:
+def queue_mail(recipient: str, template: str, subject, *, attachments=None, headers=None, **context) -> OutboxMail:
     """Render ``email/<template>.txt|.html`` and add the mail to the caller's transaction.
 
     Args:
@@ -48,6 +50,7 @@ def queue_mail(recipient: str, template: str, subject, *, attachments=None, **co
         template: the name of the template pair under ``templates/email/``.
         subject: a string or lazy string, rendered in the platform's language.
         attachments: optional list of ``{"filename", "content_type", "data"}``.
+        headers: optional extra headers, ``{name: value}``.
         context: variables for the templates.
     """
     g.mail_queued = True  # also makes g truthy, which Flask-Babel needs outside requests
@@ -58,6 +61,7 @@ def queue_mail(recipient: str, template: str, subject, *, attachments=None, **co
             body_text=render_template(f"email/{template}.txt", **context),
             body_html=render_template(f"email/{template}.html", **context),
             attachments=attachments or [],
+            headers=headers or {},
             next_attempt_at=utcnow(),
         )
     db.session.add(row)
@@ -97,6 +101,7 @@ def _send(row: OutboxMail):
         logger.info("mail (console, no MAIL_SERVER) to %s: %s\n%s", row.recipient, row.subject, row.body_text)
         return
     message = Message(subject=row.subject, recipients=[row.recipient], body=row.body_text, html=row.body_html)
+    message.extra_headers = row.headers or None
     for item in row.attachments:
         message.attach(item["filename"], item["content_type"], item["data"])
     mail.send(message)

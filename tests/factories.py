@@ -450,3 +450,21 @@ def make_contribution_row(section, body="Une contribution", **fields):
     db.session.add(contribution)
     db.session.commit()
     return contribution
+
+
+# --- notifications ------------------------------------------------------------
+
+
+def make_follow(user, target_type, target_id):
+    """``user`` follows a concertation, a section or a group, through the service."""
+    from consult.notifications.models import TargetType
+    from consult.notifications.services import follow
+
+    follow(user, TargetType(target_type), target_id)
+
+
+def run_worker(now=None):
+    """One worker pass (events fanned out, mail queued and delivered) at ``now``."""
+    from consult.worker import run_once
+
+    return run_once(now)

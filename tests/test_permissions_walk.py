@@ -41,6 +41,7 @@ PUBLIC_GET = {
     "report.revision_pdf",
     "report.revision_contributions",
     "report.revision_data",
+    "notifications.unsubscribe",  # a signed link from a mail, used without signing in
 }
 # POST routes a visitor may use.
 PUBLIC_POST = {
@@ -51,6 +52,7 @@ PUBLIC_POST = {
     "auth.logout",
     "auth.set_language",
     "stakeholders.decline_invitation",  # a person may decline without an account
+    "notifications.unsubscribe",  # one click from a mail, without signing in
 }
 # Routes a signed-in participant without any role may use (everything else answers 403 to them).
 PARTICIPANT = {
@@ -73,10 +75,19 @@ PARTICIPANT = {
     "groups.proposal",  # a draft proposal is for members: sign-in for visitors, 403 for others
     "stakeholders.organisations",  # the public list is shown to signed-in people
     "processes.create",  # refuses with a message inside the page
+    "notifications.index",
+    "notifications.open",  # someone else's notification answers 404
+    "notifications.mark_all_read",
+    "notifications.preferences",
+    "notifications.follow",
+    "notifications.unfollow",
 }
 ADMIN_ONLY = {"admin.users", "admin.toggle_admin", "admin.audit_log"}
-REDIRECTS = {"report.public_report": "/bilan/versions/"}  # to the latest revision
-TOKEN_ROUTES = {"auth.confirm_email", "auth.reset_password", "stakeholders.invitation"}
+REDIRECTS = {
+    "report.public_report": "/bilan/versions/",  # to the latest revision
+    "notifications.open": "/concertations/",  # to what the notification is about
+}
+TOKEN_ROUTES = {"auth.confirm_email", "auth.reset_password", "stakeholders.invitation", "notifications.unsubscribe"}
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +101,7 @@ def _build(world):
     from consult.db import db
     from consult.groups.models import Membership
     from consult.groups.services.documents import attach_document
+    from consult.notifications.models import Notification
     from consult.report.publishing.snapshot.services import publish_report
     from consult.report.treatment.services import create_theme
     from consult.stakeholders.services.representatives import request_representation
@@ -103,7 +115,10 @@ def _build(world):
     world["membership"] = db.session.scalars(select(Membership).where(Membership.group_id == world["group"].id)).first()
     world["representative"] = request_representation(make_user(), process, world["stakeholder"])
     world["revision"] = publish_report(organizer, process, interim=True)
-    run_once()  # the worker builds the revision's PDF
+    run_once()  # the worker builds the revision's PDF and fans the events out
+    world["notification"] = db.session.scalars(
+        select(Notification).where(Notification.user_id == organizer.id).order_by(Notification.id)
+    ).first()
     return world
 
 
@@ -128,6 +143,9 @@ def _values(world, endpoint):
         "decision": "confirmer",
         "code": "fr",
         "token": "x",
+        "notification_id": world["notification"].id,
+        "target_type": "process",
+        "target_id": world["process"].id,
     }
     if endpoint == "consultation.changes":
         values.update(slug=world["closed"].slug, draft_id=world["old_draft"].id, number=2)

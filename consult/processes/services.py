@@ -143,6 +143,7 @@ def add_organizer(actor: User, process: Process, email: str) -> User:
     if not permissions.is_organizer(user, process):
         db.session.add(ProcessRole(process_id=process.id, user_id=user.id, role=ProcessRoleName.ORGANIZER))
         record(actor, "role.grant", "user", user.id, process_id=process.id, changes={"role": [None, "organizer"]})
+        signals.organizer_added.send(process, actor=actor, user=user)
         db.session.commit()
         permissions.forget_roles()
     return user

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
-from consult import permissions
+from consult import permissions, signals
 from consult.admin.models import record
 from consult.auth.models import User
 from consult.consultation.models import (
@@ -89,6 +89,7 @@ def post_comment(
     )  # fmt: skip
     _publish_if_post_moderated(contribution, section)
     notify_reply(contribution)
+    signals.contribution_submitted.send(contribution, actor=actor)
     db.session.commit()
     logger.info("contribution %s posted by user %s", contribution.id, actor.id)
     return contribution
@@ -118,6 +119,7 @@ def propose_amendment(
         body=justification.strip(), body_html=plain_to_html(justification.strip()),
     )  # fmt: skip
     _publish_if_post_moderated(contribution, section)
+    signals.contribution_submitted.send(contribution, actor=actor)
     db.session.commit()
     return contribution
 
@@ -270,5 +272,6 @@ def flag_contribution(actor: User, contribution: Contribution, *, reason: str) -
         contribution.moderated_at = utcnow()
         record(None, "moderation.auto_hide", "contribution", contribution.id, process_id=process.id,
                changes={"flags": [None, contribution.flag_count]})  # fmt: skip
+    signals.contribution_flagged.send(contribution, actor=actor)
     db.session.commit()
     return True

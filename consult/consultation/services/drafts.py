@@ -8,7 +8,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from consult import permissions
+from consult import permissions, signals
 from consult.admin.models import record
 from consult.auth.models import User
 from consult.consultation.models import ChangeLink, Contribution, Draft, DraftVersion, Section
@@ -181,6 +181,7 @@ def publish_version(
     version.opens_at, version.closes_at = opens_at, closes_at
     changes = {"window": [None, f"{opens_at.isoformat()} – {closes_at.isoformat()}"]}
     record(actor, "draft.publish", "draft_version", version.id, process_id=process.id, changes=changes)
+    signals.version_published.send(version, actor=actor)
     db.session.commit()
     logger.info("version %s of draft %s published by user %s", version.number, version.draft_id, actor.id)
     return version

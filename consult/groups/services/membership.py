@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from consult import permissions
+from consult import permissions, signals
 from consult.admin.models import record
 from consult.auth.models import User
 from consult.db import db, utcnow
@@ -111,6 +111,7 @@ def _locked_membership(group: Group, stakeholder_id: int) -> Membership | None:
 def _finish(actor, membership: Membership, action: str, kind: str, message: str = "", reason: str = ""):
     membership.message = message
     record(actor, action, "membership", membership.id, process_id=membership.group.process_id, reason=reason)
+    signals.membership_changed.send(membership, actor=actor, kind=kind)
     _mail_organisation(membership, kind, message or reason)
     db.session.commit()
     db.session.refresh(membership.group)

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from consult import permissions
+from consult import permissions, signals
 from consult.admin.models import record
 from consult.auth.models import User
 from consult.db import db, utcnow
@@ -121,6 +121,7 @@ def submit_proposal(actor, proposal: Proposal, *, now=None) -> Proposal:
         raise NotAllowed(str(_l("Only a facilitator may submit a draft action sheet.")))
     proposal.status, proposal.submitted_at = ProposalStatus.SUBMITTED, now or utcnow()
     record(actor, "proposal.submit", "proposal", proposal.id, process_id=proposal.group.process_id)
+    signals.proposal_submitted.send(proposal, actor=actor)
     _mail_group(proposal, _l("An action sheet of your group is submitted"))
     db.session.commit()
     return proposal

@@ -91,6 +91,7 @@ def register_for_meeting(
     registration.status = RegistrationStatus.CONFIRMED if seated else RegistrationStatus.WAITING
     registration.seated_at = now if seated else None
     registration.user, registration.meeting = actor, meeting
+    signals.meeting_registered.send(registration, actor=actor)
     if seated:
         mail_registrant(registration, "groups_registered", _l("Your seat at a meeting"), method="REQUEST")
     else:

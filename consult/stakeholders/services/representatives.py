@@ -65,6 +65,7 @@ def request_representation(user, process, stakeholder, *, today: date | None = N
         raise Conflict(str(_l("You have already asked to represent this organisation."))) from error
     _tell_organizers(process, stakeholder, user)
     record(user, "stakeholder.representation_requested", "stakeholder", stakeholder.id, process_id=process.id)
+    signals.representation_requested.send(representative, actor=user, process=process)
     db.session.commit()
     logger.info("user %s asks to represent stakeholder %s", user.id, stakeholder.id)
     return representative

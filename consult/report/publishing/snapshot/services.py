@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import func, select
 
-from consult import permissions
+from consult import permissions, signals
 from consult.admin.models import record
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed
@@ -100,6 +100,7 @@ def publish_report(actor, process, *, interim=False, now=None):
     from consult.report.publishing.opendata import write_package
 
     revision.opendata_path = write_package(revision)
+    signals.report_published.send(revision, actor=actor, process=process)
     db.session.commit()
     logger.info("report revision %s of process %s published", revision.number, process.id)
     return revision
