@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from consult.consultation import services as drafts
 from consult.db import db, utcnow
 from consult.groups.models import JoinPolicy
+from consult.groups.services.meetings import MEETING_FIELDS
 from consult.groups.services.membership import join_group
 from consult.notifications.models import Notification, NotificationEvent
 from consult.processes.models import ModerationMode, PhaseKind
@@ -20,6 +21,7 @@ from tests.factories import (
     make_organisation,
     make_process,
     make_representative,
+    make_stakeholder,
     make_user,
     run_worker,
 )
@@ -218,3 +220,58 @@ def test_a_new_organizer_tells_the_other_organizers():
     assert _kinds(colleague) == ["organizer_added", "organizer_added"]  # told of their own role, then of the newcomer
     assert _kinds(newcomer) == ["organizer_added"]  # and the newcomer of their new role
     assert _kinds(organizer) == []  # who did it
+
+
+def test_a_changed_meeting_reaches_the_group():
+    from consult.groups.services.meetings import update_meeting
+
+    organizer = make_user()
+    process = make_process(organizer, current=PhaseKind.WORKING_GROUPS)
+    group = make_group(process, organizer)
+    _organisation, member = make_member(group, organizer)
+    meeting = make_meeting(group, organizer)
+    run_worker()
+    fields = {name: getattr(meeting, name) for name in MEETING_FIELDS}
+    update_meeting(organizer, meeting, agenda_md="1. Accueil\n2. Bilan", **{**fields, "place": "Salle B"})
+
+    run_worker()
+
+    assert _kinds(member) == ["meeting_changed", "meeting_scheduled"]
+
+
+def test_answers_to_invitations_and_representation_requests_tell_the_organizers(client, login_as, mailbox):
+    from consult.stakeholders.services.invitations import invite_stakeholders
+    from consult.stakeholders.services.representatives import request_representation
+
+    organizer = make_user()
+    process = make_process(organizer)
+    accepted, declined = make_stakeholder(process, organizer), make_stakeholder(process, organizer)
+    invite_stakeholders(organizer, process, [accepted, declined])
+    link_to = {m["To"]: mailbox.link(m, "/invitations/") for m in mailbox.deliver()}
+    login_as(make_user()).submit(f"{link_to[accepted.contact_email]}/accepter")
+    client.submit(f"{link_to[declined.contact_email]}/decliner")
+    request_representation(make_user(), process, make_stakeholder(process, organizer))
+
+    run_worker()
+
+    assert _kinds(organizer) == ["invitation_accepted", "invitation_declined", "representation_requested"]
+
+
+def test_a_submitted_action_sheet_and_a_published_report_reach_their_people():
+    from consult.groups.services.proposals import create_proposal, submit_proposal
+    from consult.processes.services import add_organizer
+    from consult.report.publishing.snapshot.services import publish_report
+
+    organizer, colleague, follower = make_user(), make_user(), make_user()
+    process = make_process(organizer, current=PhaseKind.WORKING_GROUPS)
+    add_organizer(organizer, process, colleague.email)
+    make_follow(follower, "process", process.id)
+    group = make_group(process, organizer)
+    _organisation, member = make_member(group, organizer)
+    submit_proposal(organizer, create_proposal(member, group, title="Fiche répit", sheet={"objective": "x"}))
+    publish_report(organizer, process, interim=True)
+
+    run_worker()
+
+    assert "proposal_submitted" in _kinds(colleague)
+    assert _kinds(follower) == ["report_published"]

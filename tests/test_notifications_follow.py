@@ -1,11 +1,18 @@
 """Follow and unfollow a concertation, a draft section or a working group; automatic follows."""
 
+import json
+
+from sqlalchemy import func, select
+
+from consult.db import db
 from consult.groups.models import JoinPolicy
 from consult.groups.services.membership import join_group
-from consult.notifications.models import TargetType
+from consult.notifications.models import Delivery, Follow, TargetType
 from consult.notifications.queries import is_following
+from consult.notifications.services import set_preferences
 from consult.processes.models import PhaseKind
 from tests.factories import (
+    PASSWORD,
     make_comment,
     make_draft,
     make_follow,
@@ -129,3 +136,25 @@ def test_notifications_page_lists_what_one_follows_and_stops_following(login_as)
     client.submit(f"/suivre/process/{process.id}/arreter", {"next": "/notifications"})
 
     assert not is_following(person, TargetType.PROCESS, process.id)
+
+
+def test_my_data_lists_follows_and_mail_choices(login_as):
+    process = make_process(make_user())
+    person = make_user()
+    make_follow(person, "process", process.id)
+    set_preferences(person, {"version_published": Delivery.WEEKLY})
+
+    data = json.loads(text(login_as(person).get("/profil/mes-donnees.json")))
+
+    assert data["notifications"] == {
+        "follows": [{"type": "process", "id": process.id}],
+        "mail_preferences": {"version_published": "weekly"},
+    }
+
+
+def test_a_deleted_account_follows_nothing_any_more(login_as):
+    process = make_process(make_user())
+    person = make_user()
+    make_follow(person, "process", process.id)
+    login_as(person).submit("/profil/supprimer", {"password": PASSWORD, "confirm": "y"})
+    assert db.session.scalar(select(func.count()).select_from(Follow)) == 0

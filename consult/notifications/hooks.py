@@ -196,10 +196,12 @@ _RECEIVERS = {
 def register(app):
     """Connect the receivers, add the worker tasks and the header's unread count (idempotent: tests build many apps)."""
     from consult import worker
-    from consult.notifications import fanout, mailing, queries
+    from consult.notifications import fanout, mailing, personal_data, queries
 
     for signal, receiver in _RECEIVERS.items():
         signal.connect(receiver)
+    signals.personal_data_requested.connect(personal_data.export_notifications)
+    signals.account_deleting.connect(personal_data.forget_notifications)
     for task in (fanout.announce_windows, fanout.expand_events, mailing.mail_immediate, mailing.build_digests):
         if task not in worker._TASKS:
             worker.worker_task(task)

@@ -63,8 +63,8 @@ def index():
     )
 
 
-@bp.route("/notifications/<int:notification_id>")
-def open(notification_id):  # noqa: A001 - the endpoint's verb
+@bp.route("/notifications/<int:notification_id>", endpoint="open")
+def open_notification(notification_id):
     """Open a notification: mark it read, then go to what it is about."""
     require(can_read_notifications(current_user))
     notification = services.open_notification(current_user, notification_id)
