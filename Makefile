@@ -57,3 +57,4 @@ bench: install
 lint: $(VENV)/.installed
 	$(BIN)/ruff check consult tests bench config.py wsgi.py
 	$(BIN)/ruff format --check consult tests bench config.py wsgi.py
+	$(BIN)/lint-imports --no-cache

@@ -55,6 +55,10 @@ class Config:
     RATELIMIT_STRATEGY = env("RATELIMIT_STRATEGY", "moving-window")
     RATELIMIT_AUTH = env("RATELIMIT_AUTH", "10 per minute;50 per hour")
     RATELIMIT_CONTRIBUTE = env("RATELIMIT_CONTRIBUTE", "30 per minute")
+    # Beside the per-address limits: per account tried, per signed-in account, per mail recipient.
+    RATELIMIT_SIGN_IN_ACCOUNT = env("RATELIMIT_SIGN_IN_ACCOUNT", "10 per minute;50 per hour")
+    RATELIMIT_CONTRIBUTE_ACCOUNT = env("RATELIMIT_CONTRIBUTE_ACCOUNT", "30 per minute;300 per hour")
+    RATELIMIT_MAIL_RECIPIENT = env("RATELIMIT_MAIL_RECIPIENT", "5 per hour;20 per day")
 
     BABEL_DEFAULT_LOCALE = env("BABEL_DEFAULT_LOCALE", "fr")
     BABEL_DEFAULT_TIMEZONE = env("BABEL_DEFAULT_TIMEZONE", "Europe/Paris")

@@ -28,18 +28,18 @@ def create_app(config=None):
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-    from consult import models  # noqa: F401 - every model on the one metadata
+    from consult import http, models  # noqa: F401 - every model on the one metadata
 
     _init_extensions(app)
+    http.register_converters(app)
     _register_blueprints(app)
+    _register_hooks(app)
 
     from consult import cli, errorpages, templating
-    from consult.notifications import hooks as notification_hooks
 
     errorpages.register(app)
     templating.register(app)
     cli.register(app)
-    notification_hooks.register(app)
     return app
 
 
@@ -99,3 +99,17 @@ def _register_blueprints(app):
         package = import_module(f"consult.{name}")
         import_module(f"consult.{name}.views")
         app.register_blueprint(package.bp)
+
+
+def _register_hooks(app):
+    """Each domain's page blocks, organizer links, worker tasks and signal receivers, added explicitly."""
+    from consult.consultation import hooks as consultation_hooks
+    from consult.groups import hooks as group_hooks
+    from consult.notifications import hooks as notification_hooks
+    from consult.processes import hooks as process_hooks
+    from consult.report import hooks as report_hooks
+    from consult.stakeholders import hooks as stakeholder_hooks
+
+    domains = (process_hooks, stakeholder_hooks, consultation_hooks, group_hooks, report_hooks, notification_hooks)
+    for hooks in domains:
+        hooks.register(app)

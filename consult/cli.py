@@ -50,11 +50,9 @@ def send_mail_command(once, interval):
 @click.password_option()
 def create_admin_command(email, name, password):
     """Create a confirmed administrator account (or make an existing one admin)."""
-    from consult.auth.services import create_confirmed_user, find_user_by_email
+    from consult.admin.services import bootstrap_admin
 
-    user = find_user_by_email(email) or create_confirmed_user(email, name, password)
-    user.is_admin = True
-    db.session.commit()
+    user = bootstrap_admin(email, name, password)
     click.echo(f"{user.email} is an administrator.")
 
 

@@ -9,7 +9,7 @@ from flask_mail import Message
 from sqlalchemy import JSON, String, Text, select, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from consult.db import created_at, db, int_pk, utcnow
+from consult.db import created_at, db, int_pk, on_commit, utcnow
 from consult.extensions import mail
 
 logger = logging.getLogger(__name__)
@@ -65,7 +65,14 @@ def queue_mail(recipient: str, template: str, subject, *, attachments=None, head
             next_attempt_at=utcnow(),
         )
     db.session.add(row)
+    if current_app.config["MAIL_DELIVER_AFTER_REQUEST"]:
+        on_commit(_deliver_after_this_request)
     return row
+
+
+def _deliver_after_this_request():
+    # Registered with on_commit: a mail whose transaction was rolled back is never delivered early.
+    g.deliver_mail_after_request = True
 
 
 def deliver_pending(now: datetime | None = None, limit: int = 200) -> tuple[int, int]:
@@ -126,11 +133,11 @@ def _schedule_retry(row: OutboxMail, error: Exception, now: datetime):
 
 
 def init_app(app):
-    """In development, deliver queued mail once the response has been sent."""
+    """In development, deliver the mail committed during a request once the response has been sent."""
 
     @app.after_request
     def deliver_after_request(response):
-        if app.config["MAIL_DELIVER_AFTER_REQUEST"] and g.get("mail_queued"):
+        if app.config["MAIL_DELIVER_AFTER_REQUEST"] and g.get("deliver_mail_after_request"):
             response.call_on_close(lambda: _deliver_in_context(app))
         return response
 

@@ -1,6 +1,6 @@
 """Every model of every domain, imported so that Alembic sees one metadata."""
 
-from consult.admin.models import AuditEntry
+from consult.audit import AuditEntry
 from consult.auth.models import Relation, User
 from consult.consultation.models import (
     ChangeLink,

@@ -1,12 +1,15 @@
 """Extension points of shared pages, so each domain adds its block without editing the others.
 
 A slot names a page: ``"process"`` (the process page, called with ``(process, user, today)``) and
-``"section"`` (a draft section's page, called with ``(section, user, today)``).
+``"section"`` (a draft section's page, called with ``(section, user, today)``). Each domain's
+``hooks.register(app)`` adds its blocks and links to the app; the pages read them back here.
 """
 
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from flask import current_app
 
 
 @dataclass
@@ -17,37 +20,36 @@ class Panel:
     context: dict = field(default_factory=dict)
 
 
-_PANELS: dict[str, list[tuple[int, Callable]]] = defaultdict(list)
-_ORGANIZER_LINKS: list[tuple[int, Callable]] = []
+@dataclass
+class _Registry:
+    panels: dict[str, list[tuple[int, Callable]]] = field(default_factory=lambda: defaultdict(list))
+    organizer_links: list[tuple[int, Callable]] = field(default_factory=list)
 
 
-def panel(slot: str, order: int):
-    """Register ``func(obj, user, today) -> Panel | None`` as a block of the ``slot`` page."""
-
-    def decorator(func):
-        _PANELS[slot].append((order, func))
-        _PANELS[slot].sort(key=lambda item: item[0])
-        return func
-
-    return decorator
+def _registry(app) -> _Registry:
+    return app.extensions.setdefault("panels", _Registry())
 
 
-def organizer_link(order: int):
-    """Register ``func(process) -> (label, url)`` as a link of the process's organizer tool bar."""
+def add_panel(app, slot: str, order: int, func: Callable):
+    """Show ``func(obj, user, today) -> Panel | None`` as a block of the ``slot`` page, blocks sorted by ``order``."""
+    blocks = _registry(app).panels[slot]
+    blocks.append((order, func))
+    blocks.sort(key=lambda item: item[0])
 
-    def decorator(func):
-        _ORGANIZER_LINKS.append((order, func))
-        _ORGANIZER_LINKS.sort(key=lambda item: item[0])
-        return func
 
-    return decorator
+def add_organizer_link(app, order: int, func: Callable):
+    """Show ``func(process) -> (label, url)`` as a link of the process's organizer tool bar, sorted by ``order``."""
+    links = _registry(app).organizer_links
+    links.append((order, func))
+    links.sort(key=lambda item: item[0])
 
 
 def panels_for(slot: str, obj, user, today) -> list[Panel]:
     """The blocks every domain contributes to this page; each template includes them in order."""
-    return [block for _order, func in _PANELS[slot] if (block := func(obj, user, today)) is not None]
+    blocks = _registry(current_app).panels[slot]
+    return [block for _order, func in blocks if (block := func(obj, user, today)) is not None]
 
 
 def organizer_links_for(process) -> list[tuple[str, str]]:
     """The organizer tool bar's links from every domain."""
-    return [func(process) for _order, func in _ORGANIZER_LINKS]
+    return [func(process) for _order, func in _registry(current_app).organizer_links]

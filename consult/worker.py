@@ -4,17 +4,17 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
+from flask import current_app
+
 from consult.db import db, utcnow
 from consult.mail import deliver_pending
 
 logger = logging.getLogger(__name__)
-_TASKS: list[Callable[[datetime], object]] = []
 
 
-def worker_task(func: Callable[[datetime], object]):
-    """Register ``func(now)`` to run on every worker pass (meeting reminders, PDF builds…)."""
-    _TASKS.append(func)
-    return func
+def add_worker_task(app, func: Callable[[datetime], object]):
+    """Run ``func(now)`` on every worker pass of this app (meeting reminders, PDF builds…)."""
+    app.extensions.setdefault("worker_tasks", []).append(func)
 
 
 def run_once(now: datetime | None = None) -> tuple[int, int]:
@@ -24,7 +24,7 @@ def run_once(now: datetime | None = None) -> tuple[int, int]:
         (sent, failed) mail counts.
     """
     now = now or utcnow()
-    for task in _TASKS:
+    for task in current_app.extensions.get("worker_tasks", []):
         try:
             task(now)
         except Exception:

@@ -7,8 +7,8 @@ from consult.auth.models import Relation
 from consult.auth.services import create_confirmed_user, hash_password
 from consult.dates import paris_today
 from consult.db import db
-from consult.permissions import forget_roles
 from consult.processes.models import Field, Phase, PhaseKind, Process, ProcessRole, ProcessRoleName
+from consult.processes.permissions import forget_roles
 
 PASSWORD = "Un mot de passe tres solide 2027"  # noqa: S105
 _counter = itertools.count(1)
@@ -96,10 +96,119 @@ def make_draft(organizer, process, *, opens_in=timedelta(days=-1), closes_in=tim
 
 
 def make_comment(author, section, body="Un commentaire utile.", **kwargs):
-    """A comment (or reply with ``parent=``) posted through the service."""
+    """A comment (or reply with ``parent=``) posted through the service.
+
+    ``kwargs``: ``parent``, ``stakeholder_id``, ``now`` (the moment it is written, inside the window). Published
+    at once under post-moderation, pending under pre-moderation (``process.moderation_mode``).
+    """
     from consult.consultation.services import post_comment
 
     return post_comment(author, section, body=body, **kwargs)
+
+
+def make_amendment(author, section, proposed_text="Un texte réécrit par un participant.", **kwargs):
+    """An amendment proposed through the service (``justification``, ``stakeholder_id``, ``now`` optional)."""
+    from consult.consultation.services import propose_amendment
+
+    kwargs.setdefault("justification", "Plus clair ainsi.")
+    return propose_amendment(author, section, proposed_text=proposed_text, **kwargs)
+
+
+def make_offline_contribution(
+    organizer, section, body="Une contribution reçue par courrier.", *, kind="comment", channel="letter", **kwargs
+):
+    """A contribution an organizer enters from a letter, meeting or call (published at once).
+
+    ``kwargs``: ``received_on`` (default today), ``category`` (a Relation), ``territory``, ``proposed_text``.
+    """
+    from consult.consultation.models import Channel, ContributionKind
+    from consult.consultation.services import record_offline_contribution
+
+    kwargs.setdefault("received_on", paris_today())
+    return record_offline_contribution(
+        organizer, section, kind=ContributionKind(kind), channel=Channel(channel), body=body, **kwargs
+    )
+
+
+def make_position(section, user, value="agree", *, now=None):
+    """A participant's position on a section, stated through the service (category and territory from the account)."""
+    from consult.consultation.models import PositionValue
+    from consult.consultation.services import set_position
+
+    return set_position(user, section, PositionValue(value), now=now)
+
+
+def make_support(user, contribution, *, now=None):
+    """A participant's support of a published comment or amendment, through the service."""
+    from consult.consultation.services import support_contribution
+
+    support_contribution(user, contribution, now=now)
+    return contribution
+
+
+def make_flag(user, contribution, reason="Propos injurieux"):
+    """A report on a published contribution, through the service (hides it at the threshold)."""
+    from consult.consultation.services import flag_contribution
+
+    flag_contribution(user, contribution, reason=reason)
+    return contribution
+
+
+def hide(organizer, contribution, reason="Propos injurieux"):
+    """A contribution hidden by an organizer, through the moderation service (its author is mailed)."""
+    from consult.consultation.services import hide_contribution
+
+    return hide_contribution(organizer, contribution, reason=reason)
+
+
+def withdraw(author, contribution):
+    """A contribution withdrawn by its author, through the service."""
+    from consult.consultation.services import withdraw_contribution
+
+    return withdraw_contribution(author, contribution)
+
+
+def approve(organizer, contribution):
+    """A pending contribution published by an organizer, through the moderation service."""
+    from consult.consultation.services import approve_contribution
+
+    return approve_contribution(organizer, contribution)
+
+
+def make_response(organizer, contribution, body="Nous retenons **cette proposition**."):
+    """The organizers' official response (Markdown) to a published contribution."""
+    from consult.consultation.services import respond_to_contribution
+
+    return respond_to_contribution(organizer, contribution, body=body)
+
+
+def make_new_version(organizer, draft, *, opens_in=timedelta(0), closes_in=timedelta(days=14), publish=True):
+    """Version N+1 of a draft (sections copied from N), published with a window around now unless ``publish=False``.
+
+    Publishing it closes the earlier versions. Returns:
+        (version, sections) where sections are the new version's sections in reading order.
+    """
+    from sqlalchemy import select
+
+    from consult.consultation import services
+    from consult.consultation.models import Section
+    from consult.db import utcnow
+
+    version = services.start_new_version(organizer, draft)
+    if publish:
+        now = utcnow()
+        services.publish_version(organizer, version, opens_at=now + opens_in, closes_at=now + closes_in)
+    sections = db.session.scalars(
+        select(Section).where(Section.version_id == version.id).order_by(Section.parent_id.is_not(None), Section.id)
+    ).all()
+    return version, list(sections)
+
+
+def make_change_link(organizer, section, contribution):
+    """A link between a section of a newer version and a contribution on its earlier version."""
+    from consult.consultation.services import link_contribution_to_change
+
+    return link_contribution_to_change(organizer, section, contribution)
 
 
 # --- stakeholders -------------------------------------------------------------
@@ -297,24 +406,6 @@ def make_contribution(
     db.session.add(contribution)
     db.session.commit()
     return contribution
-
-
-def make_position(section, user, value="agree", *, category=None, territory=None):
-    """A participant's position on a section, with the category and territory copied from the account."""
-    from consult.consultation.models import DraftVersion, Position, PositionValue
-
-    version = db.session.get(DraftVersion, section.version_id)
-    position = Position(
-        process_id=version.draft.process_id,
-        section_id=section.id,
-        user_id=user.id,
-        value=PositionValue(value),
-        contributor_category=category or user.relation,
-        contributor_territory=territory or user.territory,
-    )
-    db.session.add(position)
-    db.session.commit()
-    return position
 
 
 def make_theme(process, title="Thème", *, disposition=None, reason="Parce que."):

@@ -81,9 +81,9 @@ def build():
     db.session.add(Support(contribution_id=c1.id, user_id=eve.id))
     db.session.commit()
     for user, value in ((alice, "agree"), (bruno, "agree"), (chloe, "mixed"), (denis, "disagree")):
-        f.make_position(s1, user, value)
+        f.make_position(s1, user, value, now=s1.version.opens_at)
     for user in (alice, bruno, chloe):
-        f.make_position(s2, user, "agree")
+        f.make_position(s2, user, "agree", now=s2.version.opens_at)
     home = f.make_theme(process, "Aide à domicile", disposition="accepted", reason="Retenu : **plus d'heures**.")
     respite = f.make_theme(process, "Répit")
     f.treat(c1, theme=home)

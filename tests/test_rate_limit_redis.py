@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+import uuid
 
 import pytest
 
@@ -14,6 +15,7 @@ from consult import create_app
 
 class RedisConfig(TestConfig):
     REDIS_URL = RATELIMIT_STORAGE_URI = sys.argv[1]
+    RATELIMIT_KEY_PREFIX = sys.argv[3]  # this test's own counters, whoever else uses the server
     RATELIMIT_AUTH = "3 per minute"
     WTF_CSRF_ENABLED = False  # only the shared counter is under test here
 
@@ -37,9 +39,9 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _worker(requests):
+def _worker(requests, prefix):
     done = subprocess.run(
-        [sys.executable, "-c", WORKER, REDIS_URL, str(requests)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", WORKER, REDIS_URL, str(requests), prefix], capture_output=True, text=True, check=True
     )
     return done.stdout.split()
 
@@ -47,9 +49,11 @@ def _worker(requests):
 def test_two_processes_share_the_reset_limit_through_redis():
     import redis
 
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    prefix = f"test-{uuid.uuid4().hex}"
     try:
-        assert _worker(2) == ["400", "400"]
-        assert _worker(2) == ["400", "429"]
+        assert _worker(2, prefix) == ["400", "400"]
+        assert _worker(2, prefix) == ["400", "429"]
     finally:
-        redis.Redis.from_url(REDIS_URL).flushdb()
+        server = redis.Redis.from_url(REDIS_URL)
+        for key in server.scan_iter(f"*{prefix}*"):
+            server.delete(key)

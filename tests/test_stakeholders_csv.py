@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from consult.admin.models import AuditEntry
+from consult.audit import AuditEntry
 from consult.db import db
 from consult.stakeholders.models import (
     ImportPreview,

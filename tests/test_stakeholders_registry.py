@@ -2,7 +2,7 @@
 
 import pytest
 
-from consult.admin.models import AuditEntry
+from consult.audit import AuditEntry
 from consult.db import db
 from consult.stakeholders.models import (
     InvolvementLevel,

@@ -1,4 +1,4 @@
-"""Platform administration: users, roles and the audit log."""
+"""Platform administration: users, roles and the audit log's pages (the log itself is consult.audit)."""
 
 from flask import Blueprint
 

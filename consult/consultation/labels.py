@@ -3,7 +3,6 @@
 from flask_babel import lazy_gettext as _l
 
 from consult.consultation.models import Channel, ContributionKind, ContributionState, PositionValue
-from consult.processes.models import ModerationMode
 
 POSITION_LABELS = {
     PositionValue.AGREE: _l("Agree"),
@@ -31,11 +30,3 @@ STATE_LABELS = {
     ContributionState.HIDDEN: _l("Hidden by moderation"),
     ContributionState.WITHDRAWN: _l("Withdrawn by its author"),
 }
-
-MODERATION_MODE_LABELS = {
-    ModerationMode.POST: _l("Post-moderation: contributions are published at once"),
-    ModerationMode.PRE: _l("Pre-moderation: contributions are held until approved"),
-}
-
-#: the label of the moderation field of the process edit form
-MODERATION_MODE_FIELD_LABEL = _l("Moderation of contributions")

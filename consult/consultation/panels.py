@@ -3,13 +3,11 @@
 from flask import url_for
 from flask_babel import gettext as _
 
-from consult import permissions
-from consult.consultation import queries
+from consult.consultation import permissions, queries
 from consult.db import utcnow
-from consult.panels import Panel, organizer_link, panel
+from consult.panels import Panel
 
 
-@panel("process", 20)
 def drafts_panel(process, user, today):
     """The drafts under consultation (and, for organizers, those being written)."""
     drafts = queries.process_drafts(process, user)
@@ -20,12 +18,11 @@ def drafts_panel(process, user, today):
     rows = []
     for draft in drafts:
         version = draft.latest_published
-        window = queries.window_state(version, now) if version else None
+        window = version.state(now) if version else None
         rows.append({"draft": draft, "version": version, "window": window, "latest": draft.versions[-1]})
     return Panel("consultation/_process_panel.html", {"process": process, "rows": rows, "can_manage": can_manage})
 
 
-@organizer_link(20)
 def moderation_link(process):
     """The moderation queue, with the number of contributions awaiting a decision."""
     count = queries.pending_count(process)

@@ -2,13 +2,12 @@
 
 from sqlalchemy import select, update
 
-from consult import signals
 from consult.consultation.models import Contribution, Flag, Position, Support
 from consult.db import db
 
 
-@signals.personal_data_requested.connect
-def _export_consultation(user, **_kwargs):
+def export_consultation(user, **_kwargs):
+    """The person's contributions, positions, supports and flags, for "my data"."""
     contributions = db.session.scalars(select(Contribution).where(Contribution.author_id == user.id))
     positions = db.session.scalars(select(Position).where(Position.user_id == user.id))
     supports = db.session.scalars(select(Support.contribution_id).where(Support.user_id == user.id))
@@ -26,7 +25,7 @@ def _export_consultation(user, **_kwargs):
     }  # fmt: skip
 
 
-@signals.account_deleting.connect
-def _unlink_flags(user, **_kwargs):
+def unlink_flags(user, **_kwargs):
+    """Unlink the deleted person from the flags they raised."""
     # Contributions, positions and supports stay (they count), shown without a name; reports lose their author.
     db.session.execute(update(Flag).where(Flag.user_id == user.id).values(user_id=None))

@@ -4,7 +4,7 @@ from flask import abort
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from consult import permissions
+from consult.consultation import permissions
 from consult.consultation.diff import has_changed, word_diff_html
 from consult.consultation.models import (
     ChangeLink,
@@ -13,23 +13,39 @@ from consult.consultation.models import (
     ContributionState,
     Draft,
     DraftVersion,
+    Flag,
     Position,
     Section,
     Support,
 )
 from consult.db import db
+from consult.permissions import is_signed_in
 
 PUBLIC_STATES = (ContributionState.PUBLISHED, ContributionState.HIDDEN, ContributionState.WITHDRAWN)
 SORTS = {"soutiens": "supported", "recents": "newest"}
 
 
-def window_state(version, now) -> str:
-    """'unpublished', 'upcoming', 'open' or 'closed' for the notices of the pages."""
-    if version.published_at is None:
-        return "unpublished"
-    if permissions.version_is_open(version, now):
-        return "open"
-    return "upcoming" if now < version.opens_at else "closed"
+def in_process_sections(query, process_id: int):
+    """Restrict a query over ``Section`` to the sections of this process's drafts.
+
+    The one way other domains ask "which process does this section belong to": it joins the section's
+    version and draft once, so ``DraftVersion`` and ``Draft`` columns can also be selected and ordered by.
+    """
+    return (
+        query.join(DraftVersion, DraftVersion.id == Section.version_id)
+        .join(Draft, Draft.id == DraftVersion.draft_id)
+        .where(Draft.process_id == process_id)
+    )
+
+
+def process_of_section(section_id: int) -> int | None:
+    """The id of the process a section belongs to (None for no such section)."""
+    return db.session.scalar(
+        select(Draft.process_id)
+        .join(DraftVersion, DraftVersion.draft_id == Draft.id)
+        .join(Section, Section.version_id == DraftVersion.id)
+        .where(Section.id == section_id)
+    )
 
 
 def get_draft_or_404(process, draft_id: int) -> Draft:
@@ -96,7 +112,7 @@ def version_outline(version: DraftVersion) -> list[tuple[Section, list[Section]]
 def _visible(user, moderator: bool):
     if moderator:
         return Contribution.state.in_(list(ContributionState))
-    if permissions.is_signed_in(user):
+    if is_signed_in(user):
         return or_(
             Contribution.state.in_(PUBLIC_STATES),
             and_(Contribution.state == ContributionState.PENDING, Contribution.author_id == user.id),
@@ -144,7 +160,7 @@ def replies_by_parent(parent_ids: list[int], user, *, moderator: bool) -> dict[i
 
 def supported_ids(user, contribution_ids: list[int]) -> set[int]:
     """Which of these contributions the user supports."""
-    if not permissions.is_signed_in(user) or not contribution_ids:
+    if not is_signed_in(user) or not contribution_ids:
         return set()
     return set(
         db.session.scalars(
@@ -157,7 +173,7 @@ def supported_ids(user, contribution_ids: list[int]) -> set[int]:
 
 def user_position(user, section: Section):
     """The user's position on the section, or None."""
-    if not permissions.is_signed_in(user):
+    if not is_signed_in(user):
         return None
     return db.session.scalar(
         select(Position.value).where(Position.section_id == section.id, Position.user_id == user.id)
@@ -171,6 +187,11 @@ def amendment_diffs(section: Section, contributions) -> dict[int, str]:
         for c in contributions
         if c.kind == ContributionKind.AMENDMENT and c.state in (ContributionState.PUBLISHED, ContributionState.PENDING)
     }
+
+
+def contribution_flags(contribution: Contribution) -> list[Flag]:
+    """The reports on a contribution, oldest first, for the moderator's page."""
+    return list(db.session.scalars(select(Flag).where(Flag.contribution_id == contribution.id).order_by(Flag.id)))
 
 
 def moderation_queue(process, view: str, page: int, per_page: int):

@@ -5,10 +5,9 @@ from flask_babel import lazy_gettext as _l
 
 from consult.groups import queries
 from consult.groups.labels import PROPOSAL_STATUS_LABELS
-from consult.panels import Panel, organizer_link, panel
+from consult.panels import Panel
 
 
-@panel("process", 40)
 def groups_panel(process, user, today):
     """The process's working groups (archived ones hidden)."""
     groups = queries.groups_of_process(process, include_archived=False)
@@ -17,7 +16,6 @@ def groups_panel(process, user, today):
     return Panel("groups/_process_panel.html", {"process": process, "groups": groups})
 
 
-@panel("section", 50)
 def proposals_panel(section, user, today):
     """The submitted action sheets that feed this section or led to its change, in one query."""
     rows = queries.proposals_for_section(section.id)
@@ -26,7 +24,6 @@ def proposals_panel(section, user, today):
     return Panel("groups/_section_panel.html", {"rows": rows, "status_labels": PROPOSAL_STATUS_LABELS})
 
 
-@organizer_link(40)
 def groups_link(process):
     """The organizers' way to the groups."""
     return str(_l("Working groups")), url_for("groups.index", slug=process.slug)

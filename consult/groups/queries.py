@@ -8,13 +8,15 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from consult import permissions
 from consult.auth.models import User
 from consult.consultation.models import Draft, DraftVersion, Section
+from consult.consultation.queries import in_process_sections
 from consult.db import db
+from consult.groups import permissions
 from consult.groups.meeting_models import Document, Meeting, Registration, RegistrationStatus
 from consult.groups.models import Facilitator, Group, GroupSection, GroupState, Membership, MembershipStatus
 from consult.groups.proposal_models import Proposal, ProposalChange, ProposalSection, ProposalStatus
+from consult.permissions import is_signed_in
 from consult.processes.queries import get_process_or_404
 from consult.stakeholders.models import Stakeholder
 from consult.stakeholders.queries import represented_stakeholders
@@ -61,11 +63,9 @@ def process_sections(process_id: int) -> list[Section]:
     """The sections of the process's drafts (latest versions last), for choices."""
     return list(
         db.session.scalars(
-            select(Section)
-            .join(DraftVersion, DraftVersion.id == Section.version_id)
-            .join(Draft, Draft.id == DraftVersion.draft_id)
-            .where(Draft.process_id == process_id)
-            .order_by(Draft.id, DraftVersion.number, Section.position, Section.id)
+            in_process_sections(select(Section), process_id).order_by(
+                Draft.id, DraftVersion.number, Section.position, Section.id
+            )
         )
     )
 
@@ -81,7 +81,7 @@ def organisations_to_invite(group: Group) -> list[Stakeholder]:
             select(Stakeholder)
             .where(Stakeholder.process_id == group.process_id, Stakeholder.archived_at.is_(None))
             .where(Stakeholder.id.not_in(taken))
-            .order_by(Stakeholder.name)
+            .order_by(Stakeholder.search_name)
         )
     )
 
@@ -145,7 +145,7 @@ def _meetings(page: GroupPage, group: Group, user, now):
     meetings = db.session.scalars(query).all()
     page.upcoming = [m for m in meetings if m.ends_at >= now]
     page.past = [m for m in reversed(meetings) if m.ends_at < now]
-    if permissions.is_signed_in(user) and meetings:
+    if is_signed_in(user) and meetings:
         registrations = db.session.scalars(
             select(Registration).where(
                 Registration.user_id == user.id,
@@ -188,7 +188,7 @@ def meeting_page(meeting: Meeting, user, *, facilitator: bool, inside: bool) -> 
         .options(joinedload(Registration.user), joinedload(Registration.stakeholder))
         .order_by(Registration.created_at, Registration.id)
     ).all()
-    mine = next((r for r in registrations if permissions.is_signed_in(user) and r.user_id == user.id), None)
+    mine = next((r for r in registrations if is_signed_in(user) and r.user_id == user.id), None)
     seated = [r for r in registrations if r.status == RegistrationStatus.CONFIRMED]
     needs = Counter(need for r in seated for need in r.needs)
     by_organisation: dict[str, list] = {}

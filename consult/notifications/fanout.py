@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, insert, literal, or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import aliased
 
 from consult.auth.models import User
 from consult.consultation.models import Draft, DraftVersion
@@ -116,7 +117,15 @@ CLOSING_SOON = timedelta(days=3)
 
 def announce_windows(now: datetime) -> int:
     """Record, once per version, that its consultation opened, closes soon or closed. Returns how many."""
-    published = select(DraftVersion).join(Draft).where(DraftVersion.published_at.is_not(None))
+    later = aliased(DraftVersion)
+    replaced = (
+        select(later.id)
+        .where(later.draft_id == DraftVersion.draft_id, later.number > DraftVersion.number)
+        .where(later.published_at.is_not(None))
+        .exists()
+    )
+    # a version replaced by a newer one closed with its publication, which was announced
+    published = select(DraftVersion).join(Draft).where(DraftVersion.published_at.is_not(None), ~replaced)
     edges = {
         # a version published when already open was announced by its publication
         "consultation_opened": published.where(

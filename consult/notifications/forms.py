@@ -1,13 +1,13 @@
 """The preferences form: one choice of delivery per kind of notification."""
 
-from flask_wtf import FlaskForm
 from wtforms import SelectField
 
+from consult.forms import Form
 from consult.notifications.kinds import DELIVERY_LABELS, KINDS
 from consult.notifications.models import Delivery
 
 
-class PreferencesForm(FlaskForm):
+class PreferencesForm(Form):
     """Filled below with one select per kind, named after the kind."""
 
     def choices(self) -> dict[str, Delivery]:

@@ -2,8 +2,10 @@
 
 from consult import signals
 from consult.consultation.models import ContributionState
+from consult.notifications import fanout, mailing, personal_data, queries
 from consult.notifications.models import Audience, TargetType
 from consult.notifications.services import add_follow, record_event
+from consult.worker import add_worker_task
 
 
 def _process_link(endpoint: str, process, **values) -> dict:
@@ -194,16 +196,11 @@ _RECEIVERS = {
 
 
 def register(app):
-    """Connect the receivers, add the worker tasks and the header's unread count (idempotent: tests build many apps)."""
-    from consult import worker
-    from consult.notifications import fanout, mailing, personal_data, queries
-
+    """Connect the receivers, add the worker tasks and the header's unread count (called by ``create_app``)."""
     for signal, receiver in _RECEIVERS.items():
         signal.connect(receiver)
     signals.personal_data_requested.connect(personal_data.export_notifications)
     signals.account_deleting.connect(personal_data.forget_notifications)
     for task in (fanout.announce_windows, fanout.expand_events, mailing.mail_immediate, mailing.build_digests):
-        if task not in worker._TASKS:
-            worker.worker_task(task)
-
+        add_worker_task(app, task)
     app.jinja_env.globals.update(unread_notification_count=queries.unread_count, is_following=queries.is_following)

@@ -7,13 +7,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 from werkzeug.routing import BuildError
 
-from consult import permissions
 from consult.consultation.models import Draft, DraftVersion, Section
+from consult.consultation.permissions import can_view_version
 from consult.db import db
 from consult.groups.models import Group
 from consult.notifications.kinds import KINDS, sentence
 from consult.notifications.models import Follow, Notification, TargetType
+from consult.permissions import is_signed_in
 from consult.processes.models import Process
+from consult.processes.permissions import can_view_process
 
 PAGE_SIZE = 50
 
@@ -52,7 +54,7 @@ def _visible_targets(user, target_type: TargetType, ids) -> list[FollowTarget]:
         return [
             FollowTarget(target_type, p.id, p.title, url_for("processes.show", slug=p.slug))
             for p in _processes(ids)
-            if permissions.can_view_process(user, p)
+            if can_view_process(user, p)
         ]
     if target_type == TargetType.SECTION:
         return [
@@ -63,8 +65,8 @@ def _visible_targets(user, target_type: TargetType, ids) -> list[FollowTarget]:
                 url_for("consultation.section", slug=s.version.draft.process.slug, section_id=s.id),
             )
             for s in _sections(ids)
-            if permissions.can_view_process(user, s.version.draft.process)
-            and permissions.can_view_version(user, s.version.draft.process, s.version)
+            if can_view_process(user, s.version.draft.process)
+            and can_view_version(user, s.version.draft.process, s.version)
         ]
     return [
         FollowTarget(
@@ -74,7 +76,7 @@ def _visible_targets(user, target_type: TargetType, ids) -> list[FollowTarget]:
             url_for("groups.show", slug=g.process.slug, group_slug=g.slug),
         )
         for g in _groups(ids)
-        if permissions.can_view_process(user, g.process)
+        if can_view_process(user, g.process)
     ]
 
 
@@ -97,7 +99,7 @@ def followed_targets(user) -> list[FollowTarget]:
 
 def is_following(user, target_type: TargetType | str, target_id: int) -> bool:
     """Whether the signed-in user follows this target (templates give the type as a string)."""
-    if not permissions.is_signed_in(user):
+    if not is_signed_in(user):
         return False
     target_type = TargetType(target_type)
     found = select(Follow.id).where(
@@ -108,7 +110,7 @@ def is_following(user, target_type: TargetType | str, target_id: int) -> bool:
 
 def unread_count(user) -> int:
     """How many notifications the user has not opened (one indexed count)."""
-    if not permissions.is_signed_in(user):
+    if not is_signed_in(user):
         return 0
     return db.session.scalar(
         select(func.count(Notification.id)).where(Notification.user_id == user.id, Notification.read_at.is_(None))

@@ -5,15 +5,16 @@ from flask_login import current_user
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from consult import permissions
 from consult.db import db
+from consult.permissions import is_admin
+from consult.processes import permissions
 from consult.processes.models import Process, ProcessRole
 
 
 def visible_processes(user) -> list[Process]:
     """Published processes, plus the unpublished ones the user organizes (admins see all)."""
     query = select(Process).options(selectinload(Process.phases)).order_by(Process.created_at.desc())
-    if not permissions.is_admin(user):
+    if not is_admin(user):
         organized = list(permissions.process_roles(user))
         query = query.where(or_(Process.is_published.is_(True), Process.id.in_(organized)))
     return list(db.session.scalars(query))

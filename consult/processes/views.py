@@ -4,15 +4,14 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from consult import permissions
 from consult.dates import paris_today
 from consult.errors import DomainError
 from consult.http import flash_error, form_status
-from consult.labels import PHASE_LABELS
 from consult.panels import organizer_links_for, panels_for
 from consult.permissions import require
-from consult.processes import bp, queries, services
+from consult.processes import bp, permissions, queries, services
 from consult.processes.forms import OrganizerForm, PhaseForm, ProcessForm
+from consult.processes.labels import PHASE_LABELS
 from consult.processes.models import PhaseKind
 
 

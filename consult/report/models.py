@@ -3,7 +3,7 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.db import created_at, db, int_pk, str_enum, utcnow
@@ -136,7 +136,7 @@ class ReportRevision(db.Model):
     #: everything the report shows, frozen at publication
     snapshot: Mapped[dict] = mapped_column(JSON, default=dict)
     #: every published contribution with its disposition, as published (loaded only where listed)
-    contributions: Mapped[list] = mapped_column(JSON, default=list, deferred=True)
+    contributions: Mapped[list] = mapped_column(JSON, default=list, server_default=text("'[]'"), deferred=True)
     pdf_path: Mapped[str | None] = mapped_column(String(300))
     pdf_built_at: Mapped[datetime | None]
     pdf_error: Mapped[str] = mapped_column(Text, default="")

@@ -11,7 +11,7 @@ import unicodedata
 
 from flask_babel import force_locale
 
-from consult.labels import FIELD_LABELS
+from consult.processes.labels import FIELD_LABELS
 from consult.processes.models import Field
 from consult.stakeholders.labels import CATEGORY_LABELS, KIND_LABELS, LEVEL_LABELS, STATUS_LABELS
 from consult.stakeholders.models import InvolvementLevel, StakeholderCategory, StakeholderKind, StakeholderStatus

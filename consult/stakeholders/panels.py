@@ -3,13 +3,12 @@
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 
-from consult import permissions
-from consult.panels import Panel, organizer_link, panel
-from consult.stakeholders import queries
+from consult.panels import Panel
+from consult.permissions import is_signed_in
+from consult.stakeholders import permissions, queries
 from consult.stakeholders.coverage import coverage
 
 
-@panel("process", 30)
 def engaged_organisations_panel(process, user, today):
     """The engaged organisations, when the organizer shows them."""
     if not queries.public_list_allowed(process):
@@ -19,12 +18,11 @@ def engaged_organisations_panel(process, user, today):
         {
             "process": process,
             "organisations": queries.engaged_organisations(process),
-            "signed_in": permissions.is_signed_in(user),
+            "signed_in": is_signed_in(user),
         },
     )
 
 
-@panel("process", 31)
 def coverage_gaps_panel(process, user, today):
     """The coverage gaps and pending requests, for the process's organizers only."""
     if not permissions.can_manage_stakeholders(user, process):
@@ -35,13 +33,11 @@ def coverage_gaps_panel(process, user, today):
     )
 
 
-@organizer_link(30)
 def registry_link(process):
     """The registry of stakeholders."""
     return _l("Stakeholders"), url_for("stakeholders.index", slug=process.slug)
 
 
-@organizer_link(31)
 def coverage_link(process):
     """The coverage of the registry."""
     return _l("Stakeholder coverage"), url_for("stakeholders.coverage_view", slug=process.slug)

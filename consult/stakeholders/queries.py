@@ -6,8 +6,9 @@ from flask import abort
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import selectinload
 
-from consult import permissions
 from consult.db import db
+from consult.permissions import is_signed_in
+from consult.search import contains_pattern
 from consult.stakeholders.models import (
     ImportPreview,
     Invitation,
@@ -28,7 +29,7 @@ IMPORT_ACTIONS = ("create", "update", "unchanged", "rejected")
 
 def represented_stakeholders(user, process_id: int) -> list[Stakeholder]:
     """The organisations of this process the user is a confirmed representative of (other domains call it)."""
-    if not permissions.is_signed_in(user):
+    if not is_signed_in(user):
         return []
     return list(
         db.session.scalars(
@@ -40,7 +41,7 @@ def represented_stakeholders(user, process_id: int) -> list[Stakeholder]:
                 Representative.user_id == user.id,
                 Representative.status == RepresentativeStatus.CONFIRMED,
             )
-            .order_by(Stakeholder.name)
+            .order_by(Stakeholder.search_name)
         )
     )
 
@@ -121,9 +122,8 @@ def _registry_query(process, filters: RegistryFilters):
     if filters.territory:
         query = query.where(func.lower(Stakeholder.territory) == filters.territory.strip().lower())
     if filters.q:
-        pattern = "%" + filters.q.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        query = query.where(func.lower(Stakeholder.name).like(pattern, escape="\\"))
-    return query.order_by(Stakeholder.name, Stakeholder.id)
+        query = query.where(Stakeholder.search_name.like(contains_pattern(filters.q), escape="\\"))
+    return query.order_by(Stakeholder.search_name, Stakeholder.id)
 
 
 def registry_page(process, filters: RegistryFilters, page: int, per_page: int):
@@ -185,7 +185,7 @@ def engaged_organisations(process) -> list[Stakeholder]:
                 Stakeholder.kind == StakeholderKind.ORGANISATION,
                 Stakeholder.status == StakeholderStatus.ENGAGED,
             )
-            .order_by(Stakeholder.category, Stakeholder.name)
+            .order_by(Stakeholder.category, Stakeholder.search_name)
         )
     )
 
@@ -200,7 +200,7 @@ def listed_organisations(process, user) -> tuple[list[Stakeholder], dict[int, Re
             Stakeholder.kind == StakeholderKind.ORGANISATION,
             Stakeholder.status != StakeholderStatus.DECLINED,
         )
-        .order_by(Stakeholder.category, Stakeholder.name)
+        .order_by(Stakeholder.category, Stakeholder.search_name)
     ).all()
     mine = {}
     if user is not None and user.is_authenticated:
@@ -228,7 +228,7 @@ def influence_grid(process) -> dict[str, list[Stakeholder]]:
     stakeholders = db.session.scalars(
         select(Stakeholder)
         .where(Stakeholder.process_id == process.id, Stakeholder.archived_at.is_(None))
-        .order_by(Stakeholder.influence.desc(), Stakeholder.interest.desc(), Stakeholder.name)
+        .order_by(Stakeholder.influence.desc(), Stakeholder.interest.desc(), Stakeholder.search_name)
     )
     for stakeholder in stakeholders:
         grid[quadrant(stakeholder)].append(stakeholder)

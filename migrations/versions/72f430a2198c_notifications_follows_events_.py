@@ -1,7 +1,7 @@
 """notifications: follows, events, notifications, preferences, digests; outbox headers
 
 Revision ID: 72f430a2198c
-Revises: 8d8561d8af9b
+Revises: c3e1a5b7d902
 Create Date: 2026-12-03 14:25:05.249309
 
 """
@@ -14,7 +14,7 @@ import consult.db  # noqa: F401 - custom column types
 
 # revision identifiers, used by Alembic.
 revision = '72f430a2198c'
-down_revision = '8d8561d8af9b'
+down_revision = 'c3e1a5b7d902'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """report publishing: frozen contributions of a revision, covering indexes of the figures
 
 Revision ID: f4a9cb6f05d1
-Revises: 074049b1d214
+Revises: a69ab631dbc9
 Create Date: 2026-11-24 00:42:23.705708
 
 """
@@ -25,7 +25,7 @@ def upgrade():
         batch_op.create_index('ix_contributions_report_figures', ['process_id', 'state', 'section_id', 'kind', 'support_count', 'parent_id', 'channel', 'contributor_category', 'contributor_territory', 'received_on', 'created_at', 'author_id', 'stakeholder_id'], unique=False)
 
     with op.batch_alter_table('report_revisions', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('contributions', sa.JSON(), nullable=False))
+        batch_op.add_column(sa.Column('contributions', sa.JSON(), server_default=sa.text("'[]'"), nullable=False))
 
     with op.batch_alter_table('treatments', schema=None) as batch_op:
         batch_op.create_index('ix_treatments_report_figures', ['contribution_id', 'theme_id', 'disposition'], unique=False)

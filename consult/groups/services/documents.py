@@ -11,10 +11,10 @@ import filetype
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
-from consult import permissions
-from consult.admin.models import record
+from consult.audit import record
 from consult.db import db
 from consult.errors import DomainError, NotAllowed
+from consult.groups import permissions
 from consult.groups.meeting_models import Document
 from consult.groups.models import Group
 

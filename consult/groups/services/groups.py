@@ -6,13 +6,15 @@ from flask_babel import lazy_gettext as _l
 from slugify import slugify
 from sqlalchemy import delete, select
 
-from consult import permissions
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.services import find_user_by_email
-from consult.consultation.models import Draft, DraftVersion, Section
+from consult.consultation.models import Section
+from consult.consultation.queries import in_process_sections
 from consult.db import db
 from consult.errors import Conflict, NotAllowed, NotFound
+from consult.groups import permissions
 from consult.groups.models import Facilitator, Group, GroupSection, GroupState, JoinPolicy
+from consult.processes.permissions import is_organizer
 from consult.stakeholders.models import Representative, RepresentativeStatus, Stakeholder
 from consult.text import markdown_to_html
 
@@ -36,12 +38,7 @@ def _check_manager(actor, process):
 def sections_of_process(process_id: int, section_ids) -> list[int]:
     """The ids among ``section_ids`` that are sections of this process's drafts."""
     return sorted(
-        db.session.scalars(
-            select(Section.id)
-            .join(DraftVersion, DraftVersion.id == Section.version_id)
-            .join(Draft, Draft.id == DraftVersion.draft_id)
-            .where(Section.id.in_(list(section_ids)), Draft.process_id == process_id)
-        )
+        db.session.scalars(in_process_sections(select(Section.id), process_id).where(Section.id.in_(list(section_ids))))
     )
 
 
@@ -150,7 +147,7 @@ def add_facilitator(actor, group: Group, email: str) -> Facilitator:
     user = find_user_by_email(email)
     if user is None or not user.is_active:
         raise NotFound(str(_l("No account uses this address. Ask the person to sign up first.")))
-    if not permissions.is_organizer(user, group.process) and not _represents_in(user, group.process_id):
+    if not is_organizer(user, group.process) and not _represents_in(user, group.process_id):
         raise NotAllowed(str(_l("Facilitators are organizers or representatives of an organisation of the registry.")))
     existing = db.session.scalar(
         select(Facilitator).where(Facilitator.group_id == group.id, Facilitator.user_id == user.id)

@@ -6,17 +6,17 @@ from datetime import timedelta
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
-from consult import permissions, signals
-from consult.admin.models import record
+from consult import signals
+from consult.audit import record
 from consult.dates import to_paris
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed
+from consult.groups import permissions
 from consult.groups.ics import invitation_attachment
 from consult.groups.meeting_models import Meeting, Registration, RegistrationStatus
 from consult.groups.models import Group
 from consult.mail import external_url, queue_mail
 from consult.text import markdown_to_html
-from consult.worker import worker_task
 
 logger = logging.getLogger(__name__)
 MEETING_FIELDS = ("title", "is_public", "starts_at", "ends_at", "place", "address", "video_url", "capacity")
@@ -189,7 +189,6 @@ def record_minutes(actor, meeting: Meeting, *, attended_ids: set[int], minutes_m
     return meeting
 
 
-@worker_task
 def send_meeting_reminders(now):
     """Mail each seated registrant once, from the day before a meeting (Paris time) until it starts."""
     upcoming = db.session.scalars(

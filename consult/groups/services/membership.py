@@ -6,11 +6,12 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from consult import permissions, signals
-from consult.admin.models import record
+from consult import signals
+from consult.audit import record
 from consult.auth.models import User
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed
+from consult.groups import permissions
 from consult.groups.models import Group, GroupState, JoinPolicy, Membership, MembershipEvent, MembershipStatus
 from consult.mail import external_url, queue_mail
 from consult.stakeholders.models import Representative, RepresentativeStatus, Stakeholder

@@ -6,11 +6,12 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from consult import permissions, signals
-from consult.admin.models import record
+from consult import signals
+from consult.audit import record
 from consult.auth.models import User
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed, NotFound
+from consult.groups import permissions
 from consult.groups.labels import PROPOSAL_STATUS_LABELS
 from consult.groups.models import Facilitator, Group, Membership, MembershipStatus
 from consult.groups.proposal_models import (

@@ -6,9 +6,10 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from consult import permissions, signals
+from consult import signals
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed
+from consult.groups import permissions
 from consult.groups.meeting_models import AccessNeed, Meeting, Registration, RegistrationStatus
 from consult.groups.services.meetings import mail_registrant
 
@@ -144,8 +145,8 @@ def promote_waiting(meeting: Meeting, *, now=None) -> list[Registration]:
     return promoted
 
 
-@signals.personal_data_requested.connect
-def _export_registrations(user, **_kwargs):
+def export_registrations(user, **_kwargs):
+    """The person's meeting registrations with their accessibility needs, for "my data"."""
     rows = db.session.execute(
         select(Meeting.title, Meeting.starts_at, Registration.status, Registration.needs, Registration.needs_other)
         .join(Registration.meeting)
@@ -164,7 +165,6 @@ def _export_registrations(user, **_kwargs):
     ]
 
 
-@signals.account_deleting.connect
-def _scrub_registrations(user, **_kwargs):
-    # Attendance stays in the minutes' counts; needs are health-related and go with the account.
+def scrub_registrations(user, **_kwargs):
+    """Attendance stays in the minutes' counts; needs are health-related and go with the account."""
     db.session.execute(update(Registration).where(Registration.user_id == user.id).values(needs=[], needs_other=""))

@@ -4,10 +4,9 @@ from flask import abort, flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from consult import permissions
 from consult.db import utcnow
 from consult.errors import DomainError
-from consult.groups import bp, queries
+from consult.groups import bp, permissions, queries
 from consult.groups.forms import DocumentForm
 from consult.groups.meeting_models import Document, Meeting
 from consult.groups.services import documents as services

@@ -4,11 +4,10 @@ from flask import Response, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from consult import permissions
 from consult.dates import from_paris, to_paris
 from consult.db import utcnow
 from consult.errors import DomainError
-from consult.groups import bp, queries
+from consult.groups import bp, permissions, queries
 from consult.groups.forms import CancelForm, MeetingForm, MinutesForm, RegistrationForm
 from consult.groups.ics import calendar_of
 from consult.groups.labels import ACCESS_NEED_LABELS, REGISTRATION_STATUS_LABELS

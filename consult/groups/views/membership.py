@@ -4,11 +4,10 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from consult import permissions
 from consult.dates import paris_today
 from consult.db import db, utcnow
 from consult.errors import DomainError
-from consult.groups import bp, queries
+from consult.groups import bp, permissions, queries
 from consult.groups.forms import DecisionForm, InviteForm, JoinForm, ReasonForm
 from consult.groups.labels import MEMBERSHIP_STATUS_LABELS
 from consult.groups.models import MembershipStatus

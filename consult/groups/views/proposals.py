@@ -4,10 +4,9 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from consult import permissions
 from consult.dates import paris_today
 from consult.errors import DomainError
-from consult.groups import bp, queries
+from consult.groups import bp, permissions, queries
 from consult.groups.forms import LinkChangeForm, ProposalDecisionForm, ProposalForm
 from consult.groups.labels import PROPOSAL_STATUS_LABELS, SHEET_FIELD_LABELS
 from consult.groups.proposal_models import Proposal, ProposalStatus

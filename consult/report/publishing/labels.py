@@ -2,9 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 
+from consult.auth.labels import RELATION_LABELS
 from consult.consultation import labels as consultation_labels
 from consult.groups import labels as group_labels
-from consult.labels import FIELD_LABELS, PHASE_LABELS, RELATION_LABELS
+from consult.processes.labels import FIELD_LABELS, PHASE_LABELS
 from consult.stakeholders import labels as stakeholder_labels
 
 

@@ -15,7 +15,6 @@ from consult.db import db, utcnow
 from consult.report.models import ReportRevision
 from consult.report.publishing.presentation import template_context
 from consult.report.publishing.storage import revision_file
-from consult.worker import worker_task
 
 logger = logging.getLogger(__name__)
 PRINT_CSS = Path(__file__).with_name("print.css")
@@ -61,7 +60,6 @@ def build_pdf(revision, *, now=None) -> str:
     return relative
 
 
-@worker_task
 def build_pending_pdfs(now):
     """Worker task: build the PDF of every published revision that has none yet."""
     pending = db.session.scalars(

@@ -16,6 +16,7 @@ from consult.consultation.models import (
     Section,
     Support,
 )
+from consult.consultation.queries import in_process_sections
 from consult.db import db
 from consult.processes.models import Phase
 from consult.report.models import ClosingReport, ReportRevision, Synthesis, Theme, Treatment
@@ -117,10 +118,8 @@ def positions_by(process_id, column):
 def sections(process_id):
     """The sections of every published version of the process's drafts, in reading order."""
     stmt = (
-        select(Section, DraftVersion.number, Draft.title)
-        .join(DraftVersion, DraftVersion.id == Section.version_id)
-        .join(Draft, Draft.id == DraftVersion.draft_id)
-        .where(Draft.process_id == process_id, DraftVersion.published_at.is_not(None))
+        in_process_sections(select(Section, DraftVersion.number, Draft.title), process_id)
+        .where(DraftVersion.published_at.is_not(None))
         .order_by(Draft.id, DraftVersion.number, func.coalesce(Section.parent_id, Section.id), Section.position)
     )
     return db.session.execute(stmt).all()

@@ -4,14 +4,12 @@ from flask import abort, flash, jsonify, redirect, render_template, request, sen
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from consult import permissions
 from consult.errors import DomainError
-from consult.http import flash_error, form_status, wants_json
-from consult.panels import Panel, organizer_link, panel
+from consult.http import flash_error, form_status, page_arg, wants_json
 from consult.permissions import require
 from consult.processes.queries import get_process_or_404
-from consult.report import bp
-from consult.report.publishing import figures, pdf, queries  # noqa: F401 - pdf registers the worker task
+from consult.report import bp, permissions
+from consult.report.publishing import figures, queries
 from consult.report.publishing.forms import PublishForm, ReportTextsForm
 from consult.report.publishing.presentation import report_date, template_context
 from consult.report.publishing.snapshot import services
@@ -23,24 +21,6 @@ PER_PAGE = 100
 @bp.app_template_filter("report_date")
 def _report_date(iso):
     return report_date(iso)
-
-
-@organizer_link(80)
-def _report_link(process):
-    return _("Closing report"), url_for("report.draft_report", slug=process.slug)
-
-
-@panel("process", 60)
-def _published_report_panel(process, user, today):
-    latest = queries.latest_revision(process.id)
-    return (
-        Panel("report/publishing/_process_panel.html", {"revision": latest, "slug": process.slug}) if latest else None
-    )
-
-
-def _page_number():
-    page = request.args.get("page", "1")
-    return max(1, int(page)) if page.isdigit() else 1
 
 
 @bp.route("/concertations/<slug>/bilan")
@@ -80,7 +60,7 @@ def revision_contributions(slug, number):
     """Every contribution of a published revision with its disposition, grouped by section and theme."""
     process = get_process_or_404(slug)
     rev = queries.get_revision_or_404(process.id, number)
-    rows, page = rev.contributions, _page_number()
+    rows, page = rev.contributions, page_arg()
     return _contributions_page(process, rows[(page - 1) * PER_PAGE : page * PER_PAGE], len(rows), page, rev)
 
 
@@ -139,7 +119,7 @@ def draft_contributions(slug):
     """Every contribution with its current disposition (organizers)."""
     process = get_process_or_404(slug)
     require(permissions.can_manage_report(current_user, process))
-    page = _page_number()
+    page = page_arg()
     rows = figures.contribution_list(process.id, offset=(page - 1) * PER_PAGE, limit=PER_PAGE)
     total = queries.published_count(process.id)
     return _contributions_page(process, rows, total, page, None)

@@ -3,7 +3,7 @@
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from consult.auth.models import Relation
 from consult.consultation.models import (
@@ -17,6 +17,7 @@ from consult.consultation.models import (
 from consult.db import db
 from consult.report.models import DispositionValue, Theme, Treatment
 from consult.report.treatment.queries import effective_disposition, with_treatment
+from consult.search import contains_pattern
 from consult.stakeholders.models import Stakeholder
 
 PER_PAGE = 50
@@ -75,10 +76,6 @@ class Page:
         return self.page + 1
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _kind_condition(kind: str):
     if kind == "amendment":
         return Contribution.kind == ContributionKind.AMENDMENT
@@ -108,11 +105,8 @@ def _conditions(process_id: int, filters: Filters) -> list:
     elif filters.disposition:
         conditions.append(effective_disposition == DispositionValue(filters.disposition))
     if filters.q.strip():
-        # Portable full-text search: a case-insensitive LIKE on the text and the proposed text.
-        pattern = f"%{_escape_like(filters.q.strip())}%"
-        conditions.append(
-            or_(Contribution.body.ilike(pattern, escape="\\"), Contribution.proposed_text.ilike(pattern, escape="\\"))
-        )
+        # the text and proposed text, folded (case, accents, ligatures) on both sides
+        conditions.append(Contribution.search_text.like(contains_pattern(filters.q), escape="\\"))
     return conditions
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 
 from consult.auth.models import User
 from consult.consultation.models import ChangeLink, Contribution, ContributionState, Draft, DraftVersion, Section
+from consult.consultation.queries import in_process_sections
 from consult.db import db
 from consult.report.models import DispositionChange, Synthesis, Theme, Treatment
 
@@ -128,23 +129,16 @@ def progress(process_id: int, sections: list[tuple[Section, str]] | None = None)
 def process_sections(process_id: int) -> list[tuple[Section, str]]:
     """Every section of every draft version of the process, with a label naming its version."""
     rows = db.session.execute(
-        select(Section, DraftVersion.number, Draft.title)
-        .join(DraftVersion, DraftVersion.id == Section.version_id)
-        .join(Draft, Draft.id == DraftVersion.draft_id)
-        .where(Draft.process_id == process_id)
-        .order_by(Draft.id, DraftVersion.number, Section.id)
+        in_process_sections(select(Section, DraftVersion.number, Draft.title), process_id).order_by(
+            Draft.id, DraftVersion.number, Section.id
+        )
     )
     return [(section, f"v{number} · {section.title}") for section, number, _title in rows]
 
 
 def section_in_process(process_id: int, section_id: int) -> Section | None:
     """The section if it belongs to a draft of this process."""
-    return db.session.scalar(
-        select(Section)
-        .join(DraftVersion, DraftVersion.id == Section.version_id)
-        .join(Draft, Draft.id == DraftVersion.draft_id)
-        .where(Section.id == section_id, Draft.process_id == process_id)
-    )
+    return db.session.scalar(in_process_sections(select(Section), process_id).where(Section.id == section_id))
 
 
 def earlier_section_ids(section: Section) -> set[int]:

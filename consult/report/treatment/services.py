@@ -10,14 +10,14 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
-from consult import permissions
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.models import User
 from consult.consultation.models import Contribution, Section
 from consult.consultation.services import link_contribution_to_change
 from consult.db import db, utcnow
 from consult.errors import Conflict, DomainError, NotAllowed, NotFound
 from consult.processes.models import Process
+from consult.report import permissions
 from consult.report.models import DispositionChange, DispositionValue, Theme, Treatment
 from consult.report.treatment.listing import contribution_ids_in
 from consult.report.treatment.queries import earlier_section_ids, section_in_process

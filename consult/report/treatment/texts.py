@@ -5,12 +5,12 @@ import logging
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from consult import permissions
-from consult.admin.models import record
+from consult.audit import record
 from consult.auth.models import User
 from consult.db import db, utcnow
 from consult.errors import NotAllowed
 from consult.processes.models import Process
+from consult.report import permissions
 from consult.report.models import ClosingReport, Synthesis
 from consult.report.treatment.services import checked_section
 from consult.text import markdown_to_html

@@ -7,13 +7,14 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from consult import permissions, signals
-from consult.admin.models import record
+from consult import signals
+from consult.audit import record
 from consult.dates import paris_today
-from consult.db import db, utcnow
-from consult.errors import Conflict, NotAllowed
+from consult.db import atomic, db, utcnow
 from consult.mail import external_url, queue_mail
 from consult.processes.models import ProcessRole, ProcessRoleName
+from consult.stakeholders import permissions
+from consult.stakeholders.errors import AlreadyRequested, CannotAskToRepresent, DecisionRecorded, NotAnOrganisation
 from consult.stakeholders.models import (
     Invitation,
     Representative,
@@ -27,6 +28,7 @@ from consult.stakeholders.services.registry import check_manager
 logger = logging.getLogger(__name__)
 
 
+@atomic
 def request_representation(user, process, stakeholder, *, today: date | None = None, now: datetime | None = None):
     """Ask to represent an organisation; the process's organizers are told and decide.
 
@@ -41,32 +43,34 @@ def request_representation(user, process, stakeholder, *, today: date | None = N
         The representative link, in the "requested" state.
 
     Raises:
-        NotAllowed: the person may not ask now (unconfirmed email, phase), or the stakeholder is not an organisation.
-        Conflict: the person already asked, or already represents it.
+        CannotAskToRepresent: the person may not ask now (unconfirmed email, phase).
+        NotAnOrganisation: the stakeholder is not a listed organisation.
+        AlreadyRequested: the person already asked, or already represents it.
     """
     now = now or utcnow()
     if not permissions.can_ask_to_represent(user, process, today or paris_today(now)):
-        raise NotAllowed(str(_l("Confirm your email address first; requests are open until the closing report.")))
+        raise CannotAskToRepresent(
+            str(_l("Confirm your email address first; requests are open until the closing report."))
+        )
     if stakeholder.kind != StakeholderKind.ORGANISATION or stakeholder.archived_at is not None:
-        raise NotAllowed(str(_l("Only listed organisations can be represented.")))
+        raise NotAnOrganisation(str(_l("Only listed organisations can be represented.")))
     existing = db.session.scalar(
         select(Representative).where(Representative.stakeholder_id == stakeholder.id, Representative.user_id == user.id)
     )
     if existing is not None and existing.status != RepresentativeStatus.DECLINED:
-        raise Conflict(str(_l("You have already asked to represent this organisation.")))
+        raise AlreadyRequested(str(_l("You have already asked to represent this organisation.")))
     representative = existing or Representative(stakeholder_id=stakeholder.id, user_id=user.id)
     representative.status, representative.created_at = RepresentativeStatus.REQUESTED, now
     representative.decided_at = representative.decided_by_id = None
-    db.session.add(representative)
     try:
-        db.session.flush()
-    except IntegrityError as error:  # the same request sent twice at once
-        db.session.rollback()
-        raise Conflict(str(_l("You have already asked to represent this organisation."))) from error
+        with atomic():  # a savepoint: the same request sent twice at once fails here alone
+            db.session.add(representative)
+            db.session.flush()
+    except IntegrityError as error:
+        raise AlreadyRequested(str(_l("You have already asked to represent this organisation."))) from error
     _tell_organizers(process, stakeholder, user)
     record(user, "stakeholder.representation_requested", "stakeholder", stakeholder.id, process_id=process.id)
     signals.representation_requested.send(representative, actor=user, process=process)
-    db.session.commit()
     logger.info("user %s asks to represent stakeholder %s", user.id, stakeholder.id)
     return representative
 
@@ -88,20 +92,21 @@ def _tell_organizers(process, stakeholder, user):
         )
 
 
+@atomic
 def decide_representation(actor, process, representative: Representative, *, confirm: bool, now=None):
     """Confirm or decline a person as representative of an organisation, and tell them by mail.
 
     A confirmed representative makes the organisation engaged.
 
     Raises:
-        NotAllowed: the actor does not manage this registry.
-        Conflict: the decision is already the current state.
+        NotRegistryManager: the actor does not manage this registry.
+        DecisionRecorded: the decision is already the current state.
     """
     check_manager(actor, process)
     now = now or utcnow()
     wanted = RepresentativeStatus.CONFIRMED if confirm else RepresentativeStatus.DECLINED
     if representative.status == wanted:
-        raise Conflict(str(_l("This decision is already recorded.")))
+        raise DecisionRecorded(str(_l("This decision is already recorded.")))
     before = representative.status
     representative.status, representative.decided_at, representative.decided_by_id = wanted, now, actor.id
     stakeholder = representative.stakeholder
@@ -125,20 +130,18 @@ def decide_representation(actor, process, representative: Representative, *, con
         process_id=process.id,
         changes={"representative": [before.value, wanted.value]},
     )
-    db.session.commit()
     logger.info("user %s %s representative %s", actor.id, wanted.value, representative.id)
     return representative
 
 
-@signals.account_deleting.connect
-def _drop_representation_of_deleted_account(user, **_kwargs):
+def drop_representation_of_deleted_account(user, **_kwargs):
     """A deleted account represents nobody; contributions keep the organisation they were made for."""
     db.session.execute(delete(Representative).where(Representative.user_id == user.id))
     db.session.execute(update(Invitation).where(Invitation.used_by_id == user.id).values(used_by_id=None))
 
 
-@signals.personal_data_requested.connect
-def _export_representation(user, **_kwargs):
+def export_representation(user, **_kwargs):
+    """The organisations the person represents or asked to, for "my data"."""
     rows = db.session.execute(
         select(Stakeholder.name, Representative.status, Representative.created_at, Representative.decided_at)
         .join(Representative, Representative.stakeholder_id == Stakeholder.id)

@@ -1,10 +1,7 @@
-"""Routes of the stakeholders blueprint, split by sub-topic; the panels they add to the process page."""
+"""Routes of the stakeholders blueprint, split by sub-topic."""
 
-from consult.stakeholders import (
-    bp,  # noqa: E402
-    panels,  # noqa: F401 - registers the process page's blocks
-)
-from consult.stakeholders import labels as stakeholder_labels  # noqa: E402
+from consult.stakeholders import bp
+from consult.stakeholders import labels as stakeholder_labels
 from consult.stakeholders.views import invitations, mapping, registry, transfer  # noqa: F401
 
 

@@ -5,13 +5,12 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
-from consult import permissions
 from consult.dates import paris_today
 from consult.errors import DomainError, InvalidToken
 from consult.http import flash_error
 from consult.permissions import require
 from consult.processes.queries import get_process_or_404
-from consult.stakeholders import bp, queries
+from consult.stakeholders import bp, permissions, queries
 from consult.stakeholders.services import invitations, representatives
 from consult.stakeholders.views.common import filters_from, managed_process
 

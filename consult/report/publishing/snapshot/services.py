@@ -6,10 +6,11 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import func, select
 
-from consult import permissions, signals
-from consult.admin.models import record
+from consult import signals
+from consult.audit import record
 from consult.db import db, utcnow
 from consult.errors import Conflict, NotAllowed
+from consult.report import permissions
 from consult.report.models import ClosingReport, ReportRevision
 from consult.report.publishing import figures, queries
 from consult.text import markdown_to_html

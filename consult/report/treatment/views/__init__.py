@@ -2,9 +2,9 @@
 
 from flask_login import current_user
 
-from consult import permissions
 from consult.permissions import require
 from consult.processes.queries import get_process_or_404
+from consult.report import permissions
 
 
 def load_process(slug):

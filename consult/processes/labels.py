@@ -1,18 +1,8 @@
-"""Translated labels of the enums shown in the interface."""
+"""Translated labels of the processes' enums: fields of social action, phases, moderation modes."""
 
 from flask_babel import lazy_gettext as _l
 
-from consult.auth.models import Relation
-from consult.processes.models import Field, PhaseKind
-
-RELATION_LABELS = {
-    Relation.SERVICE_USER: _l("Service user"),
-    Relation.FAMILY_CAREGIVER: _l("Family caregiver"),
-    Relation.PROFESSIONAL: _l("Professional of the field"),
-    Relation.ASSOCIATION_MEMBER: _l("Member of an association"),
-    Relation.ELECTED_OFFICIAL: _l("Elected official"),
-    Relation.OTHER: _l("Other"),
-}
+from consult.processes.models import Field, ModerationMode, PhaseKind
 
 FIELD_LABELS = {
     Field.AUTONOMY_ELDERLY: _l("Autonomy and elderly people"),
@@ -32,3 +22,11 @@ PHASE_LABELS = {
     PhaseKind.CONSULTATION: _l("Public consultation"),
     PhaseKind.REPORT: _l("Closing report"),
 }
+
+MODERATION_MODE_LABELS = {
+    ModerationMode.POST: _l("Post-moderation: contributions are published at once"),
+    ModerationMode.PRE: _l("Pre-moderation: contributions are held until approved"),
+}
+
+#: the label of the moderation field of the process edit form
+MODERATION_MODE_FIELD_LABEL = _l("Moderation of contributions")

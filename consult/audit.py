@@ -1,4 +1,4 @@
-"""The audit log: who did what, when and why."""
+"""The audit log: who did what, when and why. Core, so that every domain records its decisions."""
 
 from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship

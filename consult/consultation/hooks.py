@@ -1,0 +1,13 @@
+"""What the consultation adds to the application: the drafts block, the moderation link, signal receivers."""
+
+from consult import signals
+from consult.consultation import panels, personal_data
+from consult.panels import add_organizer_link, add_panel
+
+
+def register(app):
+    """Add the consultation's block and link, connect its receivers (called by ``create_app``)."""
+    add_panel(app, "process", 20, panels.drafts_panel)
+    add_organizer_link(app, 20, panels.moderation_link)
+    signals.personal_data_requested.connect(personal_data.export_consultation)
+    signals.account_deleting.connect(personal_data.unlink_flags)

@@ -1,0 +1,17 @@
+"""What the groups add to the application: page blocks, the organizer link, reminders, signal receivers."""
+
+from consult import signals
+from consult.groups import panels
+from consult.groups.services import meetings, registrations
+from consult.panels import add_organizer_link, add_panel
+from consult.worker import add_worker_task
+
+
+def register(app):
+    """Add the groups' blocks, link and worker task, connect their receivers (called by ``create_app``)."""
+    add_panel(app, "process", 40, panels.groups_panel)
+    add_panel(app, "section", 50, panels.proposals_panel)
+    add_organizer_link(app, 40, panels.groups_link)
+    add_worker_task(app, meetings.send_meeting_reminders)
+    signals.personal_data_requested.connect(registrations.export_registrations)
+    signals.account_deleting.connect(registrations.scrub_registrations)

@@ -1,0 +1,14 @@
+"""What the report adds to the application: the published report's block, organizer links, PDF builds."""
+
+from consult.panels import add_organizer_link, add_panel
+from consult.report import panels
+from consult.report.publishing import pdf
+from consult.worker import add_worker_task
+
+
+def register(app):
+    """Add the report's block, links and worker task (called by ``create_app``)."""
+    add_panel(app, "process", 60, panels.published_report_panel)
+    add_organizer_link(app, 60, panels.treatment_link)
+    add_organizer_link(app, 80, panels.report_link)
+    add_worker_task(app, pdf.build_pending_pdfs)
