@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from consult.errors import DomainError, InvalidToken
 from consult.extensions import csrf
-from consult.http import flash_error, form_status, safe_next
+from consult.http import flash_error, form_status, page_arg, safe_next
 from consult.notifications import bp, queries, services
 from consult.notifications.forms import preferences_form
 from consult.notifications.kinds import KINDS
@@ -52,7 +52,7 @@ def unfollow(target_type, target_id):
 def index():
     """List the person's notifications, newest first, and what they follow."""
     require(can_read_notifications(current_user))
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = page_arg()
     items, has_more = queries.notification_page(current_user, page)
     return render_template(
         "notifications/index.html",
