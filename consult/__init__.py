@@ -6,7 +6,7 @@ from flask import Flask
 
 from config import INSTANCE_DIR, config_from_env
 
-BLUEPRINTS = ("auth", "processes", "consultation", "stakeholders", "groups", "report", "admin")
+BLUEPRINTS = ("auth", "processes", "consultation", "stakeholders", "groups", "report", "notifications", "admin")
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -106,9 +106,11 @@ def _register_hooks(app):
     """Each domain's page blocks, organizer links, worker tasks and signal receivers, added explicitly."""
     from consult.consultation import hooks as consultation_hooks
     from consult.groups import hooks as group_hooks
+    from consult.notifications import hooks as notification_hooks
     from consult.processes import hooks as process_hooks
     from consult.report import hooks as report_hooks
     from consult.stakeholders import hooks as stakeholder_hooks
 
-    for hooks in (process_hooks, stakeholder_hooks, consultation_hooks, group_hooks, report_hooks):
+    domains = (process_hooks, stakeholder_hooks, consultation_hooks, group_hooks, report_hooks, notification_hooks)
+    for hooks in domains:
         hooks.register(app)

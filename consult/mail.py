@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from flask import current_app, g, render_template
 from flask_babel import force_locale
 from flask_mail import Message
-from sqlalchemy import JSON, String, Text, select
+from sqlalchemy import JSON, String, Text, select, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from consult.claims import Claimable, claim, release, worker_identity
@@ -34,6 +34,8 @@ class OutboxMail(Claimable, db.Model):
     body_html: Mapped[str] = mapped_column(Text)
     #: [{"filename", "content_type", "data"}] with textual data (iCalendar invitations)
     attachments: Mapped[list] = mapped_column(JSON, default=list)
+    #: extra headers, such as List-Unsubscribe on notification mail
+    headers: Mapped[dict] = mapped_column(JSON, default=dict, server_default=text("'{}'"))
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     sent_at: Mapped[datetime | None]
@@ -45,7 +47,7 @@ class OutboxMail(Claimable, db.Model):
         return f"<OutboxMail {self.id} to={self.recipient!r} sent={self.sent_at is not None}>"
 
 
-def queue_mail(recipient: str, template: str, subject, *, attachments=None, **context) -> OutboxMail:
+def queue_mail(recipient: str, template: str, subject, *, attachments=None, headers=None, **context) -> OutboxMail:
     """Render ``email/<template>.txt|.html`` and add the mail to the caller's transaction.
 
     Args:
@@ -53,6 +55,7 @@ def queue_mail(recipient: str, template: str, subject, *, attachments=None, **co
         template: the name of the template pair under ``templates/email/``.
         subject: a string or lazy string, rendered in the platform's language.
         attachments: optional list of ``{"filename", "content_type", "data"}``.
+        headers: optional extra headers, ``{name: value}``.
         context: variables for the templates.
     """
     g.mail_queued = True  # also makes g truthy, which Flask-Babel needs outside requests
@@ -63,6 +66,7 @@ def queue_mail(recipient: str, template: str, subject, *, attachments=None, **co
             body_text=render_template(f"email/{template}.txt", **context),
             body_html=render_template(f"email/{template}.html", **context),
             attachments=attachments or [],
+            headers=headers or {},
             next_attempt_at=utcnow(),
         )
     db.session.add(row)
@@ -152,6 +156,7 @@ def _send(row: OutboxMail):
         return
     message = Message(subject=row.subject, recipients=[row.recipient], body=row.body_text, html=row.body_html)
     message.msgId = message_id(row.id)
+    message.extra_headers = row.headers or None
     for item in row.attachments:
         message.attach(item["filename"], item["content_type"], item["data"])
     mail.send(message)

@@ -27,6 +27,13 @@ from consult.groups.models import (
     Registration,
 )
 from consult.mail import OutboxMail
+from consult.notifications.models import (
+    Digest,
+    Follow,
+    Notification,
+    NotificationEvent,
+    NotificationPreference,
+)
 from consult.processes.models import Field, Phase, PhaseKind, Process, ProcessRole, ProcessRoleName
 from consult.report.models import (
     ClosingReport,
@@ -71,7 +78,12 @@ __all__ = [
     "OfficialResponse",
     "Position",
     "Support",
+    "Digest",
     "Draft",
+    "Follow",
+    "Notification",
+    "NotificationEvent",
+    "NotificationPreference",
     "DraftVersion",
     "Field",
     "ImportPreview",

@@ -344,3 +344,21 @@ def make_synthesis(organizer, process, section=None, body="Synthèse des avis.")
     from consult.report.treatment.texts import save_synthesis
 
     return save_synthesis(organizer, process, section.id if section else None, body_md=body)
+
+
+# --- notifications ------------------------------------------------------------
+
+
+def make_follow(user, target_type, target_id):
+    """``user`` follows a concertation, a section or a group, through the service."""
+    from consult.notifications.models import TargetType
+    from consult.notifications.services import follow
+
+    follow(user, TargetType(target_type), target_id)
+
+
+def run_worker(now=None):
+    """One worker pass (events fanned out, mail queued and delivered) at ``now``."""
+    from consult.worker import run_once
+
+    return run_once(now)

@@ -112,7 +112,8 @@ def test_group_page_keeps_a_constant_number_of_queries(setting, client, login_as
     print(f"group page SQL queries with 3 members, 2 meetings, 2 sheets: {small}")
     print(f"group page SQL queries with 21 members, 20 meetings, 20 sheets: {large}")
     assert small == large
-    assert large["visitor"] <= 9 and large["member"] <= 15 and large["organizer"] <= 15
+    # signed in: + the header's unread notifications count and the follow button's state (one query each)
+    assert large["visitor"] <= 9 and large["member"] <= 17 and large["organizer"] <= 17
 
 
 @pytest.fixture

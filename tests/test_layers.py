@@ -108,6 +108,10 @@ def test_create_app_registers_every_domains_blocks_links_and_worker_tasks(app):
     assert [task.__name__ for task in app.extensions["worker_tasks"]] == [
         "send_meeting_reminders",
         "build_pending_pdfs",
+        "announce_windows",
+        "expand_events",
+        "mail_immediate",
+        "build_digests",
     ]
 
 
@@ -121,6 +125,7 @@ def test_create_app_connects_every_domains_account_receivers(app):
         "consult.stakeholders.services.representatives",
         "consult.consultation.personal_data",
         "consult.groups.services.registrations",
+        "consult.notifications.personal_data",
     }
     assert deletions == exports
 

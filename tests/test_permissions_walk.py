@@ -43,6 +43,7 @@ PUBLIC_GET = {
     "report.revision_contributions",
     "report.revision_data",
     "ops.health",  # for the load balancer
+    "notifications.unsubscribe",  # a signed link from a mail, used without signing in
 }
 # POST routes a visitor may use.
 PUBLIC_POST = {
@@ -53,6 +54,7 @@ PUBLIC_POST = {
     "auth.logout",
     "auth.set_language",
     "stakeholders.decline_invitation",  # a person may decline without an account
+    "notifications.unsubscribe",  # one click from a mail, without signing in
 }
 # Routes a signed-in participant without any role may use (everything else answers 403 to them).
 PARTICIPANT = {
@@ -75,6 +77,12 @@ PARTICIPANT = {
     "groups.proposal",  # a draft proposal is for members: sign-in for visitors, 403 for others
     "stakeholders.organisations",  # the public list is shown to signed-in people
     "processes.create",  # refuses with a message inside the page
+    "notifications.index",
+    "notifications.open",  # someone else's notification answers 404
+    "notifications.mark_all_read",
+    "notifications.preferences",
+    "notifications.follow",
+    "notifications.unfollow",
 }
 ADMIN_ONLY = {
     "admin.users",
@@ -84,8 +92,11 @@ ADMIN_ONLY = {
     "admin.retry_mail",
     "admin.retry_job",
 }
-REDIRECTS = {"report.public_report": "/bilan/versions/"}  # to the latest revision
-TOKEN_ROUTES = {"auth.confirm_email", "auth.reset_password", "stakeholders.invitation"}
+REDIRECTS = {
+    "report.public_report": "/bilan/versions/",  # to the latest revision
+    "notifications.open": "/concertations/",  # to what the notification is about
+}
+TOKEN_ROUTES = {"auth.confirm_email", "auth.reset_password", "stakeholders.invitation", "notifications.unsubscribe"}
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +110,7 @@ def _build(world):
     from consult.db import db
     from consult.groups.models import Membership
     from consult.groups.services.documents import attach_document
+    from consult.notifications.models import Notification
     from consult.report.publishing.snapshot.services import publish_report
     from consult.report.treatment.services import create_theme
     from consult.stakeholders.services.representatives import request_representation
@@ -113,7 +125,10 @@ def _build(world):
     world["representative"] = request_representation(make_user(), process, world["stakeholder"])
     world["meeting_started"] = make_meeting(world["group"], organizer, starts_in=timedelta(hours=-1))
     world["revision"] = publish_report(organizer, process, interim=True)
-    run_once()  # the worker builds the revision's PDF
+    run_once()  # the worker builds the revision's PDF and fans the events out
+    world["notification"] = db.session.scalars(
+        select(Notification).where(Notification.user_id == organizer.id).order_by(Notification.id)
+    ).first()
     return world
 
 
@@ -140,6 +155,9 @@ def _values(world, endpoint):
         "token": "x",
         "mail_id": 1,
         "key": 1,
+        "notification_id": world["notification"].id,
+        "target_type": "process",
+        "target_id": world["process"].id,
     }
     if endpoint == "consultation.changes":
         values.update(slug=world["closed"].slug, draft_id=world["old_draft"].id, number=2)

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from slugify import slugify
 from sqlalchemy import delete, select
 
+from consult import signals
 from consult.audit import record
 from consult.auth.models import User
 from consult.auth.services import find_user_by_email
@@ -158,6 +159,7 @@ def add_organizer(actor: User, process: Process, email: str) -> User:
     if not permissions.is_organizer(user, process):
         db.session.add(ProcessRole(process_id=process.id, user_id=user.id, role=ProcessRoleName.ORGANIZER))
         record(actor, "role.grant", "user", user.id, process_id=process.id, changes={"role": [None, "organizer"]})
+        signals.organizer_added.send(process, actor=actor, user=user)
         _roles_changed()
     return user
 

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
+from consult import signals
 from consult.audit import record
 from consult.auth.models import User
 from consult.consultation import permissions
@@ -103,6 +104,7 @@ def post_comment(
     )  # fmt: skip
     _publish_if_post_moderated(contribution, section)
     notify_reply(contribution)
+    signals.contribution_submitted.send(contribution, actor=actor)
     logger.info("contribution %s posted by user %s", contribution.id, actor.id)
     return contribution
 
@@ -134,6 +136,7 @@ def propose_amendment(
         body=justification.strip(), body_html=plain_to_html(justification.strip()),
     )  # fmt: skip
     _publish_if_post_moderated(contribution, section)
+    signals.contribution_submitted.send(contribution, actor=actor)
     return contribution
 
 
@@ -292,6 +295,7 @@ def flag_contribution(actor: User, contribution: Contribution, *, reason: str) -
         return False
     contribution.flag_count += 1  # the row is locked: no concurrent change to lose
     _hide_if_flagged_enough(contribution)
+    signals.contribution_flagged.send(contribution, actor=actor)
     return True
 
 

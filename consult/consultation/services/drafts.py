@@ -8,6 +8,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from consult import signals
 from consult.audit import record
 from consult.auth.models import User
 from consult.consultation import permissions
@@ -193,6 +194,7 @@ def publish_version(
     changes = {"window": [None, f"{opens_at.isoformat()} – {closes_at.isoformat()}"]}
     record(actor, "draft.publish", "draft_version", version.id, process_id=process.id, changes=changes)
     _close_earlier_versions(actor, version, now)
+    signals.version_published.send(version, actor=actor)
     logger.info("version %s of draft %s published by user %s", version.number, version.draft_id, actor.id)
     return version
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
+from consult import signals
 from consult.audit import record
 from consult.dates import to_paris
 from consult.db import atomic, db, utcnow
@@ -63,6 +64,7 @@ def create_meeting(actor, group: Group, *, agenda_md: str, registration_deadline
     db.session.add(meeting)
     db.session.flush()
     record(actor, "meeting.create", "meeting", meeting.id, process_id=group.process_id)
+    signals.meeting_scheduled.send(meeting, actor=actor)
     logger.info("meeting %s created in group %s by user %s", meeting.id, group.id, actor.id)
     return meeting
 
@@ -105,6 +107,7 @@ def update_meeting(
         if registration.status == RegistrationStatus.CONFIRMED:
             mail_registrant(registration, "groups_meeting_changed", _l("A meeting has changed"), method="REQUEST")
     record(actor, "meeting.update", "meeting", meeting.id, process_id=meeting.group.process_id, changes=changes)
+    signals.meeting_changed.send(meeting, actor=actor)
     logger.info("meeting %s changed by user %s (sequence %s)", meeting.id, actor.id, meeting.sequence)
     return meeting
 
@@ -129,6 +132,7 @@ def cancel_meeting(actor, meeting: Meeting, *, reason: str = "", now=None) -> Me
             registration, "groups_meeting_cancelled", _l("A meeting is cancelled"), method="CANCEL", reason=reason
         )
     record(actor, "meeting.cancel", "meeting", meeting.id, process_id=meeting.group.process_id, reason=reason)
+    signals.meeting_cancelled.send(meeting, actor=actor)
     logger.info("meeting %s cancelled by user %s", meeting.id, actor.id)
     return meeting
 
@@ -152,6 +156,7 @@ def record_minutes(actor, meeting: Meeting, *, attended_ids: set[int], minutes_m
     meeting.minutes_md, meeting.minutes_html = minutes_md, markdown_to_html(minutes_md)
     if publish and meeting.minutes_published_at is None:
         meeting.minutes_published_at = now
+        signals.minutes_published.send(meeting, actor=actor)
         for registration in registrations:
             if registration.status == RegistrationStatus.CONFIRMED:
                 mail_registrant(registration, "groups_minutes_published", _l("The minutes of a meeting are online"))

@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
+from consult import signals
 from consult.audit import record
 from consult.auth.models import User
 from consult.db import atomic, db, on_commit, utcnow
@@ -111,6 +112,7 @@ def _locked_membership(group: Group, stakeholder_id: int) -> Membership | None:
 def _finish(actor, membership: Membership, action: str, kind: str, message: str = "", reason: str = ""):
     membership.message = message
     record(actor, action, "membership", membership.id, process_id=membership.group.process_id, reason=reason)
+    signals.membership_changed.send(membership, actor=actor, kind=kind)
     _mail_organisation(membership, kind, message or reason)
     db.session.refresh(membership.group)
     forget_standing()

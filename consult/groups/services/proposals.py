@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 from sqlalchemy.orm.exc import StaleDataError
 
+from consult import signals
 from consult.audit import record
 from consult.auth.models import User
 from consult.db import atomic, db, utcnow
@@ -123,6 +124,7 @@ def submit_proposal(actor, proposal: Proposal, *, now=None) -> Proposal:
         raise NotFacilitator(_l("Only a facilitator may submit a draft action sheet."))
     proposal.status, proposal.submitted_at = ProposalStatus.SUBMITTED, now or utcnow()
     record(actor, "proposal.submit", "proposal", proposal.id, process_id=proposal.group.process_id)
+    signals.proposal_submitted.send(proposal, actor=actor)
     _mail_group(proposal, _l("An action sheet of your group is submitted"))
     return proposal
 

@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
+from consult import signals
 from consult.db import atomic, db, utcnow
 from consult.groups import permissions
 from consult.groups.errors import AlreadyRegistered, NotYourRegistration, RegistrationsClosed
@@ -105,6 +106,7 @@ def register_for_meeting(
     registration.status = RegistrationStatus.CONFIRMED if seated else RegistrationStatus.WAITING
     registration.seated_at = now if seated else None
     registration.user, registration.meeting = actor, meeting
+    signals.meeting_registered.send(registration, actor=actor)
     if seated:
         mail_registrant(registration, "groups_registered", _l("Your seat at a meeting"), method="REQUEST")
     else:

@@ -9,6 +9,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
+from consult import signals
 from consult.audit import record
 from consult.auth.tokens import make_token, read_token
 from consult.db import atomic, db, utcnow
@@ -174,6 +175,7 @@ def accept_invitation(user, token: str, *, now: datetime | None = None) -> Repre
         process_id=stakeholder.process_id,
         changes={"status": [None, StakeholderStatus.ENGAGED.value]},
     )
+    signals.invitation_answered.send(invitation, accepted=True)
     logger.info("user %s accepted invitation %s for stakeholder %s", user.id, invitation.id, stakeholder.id)
     return representative
 
@@ -199,5 +201,6 @@ def decline_invitation(token: str, *, now: datetime | None = None) -> Invitation
         process_id=stakeholder.process_id,
         changes={"status": [None, stakeholder.status.value]},
     )
+    signals.invitation_answered.send(invitation, accepted=False)
     logger.info("invitation %s declined for stakeholder %s", invitation.id, stakeholder.id)
     return invitation

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
+from consult import signals
 from consult.audit import record
 from consult.dates import paris_today
 from consult.db import atomic, db, utcnow
@@ -69,6 +70,7 @@ def request_representation(user, process, stakeholder, *, today: date | None = N
         raise AlreadyRequested(str(_l("You have already asked to represent this organisation."))) from error
     _tell_organizers(process, stakeholder, user)
     record(user, "stakeholder.representation_requested", "stakeholder", stakeholder.id, process_id=process.id)
+    signals.representation_requested.send(representative, actor=user, process=process)
     logger.info("user %s asks to represent stakeholder %s", user.id, stakeholder.id)
     return representative
 

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import func, select
 
+from consult import signals
 from consult.audit import record
 from consult.db import atomic, atomic_snapshot, db, utcnow
 from consult.errors import NotAllowed
@@ -135,5 +136,6 @@ def publish_report(actor, process, *, interim=False, now=None):
     from consult.report.publishing.opendata import write_package
 
     revision.opendata_path = write_package(revision)
+    signals.report_published.send(revision, actor=actor, process=process)
     logger.info("report revision %s of process %s published", revision.number, process.id)
     return revision
