@@ -3,6 +3,7 @@
 import logging
 import time
 from datetime import datetime, timedelta
+from urllib.parse import quote as url_quote
 from urllib.parse import urlsplit
 
 from flask import current_app, g, render_template
@@ -228,6 +229,8 @@ def _deliver_in_context(app):
 
 def external_url(endpoint: str, **values) -> str:
     """An absolute URL under BASE_URL, usable in mail from requests, the CLI and the worker alike."""
+    anchor = values.pop("_anchor", None)  # url_for's keyword; the adapter would make it a query argument
     parts = urlsplit(current_app.config["BASE_URL"])
     adapter = current_app.url_map.bind(parts.netloc, script_name=parts.path or "/", url_scheme=parts.scheme)
-    return adapter.build(endpoint, values, force_external=True)
+    url = adapter.build(endpoint, values, force_external=True)
+    return f"{url}#{url_quote(anchor)}" if anchor else url

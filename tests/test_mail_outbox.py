@@ -100,3 +100,22 @@ def test_development_delivery_waits_for_the_commit_of_the_mail(app, monkeypatch)
 def _queue_and_fail(user):
     _queue(user)
     raise RuntimeError("rolled back")
+
+
+def test_links_in_mail_end_with_their_anchor(app):
+    from consult.mail import external_url
+
+    with app.test_request_context():
+        url = external_url("processes.show", slug="schema", _anchor="c11")
+    assert url.endswith("/concertations/schema#c11"), url
+
+
+def test_a_long_french_subject_is_not_folded_inside_a_word(app, mailbox):
+    from consult.db import atomic
+
+    user = make_user("a@exemple.fr")
+    subject = "Votre contribution à la concertation « Schéma départemental de l'autonomie » est enregistrée"
+    with atomic():
+        queue_mail(user.email, "auth_reset_password", subject, user=user, reset_url="http://localhost/x")
+    [message] = mailbox.to("a@exemple.fr")
+    assert message["Subject"] == subject
