@@ -7,7 +7,7 @@ from flask import Flask
 
 from config import INSTANCE_DIR, config_from_env
 
-BLUEPRINTS = ("auth", "processes", "consultation", "stakeholders", "groups", "report", "admin")
+BLUEPRINTS = ("auth", "processes", "consultation", "stakeholders", "groups", "report", "synthesis", "admin")
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -107,6 +107,7 @@ def _register_hooks(app):
     from consult.processes import hooks as process_hooks
     from consult.report import hooks as report_hooks
     from consult.stakeholders import hooks as stakeholder_hooks
+    from consult.synthesis import hooks as synthesis_hooks
 
-    for hooks in (process_hooks, stakeholder_hooks, consultation_hooks, group_hooks, report_hooks):
+    for hooks in (process_hooks, stakeholder_hooks, consultation_hooks, group_hooks, report_hooks, synthesis_hooks):
         hooks.register(app)

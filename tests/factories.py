@@ -450,3 +450,16 @@ def make_contribution_row(section, body="Une contribution", **fields):
     db.session.add(contribution)
     db.session.commit()
     return contribution
+
+
+# --- synthesis assistant ---------------------------------------------------------
+
+
+def make_synthesis_run(process, organizer):
+    """A finished computation of the synthesis assistant, requested and run through its services."""
+    from consult.synthesis import compute, services
+
+    run = services.request_run(organizer, process)
+    compute.run(run.id)
+    db.session.expire_all()
+    return run

@@ -35,6 +35,7 @@ class Analysis:
     similar: list[list[tuple[int, float]]] = field(default_factory=list)
     space: themes.Space | None = None
     vectors: np.ndarray | None = None  # one row per input text (a campaign's texts share their representative's)
+    kept: list[int] = field(default_factory=list)  # the texts placed in ``space`` (one per campaign)
 
 
 @ThreadpoolController().wrap(limits=1)
@@ -65,4 +66,4 @@ def analyse(texts: list[str], k: int | None = None, with_similar: bool = True) -
             [(kept[j], score) for j, score in similar_kept[position[follower.get(i, i)]]] for i in range(len(texts))
         ]
     vectors = space.vectors[[position[follower.get(i, i)] for i in range(len(texts))]]
-    return Analysis(found, sorted(suggested, key=lambda t: -len(t.members)), labels, similar, space, vectors)
+    return Analysis(found, sorted(suggested, key=lambda t: -len(t.members)), labels, similar, space, vectors, kept)

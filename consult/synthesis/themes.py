@@ -45,7 +45,8 @@ def semantic_space(texts: list[str], lemmatized: list[str] | None = None) -> Spa
     """Place the texts in the LSA space (cosine similarity there is the similarity shown to organizers)."""
     lemmatized = lemmatized if lemmatized is not None else [lemma_text(t) for t in texts]
     matrix, terms = tfidf_matrix(lemmatized)
-    components = max(2, min(COMPONENTS, matrix.shape[1] - 1, matrix.shape[0] - 1))
+    # A few dozen texts carry few topics: fewer dimensions keep the noise of single words out.
+    components = max(2, min(COMPONENTS, max(10, matrix.shape[0] // 8), matrix.shape[1] - 1, matrix.shape[0] - 1))
     reduced = TruncatedSVD(components, random_state=SEED).fit_transform(matrix)
     return Space(matrix, terms, normalize(reduced).astype(np.float32))
 
@@ -57,7 +58,7 @@ def cluster(vectors: np.ndarray, k: int) -> np.ndarray:
 
 def default_k(count: int) -> int:
     """The number of themes suggested when the organizer does not ask for one: grows slowly with the corpus."""
-    return max(2, min(20, round((count / 5) ** 0.5), count - 1))
+    return max(2, min(20, round((count / 4) ** 0.5), count - 1))
 
 
 def key_terms(tfidf, terms, members, n: int = KEY_TERMS) -> list[str]:
