@@ -192,3 +192,42 @@ def test_a_failed_computation_is_marked_and_the_page_says_so(consultation, login
     db.session.refresh(run)
     assert run.status == RunStatus.FAILED
     assert "Le dernier calcul a échoué" in text(login_as(organizer).get(_url(process)))
+
+
+def test_the_demo_shows_a_campaign_real_themes_and_opinion_groups(login_as):
+    from consult.demo import load_demo
+    from consult.processes.models import Process
+    from consult.synthesis import queries
+
+    load_demo()
+    process = db.session.scalars(select(Process).order_by(Process.id)).first()
+    run = queries.latest_done_run(process.id)
+    assert run is not None
+    assert max(len(c.members) for c in queries.campaigns(run.id)) >= 15
+    assert len(queries.suggestions(run.id)) >= 5
+    assert len(run.opinions["groups"]) >= 2
+
+
+def test_opinion_groups_reach_everyone_once_the_report_is_published_and_small_groups_stay_hidden(client):
+    from consult.report.publishing.snapshot.services import publish_report
+    from tests.factories import make_position
+
+    organizer = make_user()
+    process = make_process(organizer)
+    sections = [make_section_row(process, f"Partie {n}") for n in range(6)]
+    profiles = {"pour": ["agree"] * 6, "contre": ["agree", "disagree"] * 3, "rare": ["disagree"] * 6}
+    for profile, size in (("pour", 14), ("contre", 14), ("rare", 3)):
+        for _ in range(size):
+            person = make_user()
+            for section, value in zip(sections, profiles[profile], strict=True):
+                make_position(section, person, value)
+    make_synthesis_run(process, organizer)
+    run = db.session.scalar(select(SynthesisRun))
+    assert run.opinions["counted"] == 31
+    assert run.opinions["groups"] and all(g["size"] >= 10 for g in run.opinions["groups"])
+    assert "Groupes d'opinion" not in text(client.get(f"/concertations/{process.slug}"))
+    publish_report(organizer, process, interim=True)
+    page = text(client.get(f"/concertations/{process.slug}"))
+    assert "Groupes d'opinion" in page
+    assert "Parties sur lesquelles tous les groupes sont d'accord" in page
+    assert "Partie 0" in page

@@ -20,7 +20,7 @@ def opinion_groups_panel(process, user, today):
     if latest_revision(process.id) is None or run is None or not run.opinions.get("groups"):
         return None
     return Panel(
-        "synthesis/_opinion_groups.html",
+        "synthesis/_opinion_panel.html",
         {"opinions": run.opinions, "titles": queries.section_titles(s["section"] for s in run.opinions["sections"])},
     )
 
