@@ -93,3 +93,9 @@ def test_planted_opinion_groups_are_recovered_with_consensus_and_division():
     assert result.sections[0].consensus == "agree"
     divisive = {v.section for v in result.sections if v.divisive}
     assert divisive <= {j for j in range(12) if len(set(profiles[:, j])) > 1}
+
+
+def test_a_set_made_only_of_copies_gives_its_campaign_and_no_theme():
+    result = analyse(["Non à la fermeture de l'accueil de jour de Nyons !"] * 12 + ["Plus de bus le dimanche."])
+    assert [len(g.members) for g in result.campaigns] == [12]
+    assert result.themes == []

@@ -63,7 +63,7 @@ def _suggestion_of(contribution):
 def test_organizer_requests_a_computation_the_worker_runs_it_and_the_page_shows_results(consultation, login_as):
     process, organizer, contributions = consultation
     client = login_as(organizer)
-    assert client.submit(_url(process, "/calculer")).status_code == 302
+    assert client.submit(_url(process, "/calculer"), {"theme_count": "4"}).status_code == 302
     assert client.submit(_url(process, "/calculer")).status_code == 302  # a second click keeps the one request
     run = db.session.scalar(select(SynthesisRun))
     assert db.session.scalar(select(func.count(SynthesisRun.id))) == 1
@@ -71,6 +71,7 @@ def test_organizer_requests_a_computation_the_worker_runs_it_and_the_page_shows_
     run_once()
     db.session.refresh(run)
     assert run.status == RunStatus.DONE and run.progress == 100 and run.contribution_count == 66
+    assert run.theme_count == 4 and len(db.session.scalars(select(SuggestedTheme)).all()) == 4
     campaign = db.session.scalar(select(Campaign))
     assert sorted(campaign.members) == sorted(c.id for c in contributions["campaign"])
     page = text(client.get(_url(process)))
@@ -170,6 +171,14 @@ def test_participants_never_see_or_decide_suggestions(consultation, login_as, cl
     assert visitor.submit(_url(process, "/calculer")).status_code in expected
     assert db.session.scalar(select(func.count(SuggestionDecision.id))) == 0
     assert suggestion.title not in text(visitor.get(f"/concertations/{process.slug}"))
+
+
+def test_a_number_of_themes_out_of_range_is_refused_with_a_message(consultation, login_as):
+    process, organizer, _contributions = consultation
+    client = login_as(organizer)
+    response = client.submit(_url(process, "/calculer"), {"theme_count": "500"}, follow_redirects=True)
+    assert "entre 2 et 40" in text(response)
+    assert db.session.scalar(select(func.count(SynthesisRun.id))) == 0
 
 
 def test_services_refuse_a_participant(consultation):

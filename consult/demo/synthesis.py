@@ -61,5 +61,5 @@ def load(context):
         for j, section in enumerate(sections):
             value = profiles[n % 3][j] if rng.random() > 0.15 else rng.choice([-1, 0, 1])
             services.set_position(person, section, VALUES[value + 1], now=now)
-    run = synthesis.request_run(organizer, process)
+    run = synthesis.request_run(organizer, process, theme_count=len(subjects))
     compute.run(run.id)

@@ -184,17 +184,19 @@ def run(run_id: int, min_group: int = 10):
     try:
         rows = _contributions(process.id)
         _progress(run_id, 20)
-        analysis = analyse([r.body for r in rows]) if len(rows) >= MIN_CONTRIBUTIONS else None
+        wanted = synthesis_run.theme_count
+        analysis = analyse([r.body for r in rows], wanted) if len(rows) >= MIN_CONTRIBUTIONS else None
         _progress(run_id, 70)
         opinion = opinion_summary(process.id, min_group)
         with atomic():
             synthesis_run = db.session.get(SynthesisRun, run_id)
             if analysis is not None:
-                _store_themes(synthesis_run, rows, analysis)
                 _store_campaigns(synthesis_run, rows, analysis, _opened_at(process))
-                _store_similar(synthesis_run, rows, analysis)
-                _store_hints(synthesis_run, rows, analysis)
-                synthesis_run.section_terms = _section_terms(rows, analysis)
+                if analysis.space is not None:
+                    _store_themes(synthesis_run, rows, analysis)
+                    _store_similar(synthesis_run, rows, analysis)
+                    _store_hints(synthesis_run, rows, analysis)
+                    synthesis_run.section_terms = _section_terms(rows, analysis)
             synthesis_run.opinions = opinion
             synthesis_run.contribution_count = len(rows)
             synthesis_run.status, synthesis_run.progress, synthesis_run.finished_at = RunStatus.DONE, 100, utcnow()

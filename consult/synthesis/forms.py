@@ -2,12 +2,17 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField
-from wtforms.validators import Length, Optional
+from wtforms import IntegerField, SelectField, StringField
+from wtforms.validators import Length, NumberRange, Optional
 
 
 class RunForm(FlaskForm):
-    """Ask for a new computation."""
+    """Ask for a new computation, optionally with the number of themes wanted."""
+
+    theme_count = IntegerField(
+        _l("Number of suggested themes (leave empty to let the assistant choose)"),
+        validators=[Optional(), NumberRange(min=2, max=40)],
+    )
 
 
 class DecisionForm(FlaskForm):

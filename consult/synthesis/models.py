@@ -37,6 +37,8 @@ class SynthesisRun(db.Model):
     status: Mapped[RunStatus] = mapped_column(str_enum(RunStatus, "synthesis_run_status"), default=RunStatus.PENDING)
     progress: Mapped[int] = mapped_column(default=0)
     requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    #: how many themes the organizer asked for (None: a number that grows with the contributions)
+    theme_count: Mapped[int | None]
     requested_at: Mapped[created_at]
     finished_at: Mapped[datetime | None]
     contribution_count: Mapped[int] = mapped_column(default=0)

@@ -69,7 +69,8 @@ def _embed(matrix):
 
 def _choose_labels(points, max_groups):
     best, best_score = np.zeros(len(points), dtype=int), -1.0
-    for k in range(2, min(max_groups, len(points) - 1) + 1):
+    distinct = len(np.unique(points.round(6), axis=0))
+    for k in range(2, min(max_groups, len(points) - 1, distinct) + 1):
         labels = KMeans(k, n_init=4, random_state=SEED).fit_predict(points)
         score = silhouette_score(points, labels, sample_size=min(len(points), 3000), random_state=SEED)
         if score > best_score:

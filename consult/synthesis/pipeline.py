@@ -15,6 +15,8 @@ from consult.synthesis import campaigns as campaign_detection
 from consult.synthesis import themes
 from consult.synthesis.text import lemma_text
 
+MIN_DISTINCT = 5  # fewer distinct texts than this: campaigns only, no themes
+
 
 @dataclass
 class Theme:
@@ -44,6 +46,8 @@ def analyse(texts: list[str], k: int | None = None, with_similar: bool = True) -
     found = campaign_detection.campaigns(texts)
     follower = {m: group.members[0] for group in found for m in group.members[1:]}
     kept = [i for i in range(len(texts)) if i not in follower]
+    if len(kept) < MIN_DISTINCT:
+        return Analysis(found, [], np.zeros(len(texts), dtype=int), [[] for _ in texts], kept=kept)
     lemmatized = [lemma_text(texts[i]) for i in kept]
     space = themes.semantic_space([texts[i] for i in kept], lemmatized)
     kept_labels = themes.cluster(space.vectors, min(k or themes.default_k(len(kept)), len(kept) - 1))

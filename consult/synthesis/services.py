@@ -26,8 +26,11 @@ def _check_may_treat(actor: User, process: Process):
 
 
 @atomic
-def request_run(actor: User, process: Process) -> SynthesisRun:
-    """Ask the worker to compute the suggestions; a request already waiting or running is returned as is."""
+def request_run(actor: User, process: Process, *, theme_count: int | None = None) -> SynthesisRun:
+    """Ask the worker to compute the suggestions (``theme_count`` themes, or a number it chooses).
+
+    A request already waiting or running is returned as is.
+    """
     _check_may_treat(actor, process)
     db.session.scalar(select(Process.id).where(Process.id == process.id).with_for_update())
     waiting = db.session.scalar(
@@ -38,7 +41,7 @@ def request_run(actor: User, process: Process) -> SynthesisRun:
     )
     if waiting is not None:
         return waiting
-    run = SynthesisRun(process_id=process.id, requested_by_id=actor.id)
+    run = SynthesisRun(process_id=process.id, requested_by_id=actor.id, theme_count=theme_count)
     db.session.add(run)
     db.session.flush()
     record(actor, "synthesis.request", "process", process.id, process_id=process.id)

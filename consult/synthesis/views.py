@@ -62,9 +62,14 @@ def assistant(slug):
 def request_run(slug):
     """Ask the worker for a new computation (a request already waiting is kept)."""
     process = load_process(slug)
-    if RunForm().validate_on_submit():
-        services.request_run(current_user, process)
+    form = RunForm()
+    if form.validate_on_submit():
+        services.request_run(current_user, process, theme_count=form.theme_count.data)
         flash(_("The computation is requested; this page shows its progress."), "success")
+    elif form.theme_count.errors:
+        flash(_("The number of themes must be between 2 and 40."), "error")
+    else:
+        flash(_("The form has expired or is invalid; please try again."), "error")
     return redirect(url_for("synthesis.assistant", slug=slug))
 
 

@@ -27,6 +27,7 @@ def upgrade():
     sa.Column('status', sa.Enum('pending', 'running', 'done', 'failed', name='synthesis_run_status', native_enum=False, create_constraint=True), nullable=False),
     sa.Column('progress', sa.Integer(), nullable=False),
     sa.Column('requested_by_id', sa.Integer(), nullable=True),
+    sa.Column('theme_count', sa.Integer(), nullable=True),
     sa.Column('requested_at', consult.db.UTCDateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
     sa.Column('finished_at', consult.db.UTCDateTime(timezone=True), nullable=True),
     sa.Column('contribution_count', sa.Integer(), nullable=False),
