@@ -17,7 +17,7 @@ def assistant_link(process):
 def opinion_groups_panel(process, user, today):
     """The opinion groups, shown to everyone once the report is published."""
     run = queries.latest_done_run(process.id)
-    if latest_revision(process.id) is None or run is None or not run.opinions.get("groups"):
+    if run is None or not run.opinions.get("groups") or latest_revision(process.id) is None:
         return None
     return Panel(
         "synthesis/_opinion_panel.html",
