@@ -240,3 +240,19 @@ def test_opinion_groups_reach_everyone_once_the_report_is_published_and_small_gr
     assert "Groupes d'opinion" in page
     assert "Parties sur lesquelles tous les groupes sont d'accord" in page
     assert "Partie 0" in page
+
+
+def test_the_worker_computes_again_once_enough_new_contributions_arrived(consultation):
+    process, organizer, contributions = consultation
+    make_synthesis_run(process, organizer)
+    section = contributions["respite"][0].section
+    for n in range(9):
+        make_contribution_row(section, f"Encore une contribution sur le répit des aidants, numéro {n}.")
+    run_once()
+    assert db.session.scalar(select(func.count(SynthesisRun.id))) == 1  # 9 new: not yet
+    make_contribution_row(section, "La dixième contribution nouvelle sur le relais des aidants.")
+    run_once()
+    runs = db.session.scalars(select(SynthesisRun).order_by(SynthesisRun.id)).all()
+    assert len(runs) == 2 and runs[1].status == RunStatus.DONE and runs[1].contribution_count == 76
+    run_once()
+    assert db.session.scalar(select(func.count(SynthesisRun.id))) == 2

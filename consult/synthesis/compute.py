@@ -5,7 +5,7 @@ from collections import Counter
 from datetime import UTC, datetime, time
 
 from flask import current_app
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from consult.auth.models import User
 from consult.consultation.models import Contribution, Position, PositionValue
@@ -216,8 +216,32 @@ def _opened_at(process):
     return datetime.combine(starts[0], time.min, tzinfo=UTC) if starts else None
 
 
+def _request_refresh():
+    """Ask for a new computation where contributions grew by a tenth (and at least 10) since the last one."""
+    latest = (
+        select(SynthesisRun.process_id, func.max(SynthesisRun.id).label("run_id"))
+        .group_by(SynthesisRun.process_id)
+        .subquery()
+    )
+    finished = db.session.scalars(
+        select(SynthesisRun)
+        .join(latest, latest.c.run_id == SynthesisRun.id)
+        .where(SynthesisRun.status == RunStatus.DONE)
+    ).all()
+    for done in finished:
+        count = db.session.scalar(
+            select(func.count(Contribution.id)).where(
+                Contribution.process_id == done.process_id, Contribution.state.in_(TREATABLE_STATES)
+            )
+        )
+        if count >= done.contribution_count + max(10, done.contribution_count // 10):
+            with atomic():
+                db.session.add(SynthesisRun(process_id=done.process_id, theme_count=done.theme_count))
+
+
 def run_pending(now):
-    """Worker task: compute every requested run, oldest first."""
+    """Worker task: refresh the computations that new contributions made stale, then compute every request."""
+    _request_refresh()
     pending = db.session.scalars(
         select(SynthesisRun.id).where(SynthesisRun.status == RunStatus.PENDING).order_by(SynthesisRun.id)
     ).all()
