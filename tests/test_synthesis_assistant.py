@@ -218,28 +218,36 @@ def test_the_demo_shows_a_campaign_real_themes_and_opinion_groups(login_as):
 
 
 def test_opinion_groups_reach_everyone_once_the_report_is_published_and_small_groups_stay_hidden(client):
+    from consult.consultation.services import support_contribution
     from consult.report.publishing.snapshot.services import publish_report
-    from tests.factories import make_position
+    from tests.factories import make_comment, make_draft, make_position
 
     organizer = make_user()
     process = make_process(organizer)
-    sections = [make_section_row(process, f"Partie {n}") for n in range(6)]
+    _draft, sections = make_draft(organizer, process)
+    sections = sections[:6]
     profiles = {"pour": ["agree"] * 6, "contre": ["agree", "disagree"] * 3, "rare": ["disagree"] * 6}
+    comment = make_comment(make_user(), sections[0], body="Des relais pour les aidants, partout dans le département.")
     for profile, size in (("pour", 14), ("contre", 14), ("rare", 3)):
         for _ in range(size):
             person = make_user()
             for section, value in zip(sections, profiles[profile], strict=True):
                 make_position(section, person, value)
+            if profile == "pour":
+                support_contribution(person, comment)
     make_synthesis_run(process, organizer)
     run = db.session.scalar(select(SynthesisRun))
     assert run.opinions["counted"] == 31
     assert run.opinions["groups"] and all(g["size"] >= 10 for g in run.opinions["groups"])
+    supported = [c for g in run.opinions["groups"] for c in g["supported"]]
+    assert [(c["id"], c["supports"]) for c in supported] == [(comment.id, 14)]
     assert "Groupes d'opinion" not in text(client.get(f"/concertations/{process.slug}"))
     publish_report(organizer, process, interim=True)
     page = text(client.get(f"/concertations/{process.slug}"))
     assert "Groupes d'opinion" in page
     assert "Parties sur lesquelles tous les groupes sont d'accord" in page
-    assert "Partie 0" in page
+    assert sections[0].title in page
+    assert "Des relais pour les aidants" in page
 
 
 def test_the_worker_computes_again_once_enough_new_contributions_arrived(consultation):

@@ -8,7 +8,7 @@ from flask import current_app
 from sqlalchemy import func, select, update
 
 from consult.auth.models import User
-from consult.consultation.models import Contribution, Position, PositionValue
+from consult.consultation.models import Contribution, ContributionState, Position, PositionValue, Support
 from consult.db import atomic, db, utcnow
 from consult.processes.models import PhaseKind, Process
 from consult.report.models import Treatment
@@ -141,6 +141,25 @@ def _section_terms(rows, analysis) -> dict:
     }
 
 
+def _most_supported(process_id: int, group_of: dict, top: int = 3) -> dict[int, list[dict]]:
+    """For each group, the published comments its members supported most: id, excerpt, supports."""
+    rows = db.session.execute(
+        select(Support.contribution_id, Support.user_id, Contribution.body)
+        .join(Contribution, Contribution.id == Support.contribution_id)
+        .where(Contribution.process_id == process_id, Contribution.state == ContributionState.PUBLISHED)
+    ).all()
+    counts: dict[int, Counter] = {}
+    bodies = {}
+    for contribution_id, user_id, body in rows:
+        if user_id in group_of:
+            counts.setdefault(group_of[user_id], Counter())[contribution_id] += 1
+            bodies[contribution_id] = body
+    return {
+        g: [{"id": c, "excerpt": bodies[c][:200], "supports": n} for c, n in counter.most_common(top)]
+        for g, counter in counts.items()
+    }
+
+
 def opinion_summary(process_id: int, min_group: int) -> dict:
     """Opinion groups of the process's participants, with groups under ``min_group`` people left out."""
     positions = db.session.execute(
@@ -154,13 +173,16 @@ def opinion_summary(process_id: int, min_group: int) -> dict:
         return {"groups": [], "counted": 0, "consensus": [], "divisive": []}
     person = {p.user_id: p for p in positions}
     shown = [g for g, size in enumerate(sizes) if size >= min_group]
+    group_of = {p: int(label) for p, label in zip(result.participants, result.labels, strict=True)}
+    supported = _most_supported(process_id, group_of)
     groups = []
     for g in shown:
-        people = [person[p] for p, label in zip(result.participants, result.labels, strict=True) if label == g]
+        people = [person[p] for p, label in group_of.items() if label == g]
         groups.append({
             "size": sizes[g],
             "categories": Counter(p.contributor_category.value for p in people if p.contributor_category).most_common(),
             "territories": Counter(p.contributor_territory for p in people if p.contributor_territory).most_common(),
+            "supported": supported.get(g, []),
         })  # fmt: skip
     views = [
         {
