@@ -33,7 +33,7 @@ run: install
 
 ## The mail worker (reminders, PDF builds, mail delivery with retries).
 worker: install
-	$(BIN)/flask consult send-mail
+	$(BIN)/flask consult worker
 
 ## Install and run the whole suite on SQLite, then on PostgreSQL when it answers.
 test: install test-sqlite test-postgres

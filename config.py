@@ -48,13 +48,24 @@ class Config:
     MAIL_DEFAULT_SENDER = env("MAIL_DEFAULT_SENDER", "Concertation <ne-pas-repondre@concertation.localhost>")
     MAIL_DELIVER_AFTER_REQUEST = env_bool("MAIL_DELIVER_AFTER_REQUEST", True)
     MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 8)
+    #: the right-hand side of each mail's Message-ID (default: BASE_URL's host name)
+    MAIL_MESSAGE_ID_DOMAIN = env("MAIL_MESSAGE_ID_DOMAIN")
+    #: how long a worker holds a claimed mail or job before another worker may take it over
+    WORKER_LEASE_SECONDS = env_int("WORKER_LEASE_SECONDS", 300)
 
     REDIS_URL = env("REDIS_URL")
+    #: proxies in front of the app whose X-Forwarded-* headers are trusted (0: none, the app faces clients)
+    PROXY_FIX_HOPS = env_int("PROXY_FIX_HOPS", 0)
+    SENTRY_DSN = env("SENTRY_DSN")
     RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
     # A moving window counts the last minute exactly (a fixed window would reset at each minute's start).
     RATELIMIT_STRATEGY = env("RATELIMIT_STRATEGY", "moving-window")
     RATELIMIT_AUTH = env("RATELIMIT_AUTH", "10 per minute;50 per hour")
     RATELIMIT_CONTRIBUTE = env("RATELIMIT_CONTRIBUTE", "30 per minute")
+    # Beside the per-address limits: per account tried, per signed-in account, per mail recipient.
+    RATELIMIT_SIGN_IN_ACCOUNT = env("RATELIMIT_SIGN_IN_ACCOUNT", "10 per minute;50 per hour")
+    RATELIMIT_CONTRIBUTE_ACCOUNT = env("RATELIMIT_CONTRIBUTE_ACCOUNT", "30 per minute;300 per hour")
+    RATELIMIT_MAIL_RECIPIENT = env("RATELIMIT_MAIL_RECIPIENT", "5 per hour;20 per day")
 
     BABEL_DEFAULT_LOCALE = env("BABEL_DEFAULT_LOCALE", "fr")
     BABEL_DEFAULT_TIMEZONE = env("BABEL_DEFAULT_TIMEZONE", "Europe/Paris")
@@ -77,6 +88,8 @@ class Config:
     UPLOAD_DIR = env("UPLOAD_DIR", str(INSTANCE_DIR / "uploads"))
     MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 10)
     REPORT_DIR = env("REPORT_DIR", str(INSTANCE_DIR / "reports"))
+    # Below this many positions on a section the report gives the consensus index without wording it.
+    CONSENSUS_MIN_POSITIONS = env_int("CONSENSUS_MIN_POSITIONS", 10)
     FLAG_THRESHOLD = env_int("FLAG_THRESHOLD", 3)
     INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", 30)
     PAGE_SIZE = env_int("PAGE_SIZE", 20)

@@ -22,7 +22,7 @@ from sqlalchemy import event, insert  # noqa: E402
 from config import TestConfig  # noqa: E402
 from consult import create_app  # noqa: E402
 from consult.auth.models import Relation, User  # noqa: E402
-from consult.consultation.models import Contribution, Draft, DraftVersion, Position, Section  # noqa: E402
+from consult.consultation.models import Contribution, Draft, DraftVersion, Position, Section, Support  # noqa: E402
 from consult.db import db  # noqa: E402
 from consult.processes.models import Phase, PhaseKind, Process, ProcessRole, ProcessRoleName  # noqa: E402
 from consult.report.models import Theme, Treatment  # noqa: E402
@@ -143,6 +143,7 @@ def populate(size, rng):
     db.session.add_all(themes)
     db.session.flush()
     contribution_ids = db.session.scalars(db.select(Contribution.id).where(Contribution.process_id == process.id)).all()
+    insert_supports(process, user_ids, rng)
     treatments = [
         {
             "contribution_id": cid,
@@ -186,6 +187,16 @@ def treatment_view_url(app, slug):
         if endpoint_matches and rule.arguments == {"slug"} and "GET" in rule.methods:
             return rule.rule.replace("<slug>", slug)
     return None
+
+
+def insert_supports(process, user_ids, rng):
+    """One Support row per counted support (distinct supporters), so the kept counters equal their recount."""
+    counted = db.session.execute(
+        db.select(Contribution.id, Contribution.support_count).where(Contribution.process_id == process.id)
+    ).all()
+    rows = [{"contribution_id": cid, "user_id": uid} for cid, n in counted for uid in rng.sample(user_ids, n)]
+    for start in range(0, len(rows), 50_000):
+        db.session.execute(insert(Support), rows[start : start + 50_000])
 
 
 def run(app, size, rng):

@@ -1,6 +1,5 @@
 """Concertation: a participatory consultation platform for departmental social schemas."""
 
-import logging
 from pathlib import Path
 
 from flask import Flask
@@ -26,11 +25,14 @@ def create_app(config=None):
     app.config.from_object(config or config_from_env())
     _check_secret_key(app)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from consult import production
 
-    from consult import models  # noqa: F401 - every model on the one metadata
+    production.init_app(app)  # proxy hops, request ids in the logs, error reporting, health endpoint
+
+    from consult import http, models  # noqa: F401 - every model on the one metadata
 
     _init_extensions(app)
+    http.register_converters(app)
     _register_blueprints(app)
     _register_hooks(app)
 

@@ -1,6 +1,7 @@
-"""The ``flask consult`` command group: demo data, mail worker, first admin."""
+"""The ``flask consult`` command group: demo data, the worker, first admin."""
 
-import time
+import signal
+import threading
 
 import click
 from flask import Flask
@@ -27,21 +28,43 @@ def demo_command(if_empty):
         click.echo(f"  {role:<28} {email}")
 
 
-@consult_cli.command("send-mail")
+@consult_cli.command("worker")
 @click.option("--once", is_flag=True, help="One pass, then exit.")
-@click.option("--interval", default=10, show_default=True, help="Seconds between passes.")
-def send_mail_command(once, interval):
-    """Run the worker: periodic tasks, then deliver queued mail with retries."""
+@click.option("--interval", default=5, show_default=True, help="Seconds between passes.")
+def worker_command(once, interval):
+    """Run the worker: deliver queued mail with retries, and the periodic tasks (reminders, PDF builds).
+
+    Start as many as you like, on one machine or several: each mail and each job is claimed before it runs.
+    """
     from consult.worker import run_once
 
-    while True:
+    stop = _stop_on_sigterm()
+    while not stop.is_set():
         sent, failed = run_once()
         db.session.remove()
         if sent or failed or once:
             click.echo(f"mail: {sent} sent, {failed} failed")
         if once:
             return
-        time.sleep(interval)
+        stop.wait(interval)
+
+
+@consult_cli.command("send-mail", hidden=True)
+@click.option("--once", is_flag=True)
+@click.option("--interval", default=5)
+@click.pass_context
+def send_mail_command(context, once, interval):
+    """Former name of ``worker`` (deprecated)."""
+    click.echo("`flask consult send-mail` is deprecated: use `flask consult worker`.", err=True)
+    context.invoke(worker_command, once=once, interval=interval)
+
+
+def _stop_on_sigterm() -> threading.Event:
+    """Finish the current pass on SIGTERM (systemd stop) instead of dying in the middle of a mail."""
+    stop = threading.Event()
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    return stop
 
 
 @consult_cli.command("create-admin")
@@ -50,11 +73,9 @@ def send_mail_command(once, interval):
 @click.password_option()
 def create_admin_command(email, name, password):
     """Create a confirmed administrator account (or make an existing one admin)."""
-    from consult.auth.services import create_confirmed_user, find_user_by_email
+    from consult.admin.services import bootstrap_admin
 
-    user = find_user_by_email(email) or create_confirmed_user(email, name, password)
-    user.is_admin = True
-    db.session.commit()
+    user = bootstrap_admin(email, name, password)
     click.echo(f"{user.email} is an administrator.")
 
 

@@ -92,13 +92,13 @@ _CALLBACKS = "consult_on_commit"
 
 
 @contextmanager
-def _atomic_block():
+def _atomic_block(snapshot=False):
     session = db.session()
     if session.in_nested_transaction() or session.info.get("consult_atomic_depth"):
         with _savepoint(session):
             yield session
         return
-    _begin_write_transaction(session)
+    _begin_write_transaction(session, snapshot)
     session.info["consult_atomic_depth"] = 1
     try:
         yield session
@@ -126,30 +126,42 @@ def _savepoint(session):
         session.info["consult_atomic_depth"] -= 1
 
 
-def _begin_write_transaction(session):
+def _begin_write_transaction(session, snapshot=False):
     """Start the outermost transaction; on SQLite take the write lock at once (BEGIN IMMEDIATE).
 
     A deferred SQLite transaction that read first and then writes fails at once with "database is
     locked" when another connection wrote meanwhile; taking the lock first makes writers queue
     (busy_timeout) instead, so a burst of writes is serialised like row locks serialise it on
     PostgreSQL. A read-only transaction already open is ended first: nothing was written in it.
+
+    ``snapshot`` asks PostgreSQL for REPEATABLE READ, so that every statement of the transaction
+    reads the same snapshot (figures computed by several queries then agree with each other); the
+    SQLite write transaction already reads one.
     """
-    if session.get_bind().dialect.name != "sqlite":
-        return
+    bind = session.get_bind()
+    dialect = bind.dialect.name
+    if dialect != "sqlite" and not (snapshot and isinstance(bind, Engine)):
+        return  # (a session bound to a connection, as in tests, keeps that connection's transaction)
     if session.in_transaction():
         if session.new or session.dirty or session.deleted:
             return  # unflushed changes: keep them in the transaction they belong to
         session.commit()
-    token = _immediate.set(True)
-    try:
-        session.connection()
-    finally:
-        _immediate.reset(token)
+    if dialect == "sqlite":
+        token = _immediate.set(True)
+        try:
+            session.connection()
+        finally:
+            _immediate.reset(token)
+    else:
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
 
 
 class _Atomic(ContextDecorator):
+    def __init__(self, snapshot=False):
+        self.snapshot = snapshot
+
     def __enter__(self):
-        self._block = _atomic_block()
+        self._block = _atomic_block(self.snapshot)
         return self._block.__enter__()
 
     def __exit__(self, *exc):
@@ -168,6 +180,20 @@ def atomic(func=None):
     @wraps(func)
     def wrapper(*args, **kwargs):
         with _Atomic():
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
+def atomic_snapshot(func):
+    """``@atomic`` whose statements all read one snapshot (REPEATABLE READ on PostgreSQL).
+
+    For services that compute figures by several queries and must not see a write land between two.
+    """
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        with _Atomic(snapshot=True):
             return func(*args, **kwargs)
 
     return wrapper

@@ -1,9 +1,47 @@
-"""Form helpers shared by every domain."""
+"""Form helpers shared by every domain, and the base class of every form."""
+
+import re
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, SelectMultipleField
-from wtforms.validators import DataRequired, Email, Length
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, SelectField, SelectMultipleField, StringField
+from wtforms.validators import DataRequired, Email, Length, NumberRange, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
+
+from consult.http import MAX_INT
+
+#: invisible control characters (tab and line breaks are text): PostgreSQL refuses NUL in text
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def no_control_characters(form, field):
+    """Refuse text holding an invisible control character; the typed text stays in the field."""
+    if isinstance(field.data, str) and CONTROL_CHARACTERS.search(field.data):
+        raise ValidationError(_l("This text contains an invisible control character: remove it, please."))
+
+
+class Form(FlaskForm):
+    """Base of every form of the application (a test checks it).
+
+    Every text field refuses control characters and every integer field stays within the
+    database's integer, whatever validators the form itself declares.
+    """
+
+    class Meta:
+        """What every field of every form gets."""
+
+        def bind_field(self, form, unbound_field, options):
+            """Bind a field, adding the checks every text or integer field gets."""
+            field = super().bind_field(form, unbound_field, options)
+            if isinstance(field, StringField):
+                field.validators = [*field.validators, no_control_characters]
+            elif isinstance(field, IntegerField):
+                field.validators = [*field.validators, _within_integer_range()]
+            return field
+
+
+def _within_integer_range():
+    return NumberRange(min=-MAX_INT, max=MAX_INT, message=_l("This number is too large."))
 
 
 def required():

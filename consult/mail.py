@@ -1,7 +1,9 @@
 """Outgoing mail through an outbox table: queued with the change, delivered by a worker with retries."""
 
 import logging
+import time
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from flask import current_app, g, render_template
 from flask_babel import force_locale
@@ -9,15 +11,18 @@ from flask_mail import Message
 from sqlalchemy import JSON, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from consult.db import created_at, db, int_pk, utcnow
+from consult.claims import Claimable, claim, release, worker_identity
+from consult.db import atomic, created_at, db, int_pk, on_commit, utcnow
 from consult.extensions import mail
 
 logger = logging.getLogger(__name__)
 MAX_BACKOFF = timedelta(hours=6)
+#: mail claimed at a time: small, so a worker that dies holds little and other workers share a burst
+BATCH = 10
 
 
-class OutboxMail(db.Model):
-    """A mail waiting to be delivered, delivered, or given up on after its last attempt."""
+class OutboxMail(Claimable, db.Model):
+    """A mail waiting to be delivered, delivered, or failed after its last attempt (until requeued)."""
 
     __tablename__ = "outbox_mails"
 
@@ -32,7 +37,7 @@ class OutboxMail(db.Model):
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     sent_at: Mapped[datetime | None]
-    #: set when MAIL_MAX_ATTEMPTS is reached; the row is kept for inspection
+    #: set when MAIL_MAX_ATTEMPTS is reached; the row is listed for admins, who may requeue it
     failed_at: Mapped[datetime | None]
     last_error: Mapped[str] = mapped_column(Text, default="")
 
@@ -61,35 +66,84 @@ def queue_mail(recipient: str, template: str, subject, *, attachments=None, **co
             next_attempt_at=utcnow(),
         )
     db.session.add(row)
+    if current_app.config["MAIL_DELIVER_AFTER_REQUEST"]:
+        on_commit(_deliver_after_this_request)
     return row
 
 
-def deliver_pending(now: datetime | None = None, limit: int = 200) -> tuple[int, int]:
-    """Try every due mail once; commit after each so nothing is sent twice.
+def _deliver_after_this_request():
+    # Registered with on_commit: a mail whose transaction was rolled back is never delivered early.
+    g.deliver_mail_after_request = True
+
+
+def deliver_pending(now: datetime | None = None, limit: int = 200, *, worker: str | None = None) -> tuple[int, int]:
+    """Claim due mail in small batches and send each once, whatever the number of workers.
+
+    A mail is leased to this worker before it is sent, in its own committed transaction; if the
+    worker dies, the lease expires and another worker sends the mail again with the same
+    Message-ID, so the one resend after a crash is recognisable.
 
     Returns:
         (sent, failed) counts for this pass.
     """
     now = now or utcnow()
-    due = (
-        select(OutboxMail)
-        .where(OutboxMail.sent_at.is_(None), OutboxMail.failed_at.is_(None), OutboxMail.next_attempt_at <= now)
-        .order_by(OutboxMail.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-    )
-    sent = failed = 0
-    for row in db.session.scalars(due).all():
-        try:
-            _send(row)
-        except Exception as error:  # noqa: BLE001 - any transport failure is retried later
-            _schedule_retry(row, error, now)
-            failed += 1
-        else:
-            row.sent_at = now
-            sent += 1
-        db.session.commit()
+    worker = worker or worker_identity()
+    lease = timedelta(seconds=current_app.config["WORKER_LEASE_SECONDS"])
+    sent = failed = handled = 0
+    while handled < limit:
+        # The lease runs from the claim, not from the pass's start (a long pass must not hand out short leases).
+        claimed_at = max(now, utcnow())
+        batch = claim(
+            OutboxMail, *_due(now), worker=worker, lease=lease, now=claimed_at, limit=min(BATCH, limit - handled)
+        )
+        if not batch:
+            break
+        handled += len(batch)
+        deadline = time.monotonic() + lease.total_seconds() / 2
+        for position, mail_id in enumerate(batch):
+            if time.monotonic() > deadline:  # a slow SMTP server: hand the rest back before the lease ends
+                _unclaim(batch[position:], worker)
+                return sent, failed
+            outcome = _deliver_one(mail_id, worker, now)
+            sent, failed = sent + (outcome == "sent"), failed + (outcome == "failed")
     return sent, failed
+
+
+def _due(now: datetime):
+    return OutboxMail.sent_at.is_(None), OutboxMail.failed_at.is_(None), OutboxMail.next_attempt_at <= now
+
+
+def _deliver_one(mail_id: int, worker: str, now: datetime) -> str:
+    row = db.session.get(OutboxMail, mail_id, populate_existing=True)
+    db.session.commit()  # end the read: no transaction stays open during the SMTP conversation
+    if row is None or row.sent_at is not None or row.claimed_by != worker:
+        return "skipped"  # sent meanwhile, or taken over by another worker after our lease ran out
+    try:
+        _send(row)
+    except Exception as error:  # noqa: BLE001 - any transport failure is retried later
+        _record_failure(mail_id, worker, error, now)
+        return "failed"
+    release(OutboxMail, mail_id, OutboxMail.sent_at.is_(None), sent_at=now)
+    return "sent"
+
+
+def _record_failure(mail_id: int, worker: str, error: Exception, now: datetime):
+    with atomic():
+        row = db.session.get(OutboxMail, mail_id, with_for_update=True, populate_existing=True)
+        if row.sent_at is None and row.claimed_by == worker:
+            _schedule_retry(row, error, now)
+            row.claimed_by = row.claimed_until = None
+
+
+def _unclaim(mail_ids: list[int], worker: str):
+    for mail_id in mail_ids:
+        release(OutboxMail, mail_id, OutboxMail.claimed_by == worker, OutboxMail.sent_at.is_(None))
+
+
+def message_id(mail_id: int) -> str:
+    """The stable Message-ID of an outbox mail: the same on every attempt, so a resend is recognisable."""
+    domain = current_app.config.get("MAIL_MESSAGE_ID_DOMAIN") or urlsplit(current_app.config["BASE_URL"]).hostname
+    return f"<outbox-{mail_id}@{domain or 'concertation.localhost'}>"
 
 
 def _send(row: OutboxMail):
@@ -97,6 +151,7 @@ def _send(row: OutboxMail):
         logger.info("mail (console, no MAIL_SERVER) to %s: %s\n%s", row.recipient, row.subject, row.body_text)
         return
     message = Message(subject=row.subject, recipients=[row.recipient], body=row.body_text, html=row.body_html)
+    message.msgId = message_id(row.id)
     for item in row.attachments:
         message.attach(item["filename"], item["content_type"], item["data"])
     mail.send(message)
@@ -107,7 +162,13 @@ def _schedule_retry(row: OutboxMail, error: Exception, now: datetime):
     row.last_error = f"{type(error).__name__}: {error}"[:2000]
     if row.attempts >= current_app.config["MAIL_MAX_ATTEMPTS"]:
         row.failed_at = now
-        logger.error("mail %s to %s given up after %s attempts: %s", row.id, row.recipient, row.attempts, error)
+        logger.error(
+            "mail %s to %s failed after %s attempts, kept for an admin to requeue: %s",
+            row.id,
+            row.recipient,
+            row.attempts,
+            error,
+        )
         return
     row.next_attempt_at = now + min(timedelta(minutes=2**row.attempts), MAX_BACKOFF)
     logger.warning(
@@ -120,12 +181,34 @@ def _schedule_retry(row: OutboxMail, error: Exception, now: datetime):
     )
 
 
+def failed_mails(limit: int = 200) -> list[OutboxMail]:
+    """Mail given up after MAIL_MAX_ATTEMPTS, newest failure first: kept until an admin requeues it."""
+    failed = select(OutboxMail).where(OutboxMail.failed_at.is_not(None), OutboxMail.sent_at.is_(None))
+    return list(db.session.scalars(failed.order_by(OutboxMail.failed_at.desc(), OutboxMail.id.desc()).limit(limit)))
+
+
+@atomic
+def requeue_mail(mail_id: int, *, now: datetime | None = None) -> OutboxMail | None:
+    """Give a failed mail a fresh set of attempts, due at once; a mail not failed is left alone.
+
+    Returns:
+        The mail requeued, or None when there was nothing to requeue (unknown, sent or already requeued).
+    """
+    row = db.session.get(OutboxMail, mail_id, with_for_update=True, populate_existing=True)
+    if row is None or row.failed_at is None or row.sent_at is not None:
+        return None
+    row.failed_at, row.attempts, row.next_attempt_at = None, 0, now or utcnow()
+    row.claimed_by = row.claimed_until = None
+    logger.info("mail %s to %s requeued after its failure: %s", row.id, row.recipient, row.last_error)
+    return row
+
+
 def init_app(app):
-    """In development, deliver queued mail once the response has been sent."""
+    """In development, deliver the mail committed during a request once the response has been sent."""
 
     @app.after_request
     def deliver_after_request(response):
-        if app.config["MAIL_DELIVER_AFTER_REQUEST"] and g.get("mail_queued"):
+        if app.config["MAIL_DELIVER_AFTER_REQUEST"] and g.get("deliver_mail_after_request"):
             response.call_on_close(lambda: _deliver_in_context(app))
         return response
 
@@ -140,8 +223,6 @@ def _deliver_in_context(app):
 
 def external_url(endpoint: str, **values) -> str:
     """An absolute URL under BASE_URL, usable in mail from requests, the CLI and the worker alike."""
-    from urllib.parse import urlsplit
-
     parts = urlsplit(current_app.config["BASE_URL"])
     adapter = current_app.url_map.bind(parts.netloc, script_name=parts.path or "/", url_scheme=parts.scheme)
     return adapter.build(endpoint, values, force_external=True)

@@ -96,10 +96,119 @@ def make_draft(organizer, process, *, opens_in=timedelta(days=-1), closes_in=tim
 
 
 def make_comment(author, section, body="Un commentaire utile.", **kwargs):
-    """A comment (or reply with ``parent=``) posted through the service."""
+    """A comment (or reply with ``parent=``) posted through the service.
+
+    ``kwargs``: ``parent``, ``stakeholder_id``, ``now`` (the moment it is written, inside the window). Published
+    at once under post-moderation, pending under pre-moderation (``process.moderation_mode``).
+    """
     from consult.consultation.services import post_comment
 
     return post_comment(author, section, body=body, **kwargs)
+
+
+def make_amendment(author, section, proposed_text="Un texte réécrit par un participant.", **kwargs):
+    """An amendment proposed through the service (``justification``, ``stakeholder_id``, ``now`` optional)."""
+    from consult.consultation.services import propose_amendment
+
+    kwargs.setdefault("justification", "Plus clair ainsi.")
+    return propose_amendment(author, section, proposed_text=proposed_text, **kwargs)
+
+
+def make_offline_contribution(
+    organizer, section, body="Une contribution reçue par courrier.", *, kind="comment", channel="letter", **kwargs
+):
+    """A contribution an organizer enters from a letter, meeting or call (published at once).
+
+    ``kwargs``: ``received_on`` (default today), ``category`` (a Relation), ``territory``, ``proposed_text``.
+    """
+    from consult.consultation.models import Channel, ContributionKind
+    from consult.consultation.services import record_offline_contribution
+
+    kwargs.setdefault("received_on", paris_today())
+    return record_offline_contribution(
+        organizer, section, kind=ContributionKind(kind), channel=Channel(channel), body=body, **kwargs
+    )
+
+
+def make_position(section, user, value="agree", *, now=None):
+    """A participant's position on a section, stated through the service (category and territory from the account)."""
+    from consult.consultation.models import PositionValue
+    from consult.consultation.services import set_position
+
+    return set_position(user, section, PositionValue(value), now=now)
+
+
+def make_support(user, contribution, *, now=None):
+    """A participant's support of a published comment or amendment, through the service."""
+    from consult.consultation.services import support_contribution
+
+    support_contribution(user, contribution, now=now)
+    return contribution
+
+
+def make_flag(user, contribution, reason="Propos injurieux"):
+    """A report on a published contribution, through the service (hides it at the threshold)."""
+    from consult.consultation.services import flag_contribution
+
+    flag_contribution(user, contribution, reason=reason)
+    return contribution
+
+
+def hide(organizer, contribution, reason="Propos injurieux"):
+    """A contribution hidden by an organizer, through the moderation service (its author is mailed)."""
+    from consult.consultation.services import hide_contribution
+
+    return hide_contribution(organizer, contribution, reason=reason)
+
+
+def withdraw(author, contribution):
+    """A contribution withdrawn by its author, through the service."""
+    from consult.consultation.services import withdraw_contribution
+
+    return withdraw_contribution(author, contribution)
+
+
+def approve(organizer, contribution):
+    """A pending contribution published by an organizer, through the moderation service."""
+    from consult.consultation.services import approve_contribution
+
+    return approve_contribution(organizer, contribution)
+
+
+def make_response(organizer, contribution, body="Nous retenons **cette proposition**."):
+    """The organizers' official response (Markdown) to a published contribution."""
+    from consult.consultation.services import respond_to_contribution
+
+    return respond_to_contribution(organizer, contribution, body=body)
+
+
+def make_new_version(organizer, draft, *, opens_in=timedelta(0), closes_in=timedelta(days=14), publish=True):
+    """Version N+1 of a draft (sections copied from N), published with a window around now unless ``publish=False``.
+
+    Publishing it closes the earlier versions. Returns:
+        (version, sections) where sections are the new version's sections in reading order.
+    """
+    from sqlalchemy import select
+
+    from consult.consultation import services
+    from consult.consultation.models import Section
+    from consult.db import utcnow
+
+    version = services.start_new_version(organizer, draft)
+    if publish:
+        now = utcnow()
+        services.publish_version(organizer, version, opens_at=now + opens_in, closes_at=now + closes_in)
+    sections = db.session.scalars(
+        select(Section).where(Section.version_id == version.id).order_by(Section.parent_id.is_not(None), Section.id)
+    ).all()
+    return version, list(sections)
+
+
+def make_change_link(organizer, section, contribution):
+    """A link between a section of a newer version and a contribution on its earlier version."""
+    from consult.consultation.services import link_contribution_to_change
+
+    return link_contribution_to_change(organizer, section, contribution)
 
 
 # --- stakeholders -------------------------------------------------------------
@@ -131,22 +240,6 @@ def make_stakeholder(process, organizer, **values):
 # --- working groups ---------------------------------------------------------
 
 
-def make_organisation(process, name=None, *, category=None):
-    """An organisation of the process's registry."""
-    from consult.stakeholders.models import InvolvementLevel, Stakeholder, StakeholderCategory, StakeholderKind
-
-    stakeholder = Stakeholder(
-        process_id=process.id,
-        name=name or f"Association {next(_counter)}",
-        kind=StakeholderKind.ORGANISATION,
-        category=category or StakeholderCategory.ASSOCIATIONS,
-        level=InvolvementLevel.CO_CONSTRUCT,
-    )
-    db.session.add(stakeholder)
-    db.session.commit()
-    return stakeholder
-
-
 def make_representative(stakeholder, user=None):
     """A user confirmed as a representative of the organisation (made if not given)."""
     from consult.stakeholders.models import Representative, RepresentativeStatus
@@ -157,20 +250,6 @@ def make_representative(stakeholder, user=None):
     )
     db.session.commit()
     return user
-
-
-def make_sections(process, titles=("Vivre à domicile", "Aidants")):
-    """A draft of the process with one version holding these sections."""
-    from consult.consultation.models import Draft, DraftVersion, Section
-
-    draft = Draft(process_id=process.id, title="Projet de schéma")
-    version = DraftVersion(draft=draft, number=1)
-    db.session.add_all([draft, version])
-    db.session.flush()
-    sections = [Section(version_id=version.id, title=title, position=i) for i, title in enumerate(titles)]
-    db.session.add_all(sections)
-    db.session.commit()
-    return sections
 
 
 def make_group(process, organizer, *, title=None, join_policy=None, size_limit=None, section_ids=()):
@@ -194,14 +273,16 @@ def make_member(group, organizer, *, name=None, user=None):
     """An organisation made a member through an invitation its representative accepts; returns (stakeholder, user)."""
     from consult.groups.services.membership import answer_invitation, invite_organisation
 
-    stakeholder = make_organisation(group.process, name)
+    stakeholder = make_stakeholder(group.process, organizer, **({"name": name} if name else {}))
     user = make_representative(stakeholder, user)
     membership = invite_organisation(organizer, group, stakeholder)
     answer_invitation(user, membership, accept=True)
     return stakeholder, user
 
 
-def make_meeting(group, organizer, *, starts_in=timedelta(days=3), capacity=10, is_public=True, title=None):
+def make_meeting(
+    group, organizer, *, starts_in=timedelta(days=3), capacity=10, is_public=True, title=None, video_url=""
+):
     """A meeting of the group, starting ``starts_in`` from now, lasting two hours."""
     from consult.db import utcnow
     from consult.groups.services.meetings import create_meeting
@@ -216,240 +297,53 @@ def make_meeting(group, organizer, *, starts_in=timedelta(days=3), capacity=10, 
         ends_at=starts + timedelta(hours=2),
         place="Salle du conseil",
         address="26 avenue du Président-Herriot, Valence",
-        video_url="",
+        video_url=video_url,
         agenda_md="1. Accueil",
         capacity=capacity,
     )
 
 
-# --- closing report: publishing ------------------------------------------------
+def make_registration(user, meeting, *, needs=(), now=None):
+    """A registration through the service; ``now`` defaults to a day before the meeting (so past meetings work)."""
+    from consult.groups.services.registrations import register_for_meeting
+
+    return register_for_meeting(user, meeting, needs=list(needs), now=now or meeting.starts_at - timedelta(days=1))
 
 
-def make_published_section(process, title="Section", *, draft_title="Projet de schéma", version=None):
-    """A section of a published version of a draft of ``process`` (the draft and version made if needed)."""
-    from sqlalchemy import select
-
-    from consult.consultation.models import Draft, DraftVersion, Section
-    from consult.db import utcnow
-
-    if version is None:
-        draft = db.session.scalar(select(Draft).where(Draft.process_id == process.id, Draft.title == draft_title))
-        if draft is None:
-            draft = Draft(process_id=process.id, title=draft_title)
-            db.session.add(draft)
-            db.session.flush()
-        version = db.session.scalar(select(DraftVersion).where(DraftVersion.draft_id == draft.id))
-        if version is None:
-            now = utcnow()
-            version = DraftVersion(
-                draft_id=draft.id, number=1, published_at=now, opens_at=now - timedelta(days=30), closes_at=now
-            )
-            db.session.add(version)
-            db.session.flush()
-    section = Section(version_id=version.id, title=title, body_md="Texte", body_html="<p>Texte</p>")
-    db.session.add(section)
-    db.session.commit()
-    return section
+# --- closing report -----------------------------------------------------------
 
 
-def make_contribution(
-    section,
-    author=None,
-    *,
-    body="Une contribution.",
-    kind="comment",
-    channel="online",
-    category=Relation.SERVICE_USER,
-    territory="Valence",
-    state="published",
-    created_at=None,
-    received_on=None,
-    supports=0,
-    stakeholder=None,
-    parent=None,
-    reason="",
-):
-    """A contribution written straight into the tables (the consultation services are another domain's)."""
-    from consult.consultation.models import Channel, Contribution, ContributionKind, ContributionState, DraftVersion
-    from consult.db import utcnow
-    from consult.text import plain_to_html
+def make_theme(organizer, process, title="Thème", *, disposition=None, reason="Parce que."):
+    """A theme created through the service, with a disposition applying to its contributions if given."""
+    from consult.report.models import DispositionValue
+    from consult.report.treatment.services import create_theme, set_theme_disposition
 
-    version = db.session.get(DraftVersion, section.version_id)
-    contribution = Contribution(
-        process_id=version.draft.process_id,
-        section_id=section.id,
-        kind=ContributionKind(kind),
-        author_id=author.id if author else None,
-        channel=Channel(channel),
-        received_on=received_on,
-        contributor_category=category,
-        contributor_territory=territory,
-        body=body,
-        body_html=plain_to_html(body),
-        proposed_text="Nouveau texte proposé" if kind == "amendment" else None,
-        state=ContributionState(state),
-        moderation_reason=reason,
-        support_count=supports,
-        created_at=created_at or utcnow(),
-        stakeholder_id=stakeholder.id if stakeholder else None,
-        parent_id=parent.id if parent else None,
-    )
-    db.session.add(contribution)
-    db.session.commit()
-    return contribution
-
-
-def make_position(section, user, value="agree", *, category=None, territory=None):
-    """A participant's position on a section, with the category and territory copied from the account."""
-    from consult.consultation.models import DraftVersion, Position, PositionValue
-
-    version = db.session.get(DraftVersion, section.version_id)
-    position = Position(
-        process_id=version.draft.process_id,
-        section_id=section.id,
-        user_id=user.id,
-        value=PositionValue(value),
-        contributor_category=category or user.relation,
-        contributor_territory=territory or user.territory,
-    )
-    db.session.add(position)
-    db.session.commit()
-    return position
-
-
-def make_theme(process, title="Thème", *, disposition=None, reason="Parce que."):
-    """A theme, with a disposition applying to its contributions if given."""
-    from consult.report.models import DispositionValue, Theme
-    from consult.text import markdown_to_html
-
-    theme = Theme(
-        process_id=process.id,
-        title=title,
-        description="",
-        disposition=DispositionValue(disposition) if disposition else None,
-        reason_md=reason if disposition else "",
-        reason_html=markdown_to_html(reason) if disposition else "",
-    )
-    db.session.add(theme)
-    db.session.commit()
+    theme = create_theme(organizer, process, title=title)
+    if disposition:
+        set_theme_disposition(organizer, process, theme, disposition=DispositionValue(disposition), reason_md=reason)
     return theme
 
 
-def treat(contribution, disposition=None, *, theme=None, reason="Motif de la décision."):
-    """Give a contribution a theme and/or its own disposition, straight into the tables."""
-    from consult.report.models import DispositionValue, Treatment
-    from consult.text import markdown_to_html
+def treat(organizer, contribution, disposition=None, *, theme=None, reason="Motif de la décision."):
+    """Put a contribution in a theme and/or give it its own disposition, through the services."""
+    from consult.processes.models import Process
+    from consult.report.models import DispositionValue
+    from consult.report.treatment.services import assign_theme, set_disposition
 
-    treatment = Treatment(
-        contribution_id=contribution.id,
-        theme_id=theme.id if theme else None,
-        disposition=DispositionValue(disposition) if disposition else None,
-        reason_md=reason if disposition else "",
-        reason_html=markdown_to_html(reason) if disposition else "",
-    )
-    db.session.add(treatment)
-    db.session.commit()
-    return treatment
+    process = db.session.get(Process, contribution.process_id)
+    if theme is not None:
+        assign_theme(organizer, process, [contribution.id], theme)
+    if disposition:
+        set_disposition(
+            organizer, process, [contribution.id], disposition=DispositionValue(disposition), reason_md=reason
+        )
 
 
-def make_synthesis(process, section=None, body="Synthèse des avis."):
-    """An organizer's synthesis of a section, or of the whole concertation."""
-    from consult.report.models import Synthesis
-    from consult.text import markdown_to_html
+def make_synthesis(organizer, process, section=None, body="Synthèse des avis."):
+    """An organizer's synthesis of a section, or of the whole concertation, through the service."""
+    from consult.report.treatment.texts import save_synthesis
 
-    synthesis = Synthesis(
-        process_id=process.id,
-        section_id=section.id if section else None,
-        body_md=body,
-        body_html=markdown_to_html(body),
-    )
-    db.session.add(synthesis)
-    db.session.commit()
-    return synthesis
-
-
-def make_report_stakeholder(
-    process,
-    name="Association",
-    *,
-    category="associations",
-    status="invited",
-    kind="organisation",
-    contact_email="",
-    contact_name="",
-):
-    """A stakeholder of the registry, straight into the tables."""
-    from consult.stakeholders.models import (
-        InvolvementLevel,
-        Stakeholder,
-        StakeholderCategory,
-        StakeholderKind,
-        StakeholderStatus,
-    )
-
-    stakeholder = Stakeholder(
-        process_id=process.id,
-        name=name,
-        kind=StakeholderKind(kind),
-        category=StakeholderCategory(category),
-        level=InvolvementLevel.CONSULT,
-        status=StakeholderStatus(status),
-        contact_email=contact_email,
-        contact_name=contact_name,
-    )
-    db.session.add(stakeholder)
-    db.session.commit()
-    return stakeholder
-
-
-# --- report treatment: sections and contributions as rows (the consultation's services land on their branch) ---
-
-
-def make_section_row(process, title="Analyse des besoins", *, version_number=1, draft=None, previous=None):
-    """A section of a draft version of ``process`` (the draft and version are made when not given).
-
-    ``previous`` is the section of an earlier version this one was copied from.
-    """
-    from consult.consultation.models import Draft, DraftVersion, Section
-
-    if draft is None:
-        draft = Draft(process_id=process.id, title="Projet de schéma")
-        db.session.add(draft)
-        db.session.flush()
-    version = next((v for v in draft.versions if v.number == version_number), None)
-    if version is None:
-        version = DraftVersion(draft_id=draft.id, number=version_number)
-        db.session.add(version)
-        db.session.flush()
-    section = Section(
-        version_id=version.id,
-        title=title,
-        body_md="Texte",
-        body_html="<p>Texte</p>",
-        previous_id=previous.id if previous is not None else None,
-    )
-    db.session.add(section)
-    db.session.commit()
-    return section
-
-
-def make_contribution_row(section, body="Une contribution", **fields):
-    """A contribution on ``section``; ``fields`` override kind, channel, category, territory, state…"""
-    from consult.consultation.models import Contribution, ContributionKind, DraftVersion
-    from consult.text import plain_to_html
-
-    version = db.session.get(DraftVersion, section.version_id)
-    values = {
-        "kind": ContributionKind.COMMENT,
-        "contributor_category": Relation.SERVICE_USER,
-        "contributor_territory": "Valence",
-    } | fields
-    contribution = Contribution(
-        process_id=version.draft.process_id, section_id=section.id, body=body, body_html=plain_to_html(body), **values
-    )
-    db.session.add(contribution)
-    db.session.commit()
-    return contribution
+    return save_synthesis(organizer, process, section.id if section else None, body_md=body)
 
 
 # --- synthesis assistant ---------------------------------------------------------

@@ -1,4 +1,6 @@
-"""The `flask consult` commands: demo, mail worker, first admin."""
+"""The `flask consult` commands: demo, worker, first admin."""
+
+import pytest
 
 from consult.auth.models import User
 from consult.db import db
@@ -21,12 +23,13 @@ def test_demo_loads_a_living_concertation_once(app):
     assert db.session.query(User).count() == users
 
 
-def test_send_mail_once_delivers_the_outbox(app, mailbox):
+@pytest.mark.parametrize("command", ["worker", "send-mail"])  # send-mail: the deprecated former name
+def test_worker_once_delivers_the_outbox(app, mailbox, command):
     user = make_user()
     address = user.email
     queue_mail(address, "auth_reset_password", "Sujet", user=user, reset_url="http://localhost/x")
     db.session.commit()
-    result = app.test_cli_runner().invoke(args=["consult", "send-mail", "--once"])
+    result = app.test_cli_runner().invoke(args=["consult", command, "--once"])
     assert result.exit_code == 0, result.output
     assert "1 sent" in result.output
     assert [m["To"] for m in mailbox.catcher.messages] == [address]

@@ -151,7 +151,7 @@ def test_offline_contributions_are_entered_with_channel_and_profile_and_count(co
     contribution = db.session.scalar(select(Contribution))
     assert contribution.author_id is None and contribution.channel == Channel.LETTER
     page = text(client.get(_section_url(process, section)))
-    assert "Reçue par : Courrier, 15 janvier 2020" in page and "Aidant familial" in page
+    assert "Reçue par : Courrier, 15 janvier 2020" in page and "Aidant familial" not in page
     assert db.session.get(Section, section.id).comment_count == 1
     response = moderator.submit(url, {**form, "channel": "online"}, token_from=url)
     assert response.status_code == 400
@@ -205,3 +205,19 @@ def test_organizers_of_another_process_cannot_moderate_this_one(consultation, lo
     client = login_as(other)
     assert client.get(f"/concertations/{process.slug}/moderation").status_code == 403
     assert client.submit(_contribution_url(process, comment, "masquer"), {"reason": "Non"}).status_code == 403
+
+
+def test_official_responses_are_rendered_from_markdown_on_the_page_and_in_the_mail(
+    consultation, login_as, client, mailbox
+):
+    organizer, process, section = consultation
+    comment = make_comment(make_user("markdown@exemple.fr"), section, body="Et en milieu rural ?")
+    url = _contribution_url(process, comment, "gerer")
+    body = "Un **accueil de jour itinérant** est prévu.\n\n<script>alert(1)</script>"
+    login_as(organizer).submit(_contribution_url(process, comment, "reponse"), {"body": body}, token_from=url)
+    page = client.get(_section_url(process, section)).get_data(as_text=True)
+    assert "<strong>accueil de jour itinérant</strong>" in page and "**accueil" not in page
+    assert "<script>alert(1)" not in page
+    [mail] = mailbox.to("markdown@exemple.fr")
+    html = mail.get_body(preferencelist=("html",)).get_content()
+    assert "<strong>accueil de jour itinérant</strong>" in html and "**accueil" not in html

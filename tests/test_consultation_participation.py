@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import func, select
 
 from consult.consultation import services
+from consult.consultation.errors import ConsultationClosed
 from consult.consultation.models import Contribution, ContributionState, Position, PositionValue, Section, Support
-from consult.consultation.services.common import ConsultationClosed
 from consult.db import db, utcnow
 from consult.stakeholders.models import (
     InvolvementLevel,

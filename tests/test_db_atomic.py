@@ -75,3 +75,23 @@ def test_sqlite_enforces_foreign_keys(app):
     if db.engine.dialect.name != "sqlite":
         pytest.skip("a SQLite pragma")
     assert db.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_a_snapshot_transaction_reads_one_snapshot_on_postgresql(app, real_commits):
+    """Figures computed by several queries agree even when another connection writes between them."""
+    from consult.db import atomic_snapshot
+
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's write transaction already reads one snapshot")
+    db.session.add(_user("first@example.org"))
+    db.session.commit()
+    db.session.close()
+
+    @atomic_snapshot
+    def count_twice():
+        before = len(_emails())
+        with db.engine.begin() as other:  # another connection writes between the two reads
+            other.execute(User.__table__.insert().values(email="late@example.org", display_name="L", password_hash="x"))
+        return before, len(_emails())
+
+    assert count_twice() == (1, 1)

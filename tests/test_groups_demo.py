@@ -2,6 +2,7 @@
 
 from sqlalchemy import select
 
+from consult.consultation.models import Draft
 from consult.db import db
 from consult.demo import load_demo
 from consult.groups.meeting_models import Meeting, Registration, RegistrationStatus
@@ -39,6 +40,14 @@ def test_demo_has_four_working_groups_with_their_work(client, login_as):
         )
     ).all()
     assert "Vivre à domicile" in member_of
+    # built through the services: one draft (the consultation's), representatives confirmed by the organizer
+    assert db.session.query(Draft).count() == 1
+    member_links = db.session.scalars(
+        select(Representative)
+        .join(Membership, Membership.stakeholder_id == Representative.stakeholder_id)
+        .where(Representative.status == RepresentativeStatus.CONFIRMED)
+    ).all()
+    assert member_links and all(link.decided_at is not None for link in member_links)
     page = text(client.get("/concertations/schema-autonomie-2027-2031"))
     assert "Habitat inclusif" in page and "Accès aux droits" in page
     group_page = text(

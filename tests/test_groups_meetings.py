@@ -10,7 +10,7 @@ from icalendar import Calendar
 from consult.db import db
 from consult.groups.meeting_models import Meeting, Registration, RegistrationStatus
 from consult.processes.models import PhaseKind
-from tests.factories import make_group, make_meeting, make_member, make_process, make_user
+from tests.factories import make_group, make_meeting, make_member, make_process, make_registration, make_user
 from tests.helpers import text
 
 ON_POSTGRES = os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql")
@@ -200,10 +200,9 @@ def test_reminder_is_mailed_once_the_day_before(setting, login_as, mailbox):
 
 def test_minutes_are_read_by_visitors_only_once_published(setting, client, login_as, mailbox):
     group, organizer = setting
-    meeting = make_meeting(group, organizer, is_public=False)
+    meeting = make_meeting(group, organizer, is_public=False, starts_in=-timedelta(hours=3))
     stakeholder, member = make_member(group, organizer, name="France Alzheimer Drôme")
-    _register(login_as, member, meeting)
-    registration = db.session.query(Registration).filter_by(user_id=member.id).one()
+    registration = make_registration(member, meeting)
     minutes_url = _url(meeting, "/compte-rendu")
     facilitator = login_as(organizer)
     facilitator.submit(

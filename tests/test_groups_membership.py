@@ -8,7 +8,7 @@ import pytest
 from consult.db import db
 from consult.groups.models import Group, JoinPolicy, Membership, MembershipStatus
 from consult.processes.models import PhaseKind
-from tests.factories import make_group, make_member, make_organisation, make_process, make_representative, make_user
+from tests.factories import make_group, make_member, make_process, make_representative, make_stakeholder, make_user
 from tests.helpers import text
 
 ON_POSTGRES = os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql")
@@ -33,7 +33,7 @@ def _membership(group, stakeholder):
 def test_representative_joins_an_open_group_at_once(setting, login_as, mailbox):
     process, organizer = setting
     group = make_group(process, organizer, join_policy=JoinPolicy.OPEN)
-    stakeholder = make_organisation(process, "France Alzheimer Drôme")
+    stakeholder = make_stakeholder(process, organizer, name="France Alzheimer Drôme")
     user = make_representative(stakeholder)
     client = login_as(user)
     response = client.submit(_url(group, "/rejoindre"), {"stakeholder_id": stakeholder.id}, token_from=_url(group))
@@ -47,7 +47,7 @@ def test_representative_joins_an_open_group_at_once(setting, login_as, mailbox):
 def test_request_is_accepted_by_a_facilitator_and_mailed(setting, login_as, mailbox):
     process, organizer = setting
     group = make_group(process, organizer, join_policy=JoinPolicy.ON_REQUEST)
-    stakeholder = make_organisation(process, "APF France handicap")
+    stakeholder = make_stakeholder(process, organizer, name="APF France handicap")
     user = make_representative(stakeholder)
     login_as(user).submit(
         _url(group, "/rejoindre"),
@@ -56,7 +56,7 @@ def test_request_is_accepted_by_a_facilitator_and_mailed(setting, login_as, mail
     )
     membership = _membership(group, stakeholder)
     assert membership.status == MembershipStatus.REQUESTED
-    facilitator = make_representative(make_organisation(process))
+    facilitator = make_representative(make_stakeholder(process, organizer))
     from consult.groups.services.groups import add_facilitator
 
     add_facilitator(organizer, group, facilitator.email)
@@ -77,7 +77,7 @@ def test_request_is_accepted_by_a_facilitator_and_mailed(setting, login_as, mail
 def test_request_declined_with_a_message(setting, login_as, mailbox):
     process, organizer = setting
     group = make_group(process, organizer)
-    stakeholder = make_organisation(process)
+    stakeholder = make_stakeholder(process, organizer)
     user = make_representative(stakeholder)
     login_as(user).submit(_url(group, "/rejoindre"), {"stakeholder_id": stakeholder.id}, token_from=_url(group))
     membership = _membership(group, stakeholder)
@@ -92,7 +92,7 @@ def test_request_declined_with_a_message(setting, login_as, mailbox):
 def test_invitation_only_group_refuses_requests_and_takes_invited_organisations(setting, login_as, mailbox):
     process, organizer = setting
     group = make_group(process, organizer, join_policy=JoinPolicy.ON_INVITATION)
-    stakeholder = make_organisation(process, "CCAS de Valence")
+    stakeholder = make_stakeholder(process, organizer, name="CCAS de Valence")
     user = make_representative(stakeholder)
     client = login_as(user)
     assert "Demander à rejoindre" not in text(client.get(_url(group)))
@@ -112,7 +112,7 @@ def test_invitation_only_group_refuses_requests_and_takes_invited_organisations(
 def test_only_representatives_act_for_their_organisation(setting, login_as):
     process, organizer = setting
     group = make_group(process, organizer, join_policy=JoinPolicy.OPEN)
-    stakeholder = make_organisation(process)
+    stakeholder = make_stakeholder(process, organizer)
     make_representative(stakeholder)
     intruder = make_user()
     response = login_as(intruder).submit(_url(group, "/rejoindre"), {"stakeholder_id": stakeholder.id})
@@ -144,7 +144,7 @@ def test_size_limit_refuses_the_accept_beyond_it(setting, login_as):
     process, organizer = setting
     group = make_group(process, organizer, size_limit=1)
     make_member(group, organizer)
-    stakeholder = make_organisation(process)
+    stakeholder = make_stakeholder(process, organizer)
     user = make_representative(stakeholder)
     login_as(user).submit(_url(group, "/rejoindre"), {"stakeholder_id": stakeholder.id}, token_from=_url(group))
     membership = _membership(group, stakeholder)
@@ -161,7 +161,7 @@ def test_size_limit_holds_under_simultaneous_accepts(app, setting, login_as, rea
     group = make_group(process, organizer, size_limit=2)
     requests = []
     for _ in range(6):
-        stakeholder = make_organisation(process)
+        stakeholder = make_stakeholder(process, organizer)
         user = make_representative(stakeholder)
         login_as(user).submit(_url(group, "/rejoindre"), {"stakeholder_id": stakeholder.id}, token_from=_url(group))
         requests.append(_membership(group, stakeholder).id)

@@ -14,9 +14,9 @@ from tests.factories import (
     make_group,
     make_meeting,
     make_member,
-    make_organisation,
     make_process,
     make_representative,
+    make_stakeholder,
     make_user,
 )
 from tests.helpers import text
@@ -119,9 +119,9 @@ def test_group_page_keeps_a_constant_number_of_queries(setting, client, login_as
 def roles(setting):
     """A user for each role around the group."""
     group, organizer = setting
-    representative = make_representative(make_organisation(group.process, "Association hors groupe"))
+    representative = make_representative(make_stakeholder(group.process, organizer, name="Association hors groupe"))
     _stakeholder, member = make_member(group, organizer)
-    facilitator = make_representative(make_organisation(group.process, "Association animatrice"))
+    facilitator = make_representative(make_stakeholder(group.process, organizer, name="Association animatrice"))
     add_facilitator(organizer, group, facilitator.email)
     return {
         "participant": make_user(),
@@ -156,7 +156,8 @@ ALLOWED = {
 )
 def test_every_group_page_admits_only_its_roles(setting, roles, client, login_as, kind, suffix):
     group, organizer = setting
-    meeting = make_meeting(group, organizer, is_public=True)
+    # under way: it may still be changed, and its minutes may be written
+    meeting = make_meeting(group, organizer, is_public=True, starts_in=-timedelta(hours=1))
     url = _base(group) + suffix.format(m=meeting.id)
     response = client.get(url)
     assert response.status_code == 302 and "/connexion" in response.headers["Location"]
@@ -194,7 +195,7 @@ def test_organizer_designates_a_representative_as_facilitator(setting, login_as)
     response = client.submit(url, {"email": outsider.email}, token_from=url)
     assert response.status_code == 400
     assert "représentants d'une organisation" in text(response)
-    representative = make_representative(make_organisation(group.process))
+    representative = make_representative(make_stakeholder(group.process, organizer))
     assert client.submit(url, {"email": representative.email}, token_from=url).status_code == 302
     assert representative.display_name in text(client.get(url))
     assert login_as(representative).get(f"{_base(group)}/membres").status_code == 200

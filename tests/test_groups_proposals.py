@@ -8,7 +8,7 @@ from consult.db import db
 from consult.groups.proposal_models import Proposal, ProposalChange, ProposalStatus
 from consult.panels import panels_for
 from consult.processes.models import PhaseKind
-from tests.factories import make_group, make_member, make_process, make_sections, make_user
+from tests.factories import make_draft, make_group, make_member, make_process, make_user
 from tests.helpers import text
 
 SHEET = {
@@ -27,7 +27,8 @@ SHEET = {
 def setting():
     organizer = make_user()
     process = make_process(organizer, current=PhaseKind.WORKING_GROUPS)
-    sections = make_sections(process, ["Vivre à domicile", "Soutenir les aidants"])
+    _draft, outline = make_draft(organizer, process)
+    sections = [outline[0], outline[-1]]  # a part, and the section "Vieillir chez soi" inside the first part
     group = make_group(process, organizer, title="Aidants", section_ids=[s.id for s in sections])
     _stakeholder, member = make_member(group, organizer, name="France Alzheimer Drôme")
     return group, organizer, member, sections
@@ -51,7 +52,7 @@ def test_member_writes_a_draft_sheet_that_stays_inside_the_group(setting, client
     url = f"{_base(group)}/propositions/{proposal.id}"
     response = login_as(member).get(url)
     page = text(response)
-    assert "Plateforme de répit itinérante" in page and "Soutenir les aidants" in page
+    assert "Plateforme de répit itinérante" in page and "Vieillir chez soi" in page
     raw = response.get_data(as_text=True)
     assert "<script>alert(1)</script>" not in raw and "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
     assert client.get(url).status_code == 302

@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+import pytest
+
 from consult.db import db, utcnow
 from consult.mail import OutboxMail, deliver_pending, queue_mail
 from tests.factories import make_user
@@ -76,3 +78,25 @@ def test_development_delivers_right_after_the_request(app, client, mailbox):
     finally:
         app.config["MAIL_DELIVER_AFTER_REQUEST"] = False
     assert [m["To"] for m in mailbox.catcher.messages] == [user.email]
+
+
+def test_development_delivery_waits_for_the_commit_of_the_mail(app, monkeypatch):
+    from flask import g
+
+    from consult.db import atomic
+
+    monkeypatch.setitem(app.config, "MAIL_DELIVER_AFTER_REQUEST", True)
+    user = make_user()
+    with app.test_request_context("/"):
+        with pytest.raises(RuntimeError), atomic():
+            _queue_and_fail(user)
+        assert not g.get("deliver_mail_after_request")
+        with atomic():
+            _queue(user)
+            assert not g.get("deliver_mail_after_request")
+        assert g.get("deliver_mail_after_request")
+
+
+def _queue_and_fail(user):
+    _queue(user)
+    raise RuntimeError("rolled back")

@@ -75,5 +75,5 @@ def test_frozen_contributions_column_applies_to_a_table_with_rows(migrated_app):
 def test_each_migrations_header_names_its_down_revision(path):
     source = path.read_text()
     header = re.search(r"^Revises: *(\w*)$", source, re.MULTILINE).group(1)
-    down_revision = re.search(r"^down_revision = '?(\w+)'?$", source, re.MULTILINE).group(1)
+    down_revision = re.search(r"^down_revision = [\"']?(\w+)[\"']?$", source, re.MULTILINE).group(1)
     assert header == ("" if down_revision == "None" else down_revision)

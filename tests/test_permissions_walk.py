@@ -7,12 +7,13 @@ concertation.
 """
 
 import re
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
 from tests.e2e.a11y_world import build_world
-from tests.factories import make_user
+from tests.factories import make_meeting, make_user
 
 # Routes anyone may GET without signing in (each view applies finer visibility rules).
 PUBLIC_GET = {
@@ -41,6 +42,7 @@ PUBLIC_GET = {
     "report.revision_pdf",
     "report.revision_contributions",
     "report.revision_data",
+    "ops.health",  # for the load balancer
 }
 # POST routes a visitor may use.
 PUBLIC_POST = {
@@ -74,7 +76,14 @@ PARTICIPANT = {
     "stakeholders.organisations",  # the public list is shown to signed-in people
     "processes.create",  # refuses with a message inside the page
 }
-ADMIN_ONLY = {"admin.users", "admin.toggle_admin", "admin.audit_log"}
+ADMIN_ONLY = {
+    "admin.users",
+    "admin.toggle_admin",
+    "admin.audit_log",
+    "admin.failed_work",
+    "admin.retry_mail",
+    "admin.retry_job",
+}
 REDIRECTS = {"report.public_report": "/bilan/versions/"}  # to the latest revision
 TOKEN_ROUTES = {"auth.confirm_email", "auth.reset_password", "stakeholders.invitation"}
 
@@ -102,6 +111,7 @@ def _build(world):
     )
     world["membership"] = db.session.scalars(select(Membership).where(Membership.group_id == world["group"].id)).first()
     world["representative"] = request_representation(make_user(), process, world["stakeholder"])
+    world["meeting_started"] = make_meeting(world["group"], organizer, starts_in=timedelta(hours=-1))
     world["revision"] = publish_report(organizer, process, interim=True)
     run_once()  # the worker builds the revision's PDF
     return world
@@ -130,9 +140,13 @@ def _values(world, endpoint):
         "decision": "confirmer",
         "code": "fr",
         "token": "x",
+        "mail_id": 1,
+        "key": 1,
     }
     if endpoint == "consultation.changes":
         values.update(slug=world["closed"].slug, draft_id=world["old_draft"].id, number=2)
+    if endpoint == "groups.minutes":  # minutes are written once the meeting has started
+        values.update(meeting_id=world["meeting_started"].id)
     return values
 
 

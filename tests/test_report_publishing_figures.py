@@ -1,8 +1,13 @@
 """The report's figures, checked through HTTP against a fixture whose every count is known."""
 
+from datetime import timedelta
+
 import pytest
 
-from tests.factories import make_process, make_published_section, make_user
+from consult.consultation.models import PositionValue
+from consult.consultation.services import set_position, support_contribution
+from consult.dates import paris_today
+from tests.factories import make_comment, make_draft, make_process, make_user
 from tests.helpers import text
 from tests.report_publishing_fixture import build
 
@@ -26,7 +31,7 @@ def _counts(rows):
 
 def test_participation_counts_by_category_territory_channel_and_week(login_as, data):
     part = _figures(login_as, data)["participation"]
-    assert (part["participants"], part["contributions"], part["positions"], part["supports"]) == (5, 6, 7, 8)
+    assert (part["participants"], part["contributions"], part["positions"], part["supports"]) == (5, 6, 7, 7)
     assert (part["comments"], part["replies"], part["amendments"], part["offline"]) == (4, 1, 1, 1)
     assert _counts(part["by_category"]) == {
         "service_user": 2,
@@ -35,21 +40,26 @@ def test_participation_counts_by_category_territory_channel_and_week(login_as, d
         "association_member": 1,
     }
     assert _counts(part["by_territory"]) == {"Valence": 3, "Montélimar": 2, "Romans": 1}
-    assert _counts(part["supports_by_category"]) == {"other": 1}  # Eve's one support row
+    assert _counts(part["supports_by_category"]) == {
+        "service_user": 2,
+        "family_caregiver": 1,
+        "professional": 1,
+        "association_member": 2,
+        "other": 1,
+    }
     assert sum(_counts(part["positions_by_category"]).values()) == part["positions"]
     assert _counts(part["by_channel"]) == {"online": 5, "letter": 1}
-    assert [(w["week"], w["count"]) for w in part["by_week"]] == [
-        ("2026-10-05", 2),
-        ("2026-10-12", 2),
-        ("2026-10-19", 2),
-    ]
+    weeks = [(w["week"], w["count"]) for w in part["by_week"]]
+    this_monday = (paris_today() - timedelta(days=paris_today().weekday())).isoformat()
+    assert weeks[0] == ("2026-10-12", 1) and weeks[-1] == (this_monday, 5)  # the letter, then the online ones
+    assert sum(n for _week, n in weeks) == part["contributions"]
 
 
 def test_position_shares_splits_and_consensus_per_section(login_as, data):
     first, second = _figures(login_as, data)["sections"]
     assert first["title"] == "Maintien à domicile"
     assert first["positions"]["shares"] == {"agree": 50.0, "mixed": 25.0, "disagree": 25.0}
-    assert first["consensus"] == {"index": 0.25, "level": "divided", "leaning": "agree"}
+    assert first["consensus"] == {"index": 0.25, "positions": 4, "level": None, "leaning": "agree"}
     by_category = {row["key"]: (row["agree"], row["mixed"], row["disagree"]) for row in first["by_category"]}
     assert by_category == {
         "service_user": (1, 0, 0),
@@ -117,6 +127,7 @@ def test_draft_page_shows_the_figures_charts_tables_and_method_in_french(login_a
 def test_report_page_keeps_a_constant_number_of_queries(app, login_as, count_queries):
     orga = make_user()
     process = make_process(orga)
+    _draft, sections = make_draft(orga, process)
     client = login_as(orga)
     url = f"/concertations/{process.slug}/bilan/brouillon"
 
@@ -126,39 +137,29 @@ def test_report_page_keeps_a_constant_number_of_queries(app, login_as, count_que
             assert client.get(url).status_code == 200
         return len(statements)
 
-    from tests.factories import make_contribution, make_position
-
-    section = make_published_section(process, "A")
-    make_contribution(section, make_user())
+    make_comment(make_user(), sections[0])
     small = measure()
     for n in range(15):
         user = make_user()
-        other = make_published_section(process, f"S{n}")
-        make_contribution(other, user, supports=n)
-        make_position(other, user, "mixed")
+        section = sections[n % len(sections)]
+        support_contribution(user, make_comment(make_user(), section, f"Avis {n}"))
+        set_position(user, section, PositionValue.MIXED)
     assert measure() == small
 
 
 def test_working_groups_members_meetings_and_proposals_feed_the_report(login_as, data):
-    from consult.db import db
-    from consult.groups.proposal_models import Proposal, ProposalSection, ProposalStatus
+    from consult.groups.proposal_models import ProposalStatus
+    from consult.groups.services.proposals import create_proposal, decide_proposal, submit_proposal
     from tests.factories import make_group, make_meeting, make_member
 
     group = make_group(data["process"], data["orga"], title="Groupe aidants", section_ids=[data["s2"].id])
-    make_member(group, data["orga"], name="France Alzheimer Drôme")
     make_meeting(group, data["orga"])
-    proposal = Proposal(
-        group_id=group.id,
-        title="Plateforme de répit",
-        status=ProposalStatus.ACCEPTED,
-        decision_reason="Oui",
-        decision_reason_html="<p>Retenue au schéma.</p>",
-    )
-    db.session.add(proposal)
-    db.session.flush()
-    db.session.add(ProposalSection(proposal_id=proposal.id, section_id=data["s2"].id))
-    db.session.add(Proposal(group_id=group.id, title="Brouillon", status=ProposalStatus.DRAFT))
-    db.session.commit()
+    make_member(group, data["orga"], name="France Alzheimer Drôme")
+    orga, sheet = data["orga"], {"objective": "Du répit"}  # the organizer writes for the group outside its phase
+    proposal = create_proposal(orga, group, title="Plateforme de répit", sheet=sheet, section_ids=[data["s2"].id])
+    submit_proposal(orga, proposal)
+    decide_proposal(orga, proposal, status=ProposalStatus.ACCEPTED, reason="Retenue au schéma.")
+    create_proposal(orga, group, title="Brouillon", sheet=sheet)
     figures = _figures(login_as, data)
     (only,) = figures["groups"]["groups"]
     assert (only["title"], only["members"], only["meetings"]) == ("Groupe aidants", 1, 1)
@@ -171,11 +172,39 @@ def test_working_groups_members_meetings_and_proposals_feed_the_report(login_as,
     assert "Plateforme de répit" in page and "Retenue au schéma." in page and "France Alzheimer Drôme" in page
 
 
-def test_print_charts_keep_css_scoped_to_their_own_id_so_weasyprint_draws_them():
+def test_print_charts_keep_css_scoped_to_their_own_id_so_weasyprint_draws_them(app):
     from consult.report.publishing.charts import bar_chart
 
-    chart = bar_chart("t", "Titre", "Description", ["a", "b"], [("Série", [1, 3])])
+    with app.test_request_context():
+        chart = bar_chart("t", "Titre", "Description", ["a", "b"], [("Série", [1, 3])])
     chart_id = chart.svg.split('id="', 1)[1].split('"', 1)[0]
     assert chart_id.startswith("chart-")
     assert f"#{chart_id} .title" in chart.svg  # unprefixed rules made WeasyPrint paint the chart black
     assert "<style" not in chart.web
+
+
+def test_every_breakdown_adds_up_and_kept_counters_equal_recounts(login_as, data):
+    from consult.report.publishing.figures import contribution_list
+    from consult.report.publishing.invariants import counter_mismatches, figure_errors
+
+    figures = _figures(login_as, data)
+    listed = contribution_list(data["process"].id)
+    assert figure_errors(figures, listed) == []
+    assert counter_mismatches(data["process"].id) == []
+    assert sorted(c["id"] for c in listed) == sorted(c.id for c in data["c"])  # every published one, once
+
+
+def test_a_breakdown_that_does_not_add_up_is_caught(login_as, data):
+    from consult.report.publishing.figures import contribution_list
+    from consult.report.publishing.invariants import figure_errors
+
+    figures = _figures(login_as, data)
+    listed = contribution_list(data["process"].id)
+    figures["participation"]["by_channel"].append({"key": "phone", "count": 1})
+    errors = figure_errors(figures, listed + listed[:1])
+    assert [e.split(":")[0] for e in errors] == [
+        "contributions by channel",
+        "supports shown per contribution",
+        "contributions listed",
+        "contributions listed more than once",
+    ]

@@ -8,9 +8,9 @@ import pytest
 
 from consult.db import db
 from consult.report.models import ReportRevision
-from tests.factories import make_contribution_row, make_user
+from tests.factories import make_user
 from tests.helpers import text
-from tests.report_publishing_fixture import EMAILS, PRIVATE_NAMES, build, treat_the_rest
+from tests.report_publishing_fixture import EMAILS, PRIVATE_NAMES, build, pending_comment, treat_the_rest
 
 JSON = {"Accept": "application/json"}
 
@@ -49,14 +49,12 @@ def test_an_interim_report_states_how_many_contributions_remain(login_as, client
 
 
 def test_a_contribution_awaiting_moderation_also_blocks_a_final_report(login_as, data):
-    from consult.consultation.models import ContributionState
-
     treat_the_rest(data)
-    make_contribution_row(data["s1"], "En attente de modération", state=ContributionState.PENDING)
+    pending_comment(data)
     client = login_as(data["orga"])
     response = client.submit(_base(data) + "/publier", {}, token_from=_base(data) + "/brouillon")
     assert response.status_code == 409
-    assert "1 contribution n'a pas encore de suite donnée" in text(response)
+    assert "1 contribution attend sa modération" in text(response)
     assert db.session.query(ReportRevision).count() == 0
 
 
@@ -183,3 +181,25 @@ def test_permissions_of_every_report_route(login_as, client, data):
         assert client.get(url).status_code in (200, 302), url
         assert participant.get(url).status_code in (200, 302), url
     assert login_as(data["orga"]).post(base + "/publier", data={}).status_code == 400  # no CSRF token
+
+
+def test_a_final_report_waits_for_the_consultation_to_close_and_an_interim_one_says_so(login_as, client, app, tmp_path):
+    from consult.report.errors import ConsultationStillOpen
+    from consult.report.publishing.snapshot.services import publish_report
+    from tests.factories import make_process, treat
+    from tests.report_helpers import consulted_sections, contribute
+
+    app.config["REPORT_DIR"] = str(tmp_path / "reports")
+    organizer = make_user()
+    process = make_process(organizer)
+    (section,) = consulted_sections(organizer, process)  # open for two more weeks
+    treat(organizer, contribute(section, "Un avis"), "accepted", reason="Oui.")
+    with app.test_request_context(), pytest.raises(ConsultationStillOpen):
+        publish_report(organizer, process)
+    base = f"/concertations/{process.slug}/bilan"
+    refused = login_as(organizer).submit(base + "/publier", {}, token_from=base + "/brouillon")
+    assert refused.status_code == 409 and "La consultation n'est pas encore close" in text(refused)
+    revision = publish_report(organizer, process, interim=True)
+    assert revision.is_interim and revision.untreated_count == 0
+    page = text(client.get(f"{base}/versions/{revision.number}"))
+    assert "Bilan d'étape :" in page and "La consultation était encore ouverte lors de sa publication." in page

@@ -8,7 +8,7 @@ from consult.db import db, utcnow
 from consult.demo import DEMO_PASSWORD
 from consult.report.models import ClosingReport, Synthesis, Theme
 from consult.report.treatment.queries import progress
-from tests.factories import make_contribution_row, make_section_row
+from tests.report_helpers import consulted_sections, contribute
 
 BODIES = [
     "Je suis aidante de ma mère depuis six ans, il faut plus de places de répit.",
@@ -25,9 +25,9 @@ def test_demo_step_treats_part_of_the_contributions():
     context = {"now": utcnow(), "password": DEMO_PASSWORD}
     for step in ("accounts", "processes"):
         import_module(f"consult.demo.{step}").load(context)
-    section = make_section_row(context["process"], "Analyse des besoins")
+    (section,) = consulted_sections(context["organizer"], context["process"])
     for body in BODIES:
-        make_contribution_row(section, body)
+        contribute(section, body)
     import_module("consult.demo.report_treatment").load(context)
 
     figures = progress(context["process"].id)

@@ -3,12 +3,13 @@
 import pytest
 from sqlalchemy import select
 
-from consult.consultation.models import ChangeLink
+from consult.consultation.models import ChangeLink, Contribution
 from consult.db import db
 from consult.report.models import DispositionChange, DispositionValue, Theme, Treatment
-from consult.report.treatment.queries import effective_dispositions
-from tests.factories import make_contribution_row, make_process, make_section_row, make_user
+from consult.report.rules import effective_disposition, effective_reason_html, with_treatment
+from tests.factories import make_process, make_user
 from tests.helpers import text
+from tests.report_helpers import consulted_sections, contribute, next_version, organizer_of
 
 
 @pytest.fixture
@@ -16,9 +17,22 @@ def setup(login_as):
     """A process, its organizer's client, a section and three contributions."""
     organizer = make_user(name="Claire Organisatrice")
     process = make_process(organizer)
-    section = make_section_row(process)
-    contributions = [make_contribution_row(section, f"contribution-{n}") for n in range(3)]
+    section, _other = consulted_sections(organizer, process, ["Analyse des besoins", "Offre"])
+    contributions = [contribute(section, f"contribution-{n}") for n in range(3)]
     return process, section, contributions, login_as(organizer)
+
+
+def _other_section(section, version_id=None):
+    from consult.consultation.models import Section
+
+    return db.session.scalar(
+        select(Section).where(Section.version_id == (version_id or section.version_id), Section.title == "Offre")
+    )
+
+
+def _foreign_section():
+    organizer = make_user()
+    return consulted_sections(organizer, make_process(organizer))[0]
 
 
 def _bulk(client, process, ids, **data):
@@ -30,9 +44,14 @@ def _theme_id(process):
     return db.session.scalar(select(Theme.id).where(Theme.process_id == process.id))
 
 
+def _effective(process):
+    query = select(Contribution.id, effective_disposition, effective_reason_html, Treatment.disposition.is_not(None))
+    rows = db.session.execute(with_treatment(query).where(Contribution.process_id == process.id))
+    return {contribution_id: (disposition, reason, own) for contribution_id, disposition, reason, own in rows}
+
+
 def _dispositions(process):
-    rows = db.session.execute(effective_dispositions(process.id)).all()
-    return {row.contribution_id: row.disposition for row in rows}
+    return {contribution_id: row[0] for contribution_id, row in _effective(process).items()}
 
 
 def test_bulk_disposition_with_one_shared_reason(setup):
@@ -64,7 +83,7 @@ def test_bulk_action_requires_a_selection(setup):
 
 def test_bulk_action_refuses_contributions_of_another_process(setup):
     process, _section, (a, _b, _c), client = setup
-    stranger = make_contribution_row(make_section_row(make_process(make_user())), "ailleurs")
+    stranger = contribute(_foreign_section(), "ailleurs")
     response = _bulk(client, process, [a.id, stranger.id], disposition="rejected", reason_md="Motif")
     assert response.status_code == 404
     assert _dispositions(process)[a.id] is None
@@ -104,9 +123,9 @@ def test_theme_disposition_applies_unless_the_contribution_has_its_own(setup):
     # Removing b's own disposition lets its theme's apply.
     _bulk(client, process, [b.id], disposition="none", reason_md="")
     assert _dispositions(process)[b.id] == DispositionValue.PARTLY_ACCEPTED
-    rows = {r.contribution_id: r for r in db.session.execute(effective_dispositions(process.id))}
-    assert rows[a.id].reason_html == "<p>Une plateforme de répit par territoire.</p>\n"
-    assert rows[a.id].own is False
+    _disposition, reason_html, own = _effective(process)[a.id]
+    assert reason_html == "<p>Une plateforme de répit par territoire.</p>\n"
+    assert not own
 
 
 def test_history_shows_who_when_before_after_on_the_contribution_page(setup):
@@ -140,9 +159,7 @@ def test_theme_disposition_is_recorded_in_each_contributions_history(setup):
 
 def test_single_disposition_with_the_change_it_led_to_links_the_change(setup):
     process, section, (a, _b, _c), client = setup
-    later = make_section_row(
-        process, "Analyse des besoins (révisée)", version_number=2, draft=section.version.draft, previous=section
-    )
+    later = next_version(organizer_of(process.id), section, "Analyse des besoins (révisée)")
     response = client.submit(
         f"/concertations/{process.slug}/traitement/contributions/{a.id}/suite",
         {"d-disposition": "accepted", "d-reason_md": "Ajouté.", "d-change_section": later.id},
@@ -156,7 +173,8 @@ def test_single_disposition_with_the_change_it_led_to_links_the_change(setup):
 
 def test_changed_section_must_descend_from_the_contributions_section(setup):
     process, section, (a, _b, _c), client = setup
-    unrelated = make_section_row(process, "Autre section", version_number=2, draft=section.version.draft)
+    copy = next_version(organizer_of(process.id), section)
+    unrelated = _other_section(section, copy.version_id)
     response = _bulk(client, process, [a.id], disposition="accepted", reason_md="x", change_section=unrelated.id)
     assert response.status_code == 409
     assert "La section modifiée doit être une version ultérieure de la section des contributions." in text(response)
@@ -166,9 +184,8 @@ def test_changed_section_must_descend_from_the_contributions_section(setup):
 
 def test_theme_disposition_links_the_change_for_its_contributions_on_the_earlier_section(setup):
     process, section, (a, b, _c), client = setup
-    other = make_section_row(process, "Offre", draft=section.version.draft)
-    elsewhere = make_contribution_row(other, "ailleurs")
-    later = make_section_row(process, "Besoins v2", version_number=2, draft=section.version.draft, previous=section)
+    elsewhere = contribute(_other_section(section), "ailleurs")
+    later = next_version(organizer_of(process.id), section, "Besoins v2")
     client.submit(f"/concertations/{process.slug}/traitement/themes", {"title": "Répit"})
     theme_id = _theme_id(process)
     client.submit(
@@ -185,7 +202,7 @@ def test_theme_disposition_links_the_change_for_its_contributions_on_the_earlier
 
 def test_changed_section_of_another_process_is_refused(setup):
     process, _section, (a, _b, _c), client = setup
-    foreign = make_section_row(make_process(make_user()))
+    foreign = _foreign_section()
     response = _bulk(client, process, [a.id], disposition="accepted", reason_md="x", change_section=foreign.id)
     assert response.status_code == 400  # not a choice of this process's sections
     assert db.session.scalar(select(ChangeLink)) is None
@@ -211,3 +228,68 @@ def test_reason_markdown_is_sanitized(setup):
     treatment = db.session.scalar(select(Treatment).where(Treatment.contribution_id == a.id))
     assert "<script>" not in treatment.reason_html
     assert "href" not in treatment.reason_html
+
+
+def _nothing_written(process):
+    from consult.audit import AuditEntry
+
+    assert db.session.query(Treatment).count() == 0
+    assert db.session.query(DispositionChange).count() == 0
+    assert db.session.query(ChangeLink).count() == 0
+    assert db.session.query(AuditEntry).filter_by(action="report.disposition").count() == 0
+    assert set(_dispositions(process).values()) == {None}
+
+
+def _bulk_with_links(process, section, contributions):
+    from consult.report.treatment.services import set_disposition
+
+    later = next_version(organizer_of(process.id), section)
+    return lambda: set_disposition(
+        organizer_of(process.id),
+        process,
+        [c.id for c in contributions],
+        disposition=DispositionValue.ACCEPTED,
+        reason_md="Repris.",
+        change_section_id=later.id,
+    )
+
+
+def test_a_failure_at_the_second_change_link_leaves_nothing_half_written(setup, monkeypatch):
+    from consult.report.treatment import services
+
+    process, section, contributions, _client = setup
+    bulk = _bulk_with_links(process, section, contributions)
+    real, calls = services.link_contribution_to_change, []
+
+    def link_then_fail(*args):
+        calls.append(args)
+        if len(calls) == 2:
+            raise RuntimeError("link failed")
+        return real(*args)
+
+    monkeypatch.setattr(services, "link_contribution_to_change", link_then_fail)
+    with pytest.raises(RuntimeError):
+        bulk()
+    db.session.rollback()
+    _nothing_written(process)
+
+
+def test_the_effective_disposition_is_the_same_in_sql_and_on_loaded_objects(setup):
+    from consult.report.rules import effective_of
+
+    process, _section, (a, b, c), client = setup
+    client.submit(f"/concertations/{process.slug}/traitement/themes", {"title": "Répit"})
+    theme_id = _theme_id(process)
+    client.submit(
+        f"/concertations/{process.slug}/traitement/lot", {"action": "theme", "theme": theme_id, "ids": [a.id, b.id]}
+    )
+    client.submit(
+        f"/concertations/{process.slug}/traitement/themes/{theme_id}/suite",
+        {"d-disposition": "accepted", "d-reason_md": "Oui."},
+    )
+    _bulk(client, process, [b.id], disposition="rejected", reason_md="Non.")
+    db.session.expire_all()
+    treatments = {t.contribution_id: t for t in db.session.scalars(select(Treatment))}
+    in_python = {cid: effective_of(treatments.get(cid)) for cid in (a.id, b.id, c.id)}
+    assert in_python == _dispositions(process)
+    assert in_python == {a.id: DispositionValue.ACCEPTED, b.id: DispositionValue.REJECTED, c.id: None}

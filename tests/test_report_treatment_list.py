@@ -6,8 +6,9 @@ import pytest
 
 from consult.auth.models import Relation
 from consult.consultation.models import Channel, ContributionKind, ContributionState
-from tests.factories import make_contribution_row, make_process, make_section_row, make_stakeholder, make_user
+from tests.factories import make_process, make_stakeholder, make_user
 from tests.helpers import text
+from tests.report_helpers import consulted_sections, contribute
 
 
 @pytest.fixture
@@ -15,8 +16,7 @@ def setup(login_as):
     """A process with two sections and an organizer's signed-in client."""
     organizer = make_user()
     process = make_process(organizer)
-    needs = make_section_row(process, "Analyse des besoins")
-    offer = make_section_row(process, "État des lieux de l'offre")
+    needs, offer = consulted_sections(organizer, process, ["Analyse des besoins", "État des lieux de l'offre"])
     return process, needs, offer, login_as(organizer)
 
 
@@ -27,11 +27,11 @@ def _url(process, **args):
 
 def test_lists_every_contribution_of_the_process_whatever_its_state(setup):
     process, needs, offer, client = setup
-    make_contribution_row(needs, "Plus de places en accueil de jour")
-    make_contribution_row(offer, "Texte masqué", state=ContributionState.HIDDEN, moderation_reason="Injure")
-    make_contribution_row(offer, "Texte retiré", state=ContributionState.WITHDRAWN)
-    other = make_process(make_user())
-    make_contribution_row(make_section_row(other), "Autre démarche")
+    contribute(needs, "Plus de places en accueil de jour")
+    contribute(offer, "Texte masqué", state=ContributionState.HIDDEN, moderation_reason="Injure")
+    contribute(offer, "Texte retiré", state=ContributionState.WITHDRAWN)
+    other_organizer = make_user()
+    contribute(consulted_sections(other_organizer, make_process(other_organizer))[0], "Autre démarche")
     page = text(client.get(_url(process)))
     assert "3 contributions trouvées" in page
     assert "Plus de places en accueil de jour" in page
@@ -54,14 +54,14 @@ def test_lists_every_contribution_of_the_process_whatever_its_state(setup):
 )
 def test_each_filter_keeps_only_matching_contributions(setup, args, expected):
     process, needs, _offer, client = setup
-    parent = make_contribution_row(needs, "base-B")
-    make_contribution_row(needs, "amendement-A", kind=ContributionKind.AMENDMENT, proposed_text="Nouveau texte")
-    make_contribution_row(needs, "réponse-R", parent_id=parent.id)
-    make_contribution_row(needs, "courrier-L", channel=Channel.LETTER)
-    make_contribution_row(needs, "élu-E", contributor_category=Relation.ELECTED_OFFICIAL)
-    make_contribution_row(needs, "montélimar-M", contributor_territory="Montélimar")
-    make_contribution_row(needs, "attente-P", state=ContributionState.PENDING)
-    make_contribution_row(needs, "la cantine-Q du foyer")
+    parent = contribute(needs, "base-B")
+    contribute(needs, "amendement-A", kind=ContributionKind.AMENDMENT)
+    contribute(needs, "réponse-R", parent=parent)
+    contribute(needs, "courrier-L", channel=Channel.LETTER)
+    contribute(needs, "élu-E", category=Relation.ELECTED_OFFICIAL)
+    contribute(needs, "montélimar-M", territory="Montélimar")
+    contribute(needs, "attente-P", state=ContributionState.PENDING)
+    contribute(needs, "la cantine-Q du foyer")
     page = text(client.get(_url(process, **args)))
     assert "1 contribution trouvée" in page, args
     assert expected in page
@@ -69,8 +69,8 @@ def test_each_filter_keeps_only_matching_contributions(setup, args, expected):
 
 def test_filters_by_section(setup):
     process, needs, offer, client = setup
-    make_contribution_row(needs, "dans-besoins")
-    make_contribution_row(offer, "dans-offre")
+    contribute(needs, "dans-besoins")
+    contribute(offer, "dans-offre")
     page = text(client.get(_url(process, section=offer.id)))
     assert "dans-offre" in page
     assert "dans-besoins" not in page
@@ -78,8 +78,8 @@ def test_filters_by_section(setup):
 
 def test_search_treats_like_wildcards_literally(setup):
     process, needs, _offer, client = setup
-    make_contribution_row(needs, "100% d'accord")
-    make_contribution_row(needs, "rien à voir")
+    contribute(needs, "100% d'accord")
+    contribute(needs, "rien à voir")
     page = text(client.get(_url(process, q="100%25")))
     assert "1 contribution trouvée" in page
     assert "0 contribution" in text(client.get(_url(process, q="_")))
@@ -87,7 +87,7 @@ def test_search_treats_like_wildcards_literally(setup):
 
 def test_unknown_filter_values_are_ignored(setup):
     process, needs, _offer, client = setup
-    make_contribution_row(needs, "présente")
+    contribute(needs, "présente")
     response = client.get(_url(process, channel="pigeon", theme="abc", section="x", sort="bogus", page="z"))
     assert response.status_code == 200
     assert "présente" in text(response)
@@ -95,8 +95,8 @@ def test_unknown_filter_values_are_ignored(setup):
 
 def test_sorts_by_supports(setup):
     process, needs, _offer, client = setup
-    make_contribution_row(needs, "peu-soutenue", support_count=1)
-    make_contribution_row(needs, "très-soutenue", support_count=9)
+    contribute(needs, "peu-soutenue", supports=1)
+    contribute(needs, "très-soutenue", supports=9)
     page = text(client.get(_url(process, sort="supports")))
     assert page.index("très-soutenue") < page.index("peu-soutenue")
     page = text(client.get(_url(process, sort="oldest")))
@@ -106,7 +106,7 @@ def test_sorts_by_supports(setup):
 def test_paginates_by_fifty_and_keeps_the_filters_in_the_links(setup):
     process, needs, _offer, client = setup
     for n in range(55):
-        make_contribution_row(needs, f"numéro {n}")
+        contribute(needs, f"numéro {n}")
     page = text(client.get(_url(process, kind="comment")))
     assert "Page 1 sur 2" in page
     assert "kind=comment" in page.split("Page suivante")[0].rsplit("href=", 1)[1]
@@ -116,7 +116,7 @@ def test_paginates_by_fifty_and_keeps_the_filters_in_the_links(setup):
 
 def test_table_is_usable_with_the_keyboard_alone(setup):
     process, needs, _offer, client = setup
-    contribution = make_contribution_row(needs, "texte")
+    contribution = contribute(needs, "texte")
     page = text(client.get(_url(process)))
     assert f'<input type="checkbox" name="ids" value="{contribution.id}" id="select-{contribution.id}">' in page
     assert (
@@ -131,7 +131,7 @@ def test_table_is_usable_with_the_keyboard_alone(setup):
 
 def test_contribution_text_is_rendered_inert(setup):
     process, needs, _offer, client = setup
-    make_contribution_row(needs, "<script>alert(1)</script>", contributor_territory="<b>Valence</b>")
+    contribute(needs, "<script>alert(1)</script>", territory="<b>Valence</b>")
     page = client.get(_url(process)).get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;" in page
@@ -141,12 +141,13 @@ def test_contribution_text_is_rendered_inert(setup):
 def test_the_view_keeps_a_constant_number_of_queries(setup, count_queries):
     process, needs, offer, client = setup
     for n in range(3):
-        make_contribution_row(needs, f"petite {n}")
+        contribute(needs, f"petite {n}")
     client.get(_url(process))
     with count_queries() as small:
         client.get(_url(process))
     for n in range(120):
-        make_contribution_row(offer if n % 2 else needs, f"grande {n}", contributor_territory=f"Commune {n % 7}")
+        contribute(offer if n % 2 else needs, f"grande {n}", territory=f"Commune {n % 7}")
+    client.get(_url(process))
     with count_queries() as large:
         client.get(_url(process))
     assert len(small) == len(large)
@@ -156,7 +157,12 @@ def test_the_view_keeps_a_constant_number_of_queries(setup, count_queries):
 def test_shows_the_organisation_a_representative_wrote_for(login_as):
     organizer = make_user()
     process = make_process(organizer)
+    from consult.stakeholders.services.representatives import decide_representation, request_representation
+
     stakeholder = make_stakeholder(process, organizer, name="APF France handicap")
-    make_contribution_row(make_section_row(process), "au nom de l'association", stakeholder_id=stakeholder.id)
+    member = make_user()
+    decide_representation(organizer, process, request_representation(member, process, stakeholder), confirm=True)
+    (section,) = consulted_sections(organizer, process)
+    contribute(section, "au nom de l'association", author=member, stakeholder_id=stakeholder.id)
     page = text(login_as(organizer).get(_url(process)))
     assert "APF France handicap" in page

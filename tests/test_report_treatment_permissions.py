@@ -2,10 +2,9 @@
 
 import pytest
 
-from consult.db import db
-from consult.report.models import Theme
-from tests.factories import make_contribution_row, make_process, make_section_row, make_user
+from tests.factories import make_process, make_theme, make_user
 from tests.helpers import text
+from tests.report_helpers import consulted_sections, contribute
 
 ROUTES = [
     ("GET", "/traitement"),
@@ -36,11 +35,9 @@ def world():
     """A process with its organizer, a section, a contribution and a theme; the URL filler."""
     organizer = make_user()
     process = make_process(organizer)
-    section = make_section_row(process)
-    contribution = make_contribution_row(section, "texte")
-    theme = Theme(process_id=process.id, title="Thème")
-    db.session.add(theme)
-    db.session.commit()
+    (section,) = consulted_sections(organizer, process)
+    contribution = contribute(section, "texte")
+    theme = make_theme(organizer, process)
     values = {"contribution": contribution.id, "theme": theme.id, "section": section.id}
 
     def url(path):

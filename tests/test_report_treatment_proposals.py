@@ -3,14 +3,15 @@
 from consult.groups.proposal_models import ProposalStatus
 from consult.groups.services.proposals import create_proposal, decide_proposal, submit_proposal
 from consult.processes.models import PhaseKind
-from tests.factories import make_group, make_member, make_process, make_sections, make_user
+from tests.factories import make_draft, make_group, make_member, make_process, make_user
 from tests.helpers import text
 
 
 def test_submitted_proposals_are_listed_with_their_decision_and_counted(login_as, count_queries):
     organizer = make_user()
     process = make_process(organizer, current=PhaseKind.WORKING_GROUPS)
-    sections = make_sections(process, ["Vivre à domicile", "Soutenir les aidants"])
+    _draft, outline = make_draft(organizer, process)
+    sections = [outline[0], outline[-1]]  # a part, and the section "Vieillir chez soi" inside the first part
     group = make_group(process, organizer, title="Groupe Aidants", section_ids=[s.id for s in sections])
     _stakeholder, member = make_member(group, organizer, name="France Alzheimer Drôme")
     sheet = {"objective": "Du répit"}
@@ -25,7 +26,7 @@ def test_submitted_proposals_are_listed_with_their_decision_and_counted(login_as
     with count_queries() as statements:
         page = text(client.get(f"/concertations/{process.slug}/traitement/propositions"))
     assert "Plateforme de répit" in page
-    assert "v1 · Soutenir les aidants" in page
+    assert "v1 · Vieillir chez soi" in page
     assert "Reprise en fiche 2.3." in page
     assert "Retenue" in page
     assert "Relayage à domicile" in page

@@ -4,14 +4,15 @@ from sqlalchemy import select
 
 from consult.db import db
 from consult.report.models import ClosingReport, Synthesis
-from tests.factories import make_process, make_section_row, make_user
+from tests.factories import make_process, make_user
 from tests.helpers import text
+from tests.report_helpers import consulted_sections
 
 
 def test_organizer_writes_the_overall_and_a_section_synthesis(login_as):
     organizer = make_user()
     process = make_process(organizer)
-    section = make_section_row(process, "Analyse des besoins")
+    (section,) = consulted_sections(organizer, process)
     client = login_as(organizer)
     base = f"/concertations/{process.slug}/traitement/syntheses"
     assert "À rédiger" in text(client.get(base))
@@ -45,7 +46,8 @@ def test_synthesis_html_is_sanitized(login_as):
 def test_synthesis_of_a_section_of_another_process_is_not_found(login_as):
     organizer = make_user()
     process = make_process(organizer)
-    foreign = make_section_row(make_process(make_user()))
+    other_organizer = make_user()
+    (foreign,) = consulted_sections(other_organizer, make_process(other_organizer))
     url = f"/concertations/{process.slug}/traitement/syntheses/sections/{foreign.id}"
     assert login_as(organizer).get(url).status_code == 404
 

@@ -5,8 +5,9 @@ from sqlalchemy import select
 
 from consult.db import db
 from consult.report.models import DispositionChange, Theme, Treatment
-from tests.factories import make_contribution_row, make_process, make_section_row, make_user
+from tests.factories import make_process, make_theme, make_user
 from tests.helpers import text
+from tests.report_helpers import consulted_sections, contribute
 
 
 @pytest.fixture
@@ -14,8 +15,8 @@ def setup(login_as):
     """A process, its organizer's client, and three contributions."""
     organizer = make_user()
     process = make_process(organizer)
-    section = make_section_row(process)
-    contributions = [make_contribution_row(section, f"contribution-{n}") for n in range(3)]
+    (section,) = consulted_sections(organizer, process)
+    contributions = [contribute(section, f"contribution-{n}") for n in range(3)]
     return process, contributions, login_as(organizer)
 
 
@@ -84,9 +85,7 @@ def test_theme_of_another_process_is_not_a_choice(setup):
     process, (a, _b, _c), client = setup
     other_organizer = make_user()
     other = make_process(other_organizer)
-    foreign = Theme(process_id=other.id, title="Ailleurs")
-    db.session.add(foreign)
-    db.session.commit()
+    foreign = make_theme(other_organizer, other, "Ailleurs")
     response = client.submit(
         f"/concertations/{process.slug}/traitement/lot", {"action": "theme", "theme": foreign.id, "ids": [a.id]}
     )

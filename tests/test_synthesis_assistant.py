@@ -21,9 +21,9 @@ from consult.synthesis.models import (
 )
 from consult.worker import run_once
 from tests.factories import (
-    make_contribution_row,
+    make_draft,
+    make_offline_contribution,
     make_process,
-    make_section_row,
     make_synthesis_run,
     make_theme,
     make_user,
@@ -42,13 +42,13 @@ def consultation():
     """A process with 60 contributions on four subjects and a campaign of 6 copies, and its organizer."""
     organizer = make_user()
     process = make_process(organizer)
-    section = make_section_row(process)
+    _draft, sections = make_draft(organizer, process)
     contributions = {}
     for subject in SUBJECTS:
         texts = [c["text"] for c in CORPUS if c["subject"] == subject and not c["campaign"]][:15]
-        contributions[subject] = [make_contribution_row(section, t) for t in texts]
+        contributions[subject] = [make_offline_contribution(organizer, sections[0], t) for t in texts]
     copy = next(c["text"] for c in CORPUS if c["campaign"] == "copies")
-    contributions["campaign"] = [make_contribution_row(section, copy) for _ in range(6)]
+    contributions["campaign"] = [make_offline_contribution(organizer, sections[0], copy) for _ in range(6)]
     return process, organizer, contributions
 
 
@@ -90,8 +90,8 @@ def test_suggested_themes_follow_the_subjects(consultation):
 def test_accepting_makes_a_theme_of_the_free_contributions_and_records_the_decision(consultation, login_as):
     process, organizer, contributions = consultation
     respite = contributions["respite"]
-    existing = make_theme(process, "Déjà trié")
-    treat(respite[0], theme=existing)
+    existing = make_theme(organizer, process, "Déjà trié")
+    treat(organizer, respite[0], theme=existing)
     make_synthesis_run(process, organizer)
     suggestion = _suggestion_of(respite[1])
     client = login_as(organizer)
@@ -145,9 +145,9 @@ def test_similar_contributions_are_shown_on_the_treatment_page_with_a_score(cons
 
 def test_new_contributions_are_suggested_into_the_themes_organizers_made(consultation):
     process, organizer, contributions = consultation
-    theme = make_theme(process, "Transports")
+    theme = make_theme(organizer, process, "Transports")
     for contribution in contributions["transport"][:4]:
-        treat(contribution, theme=theme)
+        treat(organizer, contribution, theme=theme)
     make_synthesis_run(process, organizer)
     from consult.synthesis.models import ThemeHint
 
@@ -220,7 +220,7 @@ def test_the_demo_shows_a_campaign_real_themes_and_opinion_groups(login_as):
 def test_opinion_groups_reach_everyone_once_the_report_is_published_and_small_groups_stay_hidden(client):
     from consult.consultation.services import support_contribution
     from consult.report.publishing.snapshot.services import publish_report
-    from tests.factories import make_comment, make_draft, make_position
+    from tests.factories import make_comment, make_position
 
     organizer = make_user()
     process = make_process(organizer)
@@ -253,12 +253,14 @@ def test_opinion_groups_reach_everyone_once_the_report_is_published_and_small_gr
 def test_the_worker_computes_again_once_enough_new_contributions_arrived(consultation):
     process, organizer, contributions = consultation
     make_synthesis_run(process, organizer)
-    section = contributions["respite"][0].section
+    from consult.consultation.models import Section
+
+    section = db.session.get(Section, contributions["respite"][0].section_id)
     for n in range(9):
-        make_contribution_row(section, f"Encore une contribution sur le répit des aidants, numéro {n}.")
+        make_offline_contribution(organizer, section, f"Encore une contribution sur le répit des aidants, numéro {n}.")
     run_once()
     assert db.session.scalar(select(func.count(SynthesisRun.id))) == 1  # 9 new: not yet
-    make_contribution_row(section, "La dixième contribution nouvelle sur le relais des aidants.")
+    make_offline_contribution(organizer, section, "La dixième contribution nouvelle sur le relais des aidants.")
     run_once()
     runs = db.session.scalars(select(SynthesisRun).order_by(SynthesisRun.id)).all()
     assert len(runs) == 2 and runs[1].status == RunStatus.DONE and runs[1].contribution_count == 76

@@ -1,19 +1,19 @@
 """Reads for the administration pages."""
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from consult.audit import AuditEntry
 from consult.auth.models import User
 from consult.db import db
+from consult.search import contains_pattern
 
 
 def users_page(search: str, page: int, per_page: int):
     """A page of accounts, optionally filtered by email or name."""
     query = select(User).where(User.deleted_at.is_(None)).order_by(User.created_at.desc())
-    if search:
-        pattern = f"%{search.strip().lower()}%"
-        query = query.where(or_(User.email.ilike(pattern), User.display_name.ilike(pattern)))
+    if search.strip():
+        query = query.where(User.search_text.like(contains_pattern(search), escape="\\"))
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 

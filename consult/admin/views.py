@@ -4,11 +4,11 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from consult.admin import bp, permissions, queries, services
+from consult.admin import bp, failed_work_views, permissions, queries, services  # noqa: F401 - its routes
 from consult.auth.models import User
 from consult.db import db
 from consult.errors import DomainError
-from consult.http import flash_error
+from consult.http import flash_error, page_arg
 from consult.permissions import require
 from consult.processes.permissions import can_view_audit_log
 from consult.processes.queries import get_process_or_404
@@ -20,7 +20,7 @@ def users():
     """List accounts."""
     require(permissions.can_manage_users(current_user))
     search = request.args.get("q", "")
-    page = queries.users_page(search, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"])
+    page = queries.users_page(search, page_arg(), current_app.config["PAGE_SIZE"])
     return render_template("admin/users.html", page=page, search=search)
 
 
@@ -44,7 +44,7 @@ def toggle_admin(user_id):
 def audit_log():
     """Read the platform's audit log."""
     require(permissions.can_manage_users(current_user))
-    page = queries.audit_page(request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"])
+    page = queries.audit_page(page_arg(), current_app.config["PAGE_SIZE"])
     return render_template("admin/audit_log.html", page=page, process=None)
 
 
@@ -54,5 +54,5 @@ def process_audit_log(slug):
     """Read the audit log of one concertation."""
     process = get_process_or_404(slug)
     require(can_view_audit_log(current_user, process))
-    page = queries.audit_page(request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"], process.id)
+    page = queries.audit_page(page_arg(), current_app.config["PAGE_SIZE"], process.id)
     return render_template("admin/audit_log.html", page=page, process=process)

@@ -1,13 +1,12 @@
 """Account forms: they check shape only; rules live in the services."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import EqualTo, Optional
 
 from consult.auth.labels import RELATION_LABELS
 from consult.auth.models import Relation
-from consult.forms import EnumSelectField, email_address, length, required
+from consult.forms import EnumSelectField, Form, email_address, length, required
 
 PASSWORD_HINT = _l("At least 10 characters. A short sentence of several words is easy to remember and hard to guess.")
 
@@ -29,7 +28,7 @@ def territory_field():
     return StringField(_l("Your commune or territory (optional)"), [Optional(), length(120)])
 
 
-class SignUpForm(FlaskForm):
+class SignUpForm(Form):
     """Create an account."""
 
     email = EmailField(_l("Email address"), [required(), email_address(), length(254)])
@@ -44,7 +43,7 @@ class SignUpForm(FlaskForm):
     accept_terms = BooleanField(_l("I accept the terms of use"), [required()])
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     """Sign in."""
 
     email = EmailField(_l("Email address"), [required(), length(254)])
@@ -52,13 +51,13 @@ class LoginForm(FlaskForm):
     remember = BooleanField(_l("Stay signed in on this device"))
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(Form):
     """Ask for a reset link."""
 
     email = EmailField(_l("Email address"), [required(), email_address(), length(254)])
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(Form):
     """Choose a new password from a reset link."""
 
     password = PasswordField(_l("New password"), [required(), length(200)], description=PASSWORD_HINT)
@@ -67,7 +66,7 @@ class ResetPasswordForm(FlaskForm):
     )
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(Form):
     """Edit the profile."""
 
     display_name = StringField(_l("Name shown with your contributions"), [required(), length(80, 2)])
@@ -76,14 +75,14 @@ class ProfileForm(FlaskForm):
     notify_by_email = BooleanField(_l("Email me when someone replies or answers my contributions"))
 
 
-class EmailChangeForm(FlaskForm):
+class EmailChangeForm(Form):
     """Change the email address (confirmed by a link sent to the new one)."""
 
     new_email = EmailField(_l("New email address"), [required(), email_address(), length(254)])
     password = PasswordField(_l("Current password"), [required(), length(200)], id="email-password")
 
 
-class PasswordChangeForm(FlaskForm):
+class PasswordChangeForm(Form):
     """Change the password."""
 
     current = PasswordField(_l("Current password"), [required(), length(200)])
@@ -93,7 +92,7 @@ class PasswordChangeForm(FlaskForm):
     )
 
 
-class DeleteAccountForm(FlaskForm):
+class DeleteAccountForm(Form):
     """Delete the account, confirmed by the password."""
 
     password = PasswordField(_l("Current password"), [required(), length(200)])

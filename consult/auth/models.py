@@ -5,10 +5,11 @@ import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, String
+from sqlalchemy import Boolean, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from consult.db import created_at, db, int_pk, str_enum
+from consult.search import keep_folded
 
 
 class Relation(enum.Enum):
@@ -35,6 +36,8 @@ class User(UserMixin, db.Model):
     id: Mapped[int_pk]
     email: Mapped[str] = mapped_column(String(254), unique=True)
     display_name: Mapped[str] = mapped_column(String(80))
+    #: name and address folded for the administrators' search (consult.search), kept on every flush
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     password_hash: Mapped[str] = mapped_column(String(255))
     #: the id Flask-Login keeps in the session and remember cookie; changes on password change
     session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
@@ -67,3 +70,6 @@ class User(UserMixin, db.Model):
 
     def __repr__(self):
         return f"<User {self.id} {self.email!r}>"
+
+
+keep_folded(User, "search_text", "display_name", "email")

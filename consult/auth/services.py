@@ -3,6 +3,7 @@
 import logging
 from contextlib import suppress
 from datetime import datetime
+from functools import cache
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -12,10 +13,11 @@ from sqlalchemy import func, select
 from zxcvbn import zxcvbn
 
 from consult import signals
+from consult.auth.errors import EmailTaken, LinkInvalid, TermsNotAccepted, WrongPassword
 from consult.auth.models import Relation, User, new_session_token
 from consult.auth.tokens import fingerprint, make_token, read_token
-from consult.db import db, utcnow
-from consult.errors import InvalidToken, NotAllowed, WeakPassword
+from consult.db import atomic, db, utcnow
+from consult.errors import WeakPassword
 from consult.mail import external_url, queue_mail
 
 logger = logging.getLogger(__name__)
@@ -70,6 +72,7 @@ def user_by_session_token(token: str) -> User | None:
     return user if user is not None and user.is_active else None
 
 
+@atomic
 def sign_up(
     email: str,
     display_name: str,
@@ -90,10 +93,10 @@ def sign_up(
 
     Raises:
         WeakPassword: the password is too short or too guessable.
-        NotAllowed: the terms of use were not accepted.
+        TermsNotAccepted: the terms of use were not accepted.
     """
     if not accepted_terms:
-        raise NotAllowed(str(_l("You must accept the terms of use.")))
+        raise TermsNotAccepted(str(_l("You must accept the terms of use.")))
     email = normalize_email(email)
     check_password_strength(password, user_inputs=(email, display_name))
     existing = find_user_by_email(email)
@@ -106,7 +109,6 @@ def sign_up(
             login_url=external_url("auth.login"),
             reset_url=external_url("auth.forgot_password"),
         )
-        db.session.commit()
         return None
     user = User(
         email=email,
@@ -119,7 +121,6 @@ def sign_up(
     db.session.add(user)
     db.session.flush()
     _queue_confirmation(user, email)
-    db.session.commit()
     logger.info("account %s created", user.id)
     return user
 
@@ -135,35 +136,36 @@ def _queue_confirmation(user: User, address: str):
     )
 
 
+@atomic
 def resend_confirmation(user: User):
     """Queue a new confirmation link for the address waiting to be confirmed."""
     _queue_confirmation(user, user.pending_email or user.email)
-    db.session.commit()
 
 
+@atomic
 def confirm_email(token: str, now: datetime | None = None) -> User:
     """Confirm the address a token was issued for, switching to it if it was a pending change.
 
     Raises:
-        InvalidToken: tampered, expired, or for an address no longer in use.
+        LinkInvalid, LinkExpired: tampered, expired, or for an address no longer in use.
     """
     data = read_token("confirm", token, current_app.config["CONFIRM_TOKEN_MAX_AGE"])
     user = db.session.get(User, data.get("uid"))
     if user is None or not user.is_active:
-        raise InvalidToken("invalid")
+        raise LinkInvalid
     address = data.get("email")
     if address == user.pending_email:
         if find_user_by_email(address) is not None:
-            raise InvalidToken("invalid")
+            raise LinkInvalid
         user.email, user.pending_email = address, None
     elif address != user.email:
-        raise InvalidToken("invalid")
+        raise LinkInvalid
     user.email_confirmed_at = user.email_confirmed_at or now or utcnow()
-    db.session.commit()
     logger.info("account %s confirmed %s", user.id, address)
     return user
 
 
+@atomic
 def authenticate(email: str, password: str, now: datetime | None = None) -> User | None:
     """Return the live account matching these credentials, or None."""
     user = find_user_by_email(email)
@@ -173,16 +175,22 @@ def authenticate(email: str, password: str, now: datetime | None = None) -> User
     if not password_matches(user, password):
         return None
     user.last_login_at = now or utcnow()
-    db.session.commit()
     return user
 
 
 def _spend_a_verification(password: str):
-    """Verify against a throw-away hash, so unknown addresses answer as slowly as known ones."""
+    """Verify against a dummy hash, so unknown addresses cost exactly the work of known ones."""
     with suppress(VerificationError):
-        _hasher().verify(_hasher().hash("not-a-real-password"), password)
+        _hasher().verify(_dummy_hash(current_app.config.get("PASSWORD_HASHER", "default")), password)
 
 
+@cache
+def _dummy_hash(profile: str) -> str:
+    # Made once per hashing profile, so an unknown address costs one verification, like a known one.
+    return _HASHERS[profile].hash("not-a-real-password")
+
+
+@atomic
 def request_password_reset(email: str):
     """Queue a reset link if the address has a live account; say nothing either way."""
     user = find_user_by_email(email)
@@ -196,29 +204,28 @@ def request_password_reset(email: str):
         user=user,
         reset_url=external_url("auth.reset_password", token=token),
     )
-    db.session.commit()
 
 
 def user_for_reset_token(token: str) -> User:
     """The user a reset link belongs to.
 
     Raises:
-        InvalidToken: tampered, expired, or already used (the password has changed since).
+        LinkInvalid, LinkExpired: tampered, expired, or already used (the password has changed since).
     """
     data = read_token("reset", token, current_app.config["RESET_TOKEN_MAX_AGE"])
     user = db.session.get(User, data.get("uid"))
     if user is None or not user.is_active or data.get("pw") != fingerprint(user.password_hash):
-        raise InvalidToken("invalid")
+        raise LinkInvalid
     return user
 
 
+@atomic
 def reset_password(token: str, new_password: str, now: datetime | None = None) -> User:
     """Set a new password from a reset link; following the link also proves the address."""
     user = user_for_reset_token(token)
     check_password_strength(new_password, user_inputs=(user.email, user.display_name))
     _set_password(user, new_password)
     user.email_confirmed_at = user.email_confirmed_at or now or utcnow()
-    db.session.commit()
     return user
 
 
@@ -227,44 +234,44 @@ def _set_password(user: User, password: str):
     user.session_token = new_session_token()
 
 
+@atomic
 def change_password(user: User, current: str, new: str):
     """Change the password after checking the current one; other sessions are signed out.
 
     Raises:
-        NotAllowed: the current password is wrong.
+        WrongPassword: the current password is wrong.
         WeakPassword: the new one is too weak.
     """
     if not password_matches(user, current):
-        raise NotAllowed(str(_l("Your current password is not correct.")))
+        raise WrongPassword(str(_l("Your current password is not correct.")))
     check_password_strength(new, user_inputs=(user.email, user.display_name))
     _set_password(user, new)
-    db.session.commit()
 
 
+@atomic
 def update_profile(user: User, *, display_name: str, relation, territory, notify_by_email: bool):
     """Save the profile fields."""
     user.display_name = display_name.strip()
     user.relation = relation
     user.territory = (territory or "").strip() or None
     user.notify_by_email = notify_by_email
-    db.session.commit()
 
 
+@atomic
 def request_email_change(user: User, new_email: str, password: str):
     """Send a confirmation link to the new address; the change happens when it is followed.
 
     Raises:
-        NotAllowed: wrong password.
+        WrongPassword: wrong password.
     """
     if not password_matches(user, password):
-        raise NotAllowed(str(_l("Your current password is not correct.")))
+        raise WrongPassword(str(_l("Your current password is not correct.")))
     new_email = normalize_email(new_email)
     if new_email == user.email:
         return
     user.pending_email = new_email
     if find_user_by_email(new_email) is None:
         _queue_confirmation(user, new_email)
-    db.session.commit()
 
 
 def export_personal_data(user: User) -> dict:
@@ -289,14 +296,15 @@ def export_personal_data(user: User) -> dict:
     return data
 
 
+@atomic
 def delete_account(user: User, password: str, now: datetime | None = None):
     """Anonymize the account: it can no longer sign in, its contributions stay without a name.
 
     Raises:
-        NotAllowed: wrong password.
+        WrongPassword: wrong password.
     """
     if not password_matches(user, password):
-        raise NotAllowed(str(_l("Your current password is not correct.")))
+        raise WrongPassword(str(_l("Your current password is not correct.")))
     signals.account_deleting.send(user)
     user.email = f"deleted-{user.id}@invalid.invalid"
     user.display_name = "—"
@@ -308,17 +316,20 @@ def delete_account(user: User, password: str, now: datetime | None = None):
     user.password_hash = "!"  # noqa: S105 - matches no password
     user.session_token = new_session_token()
     user.deleted_at = now or utcnow()
-    db.session.commit()
     logger.info("account %s deleted and anonymized", user.id)
 
 
+@atomic
 def create_confirmed_user(email: str, display_name: str, password: str, **profile) -> User:
     """Create an already-confirmed account (CLI, demo, invitations by an organizer).
 
     Raises:
         WeakPassword: the password is too weak.
+        EmailTaken: another account already uses this address.
     """
     check_password_strength(password, user_inputs=(email, display_name))
+    if find_user_by_email(email) is not None:
+        raise EmailTaken(str(_l("Another account already uses this address.")))
     now = utcnow()
     user = User(
         email=normalize_email(email),
@@ -329,5 +340,4 @@ def create_confirmed_user(email: str, display_name: str, password: str, **profil
         **profile,
     )
     db.session.add(user)
-    db.session.commit()
     return user

@@ -5,7 +5,7 @@ import hashlib
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from consult.errors import InvalidToken
+from consult.auth.errors import LinkExpired, LinkInvalid
 
 
 def _serializer(purpose: str) -> URLSafeTimedSerializer:
@@ -26,9 +26,9 @@ def read_token(purpose: str, token: str, max_age: int) -> dict:
     try:
         return _serializer(purpose).loads(token, max_age=max_age)
     except SignatureExpired as error:
-        raise InvalidToken("expired") from error
+        raise LinkExpired from error
     except BadSignature as error:
-        raise InvalidToken("invalid") from error
+        raise LinkInvalid from error
 
 
 def fingerprint(value: str) -> str:

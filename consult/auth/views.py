@@ -18,7 +18,7 @@ from consult.auth.forms import (
     SignUpForm,
 )
 from consult.errors import DomainError, InvalidToken, NotAllowed, WeakPassword
-from consult.extensions import limiter, login_manager
+from consult.extensions import limit_per_account_tried, limit_per_mail_recipient, limiter, login_manager
 from consult.http import form_status, safe_next
 
 
@@ -35,6 +35,7 @@ def auth_limit():
 
 @bp.route("/inscription", methods=["GET", "POST"])
 @limiter.limit(auth_limit, methods=["POST"])
+@limit_per_mail_recipient
 def signup():
     """Create an account."""
     if current_user.is_authenticated:
@@ -82,6 +83,7 @@ def confirm_email(token):
 @bp.route("/confirmation/renvoyer", methods=["POST"])
 @login_required
 @limiter.limit(auth_limit)
+@limit_per_mail_recipient
 def resend_confirmation():
     """Send the confirmation link again."""
     services.resend_confirmation(current_user)
@@ -91,6 +93,7 @@ def resend_confirmation():
 
 @bp.route("/connexion", methods=["GET", "POST"])
 @limiter.limit(auth_limit, methods=["POST"])
+@limit_per_account_tried
 def login():
     """Sign in."""
     next_url = safe_next(request.args.get("next"), url_for("processes.home"))
@@ -117,6 +120,7 @@ def logout():
 
 @bp.route("/mot-de-passe/oubli", methods=["GET", "POST"])
 @limiter.limit(auth_limit, methods=["POST"])
+@limit_per_mail_recipient
 def forgot_password():
     """Ask for a password reset link."""
     form = ForgotPasswordForm()
@@ -175,6 +179,7 @@ def profile():
 
 @bp.route("/profil/email", methods=["POST"])
 @login_required
+@limit_per_mail_recipient
 def change_email():
     """Ask to change the email address."""
     form = EmailChangeForm()

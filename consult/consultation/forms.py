@@ -1,7 +1,6 @@
 """Forms of the consultation: drafts and sections, participation, moderation and offline entries."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, DateTimeLocalField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
@@ -9,7 +8,7 @@ from consult.auth.labels import RELATION_LABELS
 from consult.auth.models import Relation
 from consult.consultation.labels import CHANNEL_LABELS, KIND_LABELS
 from consult.consultation.models import Channel, ContributionKind
-from consult.forms import EnumSelectField, length, required
+from consult.forms import EnumSelectField, Form, length, required
 
 COMMENT_MAX = 5000
 JUSTIFICATION_MAX = 1000
@@ -17,7 +16,7 @@ PROPOSED_TEXT_MAX = 20000
 MARKDOWN_HINT = _l("Markdown: **bold**, *italic*, lists, [links](https://…).")
 
 
-class DraftForm(FlaskForm):
+class DraftForm(Form):
     """Name a new draft."""
 
     title = StringField(
@@ -27,7 +26,7 @@ class DraftForm(FlaskForm):
     )
 
 
-class SectionForm(FlaskForm):
+class SectionForm(Form):
     """Write a part or a section of a version."""
 
     parent_id = SelectField(_l("Place in the draft"), coerce=str, validate_choice=True)
@@ -40,7 +39,7 @@ class SectionForm(FlaskForm):
     )
 
 
-class PublishForm(FlaskForm):
+class PublishForm(Form):
     """Publish a version with its consultation window, in Paris time."""
 
     opens_at = DateTimeLocalField(_l("Consultation opens on"), [required()], format="%Y-%m-%dT%H:%M")
@@ -53,7 +52,7 @@ def _author_choice():
     )
 
 
-class CommentForm(FlaskForm):
+class CommentForm(Form):
     """A comment, or a reply when ``parent_id`` is set."""
 
     body = TextAreaField(
@@ -65,7 +64,7 @@ class CommentForm(FlaskForm):
     author_as = _author_choice()
 
 
-class AmendmentForm(FlaskForm):
+class AmendmentForm(Form):
     """A proposed replacement of the section's text and why."""
 
     proposed_text = TextAreaField(
@@ -81,7 +80,7 @@ class AmendmentForm(FlaskForm):
     author_as = _author_choice()
 
 
-class FlagForm(FlaskForm):
+class FlagForm(Form):
     """Report a contribution with a reason."""
 
     reason = TextAreaField(
@@ -91,7 +90,7 @@ class FlagForm(FlaskForm):
     )
 
 
-class HideForm(FlaskForm):
+class HideForm(Form):
     """Hide a contribution: the reason is shown in its place and sent to its author."""
 
     reason = TextAreaField(
@@ -101,13 +100,13 @@ class HideForm(FlaskForm):
     )
 
 
-class ResponseForm(FlaskForm):
+class ResponseForm(Form):
     """The organizers' official response."""
 
-    body = TextAreaField(_l("Official response"), [required(), length(COMMENT_MAX, 2)])
+    body = TextAreaField(_l("Official response"), [required(), length(COMMENT_MAX, 2)], description=MARKDOWN_HINT)
 
 
-class OfflineForm(FlaskForm):
+class OfflineForm(Form):
     """A contribution received outside the platform."""
 
     kind = EnumSelectField(_l("Kind"), [required()], enum_class=ContributionKind, labels=KIND_LABELS)
@@ -135,7 +134,7 @@ class OfflineForm(FlaskForm):
         self.channel.choices = [c for c in self.channel.choices if c[0] != Channel.ONLINE.value]
 
 
-class LinkForm(FlaskForm):
+class LinkForm(Form):
     """Link a contribution to the change of a section."""
 
     contribution_id = IntegerField(_l("Contribution"), [required()])

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.auth.models import Relation
 from consult.db import created_at, db, int_pk, str_enum, utcnow
+from consult.search import keep_folded
 
 
 class Draft(db.Model):
@@ -35,6 +36,15 @@ class Draft(db.Model):
         return f"<Draft {self.id} {self.title!r}>"
 
 
+class VersionState(enum.StrEnum):
+    """Where a version's consultation stands at a given moment (strings, so templates compare plainly)."""
+
+    UNPUBLISHED = "unpublished"  # being written; only organizers see it
+    UPCOMING = "upcoming"
+    OPEN = "open"
+    CLOSED = "closed"  # by its window, or because a newer version was published
+
+
 class DraftVersion(db.Model):
     """One version of a draft; editable until published with its consultation window."""
 
@@ -54,6 +64,18 @@ class DraftVersion(db.Model):
     sections: Mapped[list["Section"]] = relationship(
         back_populates="version", cascade="all, delete-orphan", order_by="Section.position", lazy="raise_on_sql"
     )
+
+    def state(self, now: datetime) -> VersionState:
+        """The one answer to "is the consultation open": the window, opens inclusive, closes exclusive."""
+        if self.published_at is None or self.opens_at is None or self.closes_at is None:
+            return VersionState.UNPUBLISHED
+        if now < self.opens_at:
+            return VersionState.UPCOMING
+        return VersionState.OPEN if now < self.closes_at else VersionState.CLOSED
+
+    def is_open(self, now: datetime) -> bool:
+        """Whether participants may contribute to this version at ``now``."""
+        return self.state(now) == VersionState.OPEN
 
     def __repr__(self):
         return f"<DraftVersion {self.draft_id}.{self.number}>"
@@ -129,6 +151,17 @@ class ContributionState(enum.Enum):
     WITHDRAWN = "withdrawn"  # by its author; a placeholder keeps its place
 
 
+#: the legal state changes of a contribution; staying in the same state is a repeat, not a change
+CONTRIBUTION_TRANSITIONS: dict[ContributionState, frozenset[ContributionState]] = {
+    ContributionState.PENDING: frozenset(
+        {ContributionState.PUBLISHED, ContributionState.HIDDEN, ContributionState.WITHDRAWN}
+    ),
+    ContributionState.PUBLISHED: frozenset({ContributionState.HIDDEN, ContributionState.WITHDRAWN}),
+    ContributionState.HIDDEN: frozenset({ContributionState.PUBLISHED}),
+    ContributionState.WITHDRAWN: frozenset(),
+}
+
+
 class PositionValue(enum.Enum):
     """A participant's overall view of a section."""
 
@@ -167,6 +200,8 @@ class Contribution(db.Model):
     #: amendments: the replacement text proposed for the section, and why
     proposed_text: Mapped[str | None] = mapped_column(Text)
     justification: Mapped[str | None] = mapped_column(Text)
+    #: body and proposed text folded for search (consult.search), kept on every flush
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     state: Mapped[ContributionState] = mapped_column(
         str_enum(ContributionState, "contribution_state"), default=ContributionState.PUBLISHED
     )
@@ -191,6 +226,10 @@ class Contribution(db.Model):
         """Whether an organizer entered it from a meeting, letter or phone call."""
         return self.channel != Channel.ONLINE
 
+    def can_transition(self, to: ContributionState | str) -> bool:
+        """Whether the contribution may move from its current state to ``to`` (a state or its value)."""
+        return ContributionState(to) in CONTRIBUTION_TRANSITIONS[self.state]
+
     @property
     def is_visible(self) -> bool:
         """Whether its text is shown to everyone (others show a placeholder or nothing)."""
@@ -198,6 +237,9 @@ class Contribution(db.Model):
 
     def __repr__(self):
         return f"<Contribution {self.id} {self.kind.value} {self.state.value}>"
+
+
+keep_folded(Contribution, "search_text", "body", "proposed_text")
 
 
 class OfficialResponse(db.Model):

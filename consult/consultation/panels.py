@@ -18,7 +18,7 @@ def drafts_panel(process, user, today):
     rows = []
     for draft in drafts:
         version = draft.latest_published
-        window = queries.window_state(version, now) if version else None
+        window = version.state(now) if version else None
         rows.append({"draft": draft, "version": version, "window": window, "latest": draft.versions[-1]})
     return Panel("consultation/_process_panel.html", {"process": process, "rows": rows, "can_manage": can_manage})
 

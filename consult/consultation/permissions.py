@@ -4,16 +4,6 @@ from consult.permissions import is_confirmed, is_signed_in
 from consult.processes.permissions import can_view_process, has_right
 
 
-def version_is_open(version, now) -> bool:
-    """Whether a published version's consultation window includes ``now`` (opens inclusive, closes exclusive)."""
-    return (
-        version.published_at is not None
-        and version.opens_at is not None
-        and version.closes_at is not None
-        and version.opens_at <= now < version.closes_at
-    )
-
-
 def can_manage_drafts(user, process) -> bool:
     """Organizers write and publish the drafts of their process."""
     return has_right(user, process, "manage_drafts")
@@ -27,13 +17,27 @@ def can_view_version(user, process, version) -> bool:
 
 
 def can_contribute(user, version, now) -> bool:
-    """Signed-in people with a confirmed email, while the version's window is open."""
-    return is_confirmed(user) and version_is_open(version, now)
+    """Signed-in people with a confirmed email, while the version is open (``DraftVersion.state``)."""
+    return is_confirmed(user) and version.is_open(now)
+
+
+def is_contribution_author(user, contribution) -> bool:
+    """Whether the user wrote this contribution online (offline ones have no author account)."""
+    return is_signed_in(user) and contribution.author_id == user.id
 
 
 def can_withdraw_contribution(user, contribution) -> bool:
-    """Only its author, online, may withdraw a contribution."""
-    return is_signed_in(user) and contribution.author_id == user.id
+    """Its author may withdraw a contribution while its state allows it (pending or published)."""
+    return is_contribution_author(user, contribution) and contribution.can_transition("withdrawn")
+
+
+def can_flag_contribution(user, contribution) -> bool:
+    """Confirmed participants may report a published contribution, except their own."""
+    return (
+        is_confirmed(user)
+        and not is_contribution_author(user, contribution)
+        and contribution.state.value == "published"
+    )
 
 
 def can_moderate(user, process) -> bool:

@@ -2,7 +2,7 @@
 
 from flask import abort
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from consult.consultation import permissions
 from consult.consultation.diff import has_changed, word_diff_html
@@ -13,6 +13,7 @@ from consult.consultation.models import (
     ContributionState,
     Draft,
     DraftVersion,
+    Flag,
     Position,
     Section,
     Support,
@@ -24,13 +25,55 @@ PUBLIC_STATES = (ContributionState.PUBLISHED, ContributionState.HIDDEN, Contribu
 SORTS = {"soutiens": "supported", "recents": "newest"}
 
 
-def window_state(version, now) -> str:
-    """'unpublished', 'upcoming', 'open' or 'closed' for the notices of the pages."""
-    if version.published_at is None:
-        return "unpublished"
-    if permissions.version_is_open(version, now):
-        return "open"
-    return "upcoming" if now < version.opens_at else "closed"
+def in_process_sections(query, process_id: int):
+    """Restrict a query over ``Section`` to the sections of this process's drafts.
+
+    The one way other domains ask "which process does this section belong to": it joins the section's
+    version and draft once, so ``DraftVersion`` and ``Draft`` columns can also be selected and ordered by.
+    """
+    return (
+        query.join(DraftVersion, DraftVersion.id == Section.version_id)
+        .join(Draft, Draft.id == DraftVersion.draft_id)
+        .where(Draft.process_id == process_id)
+    )
+
+
+def in_reading_order(stmt):
+    """Order a select over sections (joined to their version and draft) as the draft reads.
+
+    Draft, version, then each part by its position followed by its own sections by theirs.
+    """
+    part = aliased(Section)
+    return stmt.outerjoin(part, part.id == Section.parent_id).order_by(
+        Draft.id,
+        DraftVersion.number,
+        func.coalesce(part.position, Section.position),
+        func.coalesce(Section.parent_id, Section.id),
+        Section.parent_id.is_not(None),
+        Section.position,
+        Section.id,
+    )
+
+
+def published_versions(process_id: int) -> list[DraftVersion]:
+    """The published versions of every draft of the process."""
+    return list(
+        db.session.scalars(
+            select(DraftVersion)
+            .join(Draft, Draft.id == DraftVersion.draft_id)
+            .where(Draft.process_id == process_id, DraftVersion.published_at.is_not(None))
+        )
+    )
+
+
+def process_of_section(section_id: int) -> int | None:
+    """The id of the process a section belongs to (None for no such section)."""
+    return db.session.scalar(
+        select(Draft.process_id)
+        .join(DraftVersion, DraftVersion.draft_id == Draft.id)
+        .join(Section, Section.version_id == DraftVersion.id)
+        .where(Section.id == section_id)
+    )
 
 
 def get_draft_or_404(process, draft_id: int) -> Draft:
@@ -174,6 +217,11 @@ def amendment_diffs(section: Section, contributions) -> dict[int, str]:
     }
 
 
+def contribution_flags(contribution: Contribution) -> list[Flag]:
+    """The reports on a contribution, oldest first, for the moderator's page."""
+    return list(db.session.scalars(select(Flag).where(Flag.contribution_id == contribution.id).order_by(Flag.id)))
+
+
 def moderation_queue(process, view: str, page: int, per_page: int):
     """Contributions awaiting approval ('pending') or flagged and not yet reviewed ('flagged')."""
     condition = (
@@ -285,3 +333,14 @@ def pending_count(process) -> int:
             ),
         )
     )
+
+
+def sections_in_reading_order(process_id: int, only=None) -> list[Section]:
+    """The sections of the process's drafts as a reader meets them (``in_reading_order``).
+
+    ``only`` (ids, or a subquery of ids) keeps those sections; one query either way.
+    """
+    query = in_reading_order(in_process_sections(select(Section), process_id))
+    if only is not None:
+        query = query.where(Section.id.in_(only))
+    return list(db.session.scalars(query))

@@ -1,8 +1,8 @@
 """Demo accounts, one per role."""
 
+from consult.admin.services import bootstrap_admin
 from consult.auth.models import Relation
 from consult.auth.services import create_confirmed_user
-from consult.db import db
 
 DEMO_ACCOUNTS = [
     ("admin@demo.concertation.fr", "administrateur"),
@@ -16,9 +16,7 @@ DEMO_ACCOUNTS = [
 def load(context):
     """Create the demo accounts and put them in the context by role."""
     password = context["password"]
-    admin = create_confirmed_user(DEMO_ACCOUNTS[0][0], "Admin Plateforme", password)
-    admin.is_admin = True
-    context["admin"] = admin
+    context["admin"] = bootstrap_admin(DEMO_ACCOUNTS[0][0], "Admin Plateforme", password)
     context["organizer"] = create_confirmed_user(
         DEMO_ACCOUNTS[1][0],
         "Sophie Martin (Département)",
@@ -41,4 +39,3 @@ def load(context):
         relation=Relation.ASSOCIATION_MEMBER,
         territory="Valence",
     )
-    db.session.commit()

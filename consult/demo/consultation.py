@@ -33,7 +33,6 @@ def _people(context):
         )
         for n, (name, relation, place) in enumerate(PEOPLE, start=1)
     ]
-    db.session.commit()
     return [*context["participants"], context["representative"], *people]
 
 

@@ -4,9 +4,9 @@ from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
 
-from consult.auth.models import Relation
+from consult.auth.models import Relation, User
 from consult.auth.services import create_confirmed_user
-from consult.consultation.models import Draft, DraftVersion, Section
+from consult.consultation.queries import version_outline
 from consult.dates import PARIS, paris_today
 from consult.db import db
 from consult.demo.stakeholders import APF
@@ -14,14 +14,10 @@ from consult.groups.meeting_models import AccessNeed, Registration
 from consult.groups.models import JoinPolicy
 from consult.groups.proposal_models import ProposalStatus
 from consult.groups.services import groups, meetings, membership, proposals, registrations
-from consult.stakeholders.models import (
-    InvolvementLevel,
-    Representative,
-    RepresentativeStatus,
-    Stakeholder,
-    StakeholderCategory,
-    StakeholderKind,
-)
+from consult.stakeholders.models import InvolvementLevel, Representative, StakeholderCategory, StakeholderKind
+from consult.stakeholders.queries import confirmed_representatives
+from consult.stakeholders.services.registry import create_stakeholder
+from consult.stakeholders.services.representatives import decide_representation, request_representation
 
 # (title, policy, mandate, organisations, section keyword)
 GROUPS = [
@@ -112,81 +108,55 @@ def _at(day, hour):
 
 
 def _organisations(context):
-    """The demo registry's organisations, by name, adding the few the groups need when absent."""
-    process = context["process"]
-    found = {s.name: s for s in db.session.scalars(select(Stakeholder).where(Stakeholder.process_id == process.id))}
+    """The organisations the groups need, by name: from the demo registry, else added through the registry."""
+    needed = {n for _t, _p, _m, names, _s in GROUPS for n in names}
+    found = {name: s for name, s in context["stakeholders"].items() if name in needed}
     category = {"CCAS de Valence": StakeholderCategory.INSTITUTIONS}
-    for name in {n for _t, _p, _m, names, _s in GROUPS for n in names} - set(found):
-        found[name] = Stakeholder(
-            process_id=process.id,
-            name=name,
-            kind=StakeholderKind.ORGANISATION,
-            category=category.get(name, StakeholderCategory.ASSOCIATIONS),
-            level=InvolvementLevel.CO_CONSTRUCT,
-        )
-        db.session.add(found[name])
-    db.session.flush()
+    for name in sorted(needed - set(found)):
+        values = {
+            "name": name,
+            "kind": StakeholderKind.ORGANISATION,
+            "category": category.get(name, StakeholderCategory.ASSOCIATIONS),
+            "level": InvolvementLevel.CO_CONSTRUCT,
+        }
+        found[name] = create_stakeholder(context["organizer"], context["process"], values=values, now=context["now"])
     return found
 
 
 def _representatives(context, organisations):
-    """One confirmed representative per organisation; the demo representative acts for APF France handicap."""
-    rows = db.session.execute(
-        select(Representative.stakeholder_id, Representative.user_id).where(
-            Representative.status == RepresentativeStatus.CONFIRMED,
-            Representative.stakeholder_id.in_([s.id for s in organisations.values()]),
-        )
-    )
-    users = {}
-    user_by_id = {}
-    for stakeholder_id, user_id in rows:
-        users.setdefault(stakeholder_id, user_id)
-    demo_rep = context["representative"]
-    if not any(user_id == demo_rep.id for user_id in users.values()):
-        apf = organisations[APF]
-        if apf.id not in users:
-            db.session.add(
-                Representative(stakeholder_id=apf.id, user_id=demo_rep.id, status=RepresentativeStatus.CONFIRMED)
-            )
-            users[apf.id] = demo_rep.id
-    user_by_id[demo_rep.id] = demo_rep
-    for n, (name, stakeholder) in enumerate(sorted(organisations.items())):
-        if stakeholder.id not in users:
-            user = create_confirmed_user(
-                f"contact{n + 1}@demo.concertation.fr",
-                f"Contact {name}"[:80],
-                context["password"],
-                relation=Relation.ASSOCIATION_MEMBER,
-                territory="Valence",
-            )
-            db.session.add(
-                Representative(stakeholder_id=stakeholder.id, user_id=user.id, status=RepresentativeStatus.CONFIRMED)
-            )
-            users[stakeholder.id] = user.id
-            user_by_id[user.id] = user
-    db.session.commit()
-    from consult.auth.models import User
+    """One confirmed representative per organisation (the demo representative acts for APF France handicap).
 
-    return {sid: user_by_id.get(uid) or db.session.get(User, uid) for sid, uid in users.items()}
+    Organisations with none get a contact person who asks to represent them, and the organizer confirms.
+    """
+    process, organizer = context["process"], context["organizer"]
+    ids = [s.id for s in organisations.values()]
+    links = confirmed_representatives().where(Representative.stakeholder_id.in_(ids)).subquery()
+    users = {}
+    for stakeholder_id, user in db.session.execute(
+        select(links.c.stakeholder_id, User).join(User, User.id == links.c.user_id).order_by(User.id)
+    ):
+        users.setdefault(stakeholder_id, user)
+    for n, (name, stakeholder) in enumerate(sorted(organisations.items())):
+        if stakeholder.id in users:
+            continue
+        user = create_confirmed_user(
+            f"contact{n + 1}@demo.concertation.fr",
+            f"Contact {name}"[:80],
+            context["password"],
+            relation=Relation.ASSOCIATION_MEMBER,
+            territory="Valence",
+        )
+        request = request_representation(user, process, stakeholder, now=context["now"])
+        decide_representation(organizer, process, request, confirm=True, now=context["now"])
+        users[stakeholder.id] = user
+    return users
 
 
 def _sections(context):
-    """The draft's sections (latest version), made when the consultation step did not make a draft."""
-    process = context["process"]
-    draft = context.get("draft") or db.session.scalar(select(Draft).where(Draft.process_id == process.id))
-    if draft is None:
-        draft = Draft(process_id=process.id, title="Projet de schéma départemental de l'autonomie 2027-2031")
-        version = DraftVersion(draft=draft, number=1)
-        db.session.add_all([draft, version])
-        db.session.flush()
-        titles = ["Analyse des besoins", "État des lieux de l'offre", "Perspectives et objectifs",
-                  "Coopération et coordination", "Évaluation"]  # fmt: skip
-        db.session.add_all([Section(version_id=version.id, title=t, position=i) for i, t in enumerate(titles)])
-        db.session.commit()
-    latest = db.session.scalar(
-        select(DraftVersion).where(DraftVersion.draft_id == draft.id).order_by(DraftVersion.number.desc())
-    )
-    return list(db.session.scalars(select(Section).where(Section.version_id == latest.id).order_by(Section.position)))
+    """The sections of the latest version of the consultation demo's draft, in reading order."""
+    draft = context["draft"]
+    outline = version_outline(max(draft.versions, key=lambda version: version.number))
+    return [section for part, children in outline for section in (part, *children)]
 
 
 def _section_for(sections, keyword):

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from consult.consultation.models import Contribution
 from consult.db import db
+from consult.report import rules
 from consult.report.models import DispositionValue
 from consult.report.treatment import queries, services, texts
 
@@ -93,13 +94,8 @@ def _theme_contributions(organizer, process, treatable):
 def load(context):
     """Treat part of the demo process's contributions, write syntheses and the report's texts."""
     organizer, process = context["organizer"], context["process"]
-    treatable = list(
-        db.session.scalars(
-            select(Contribution)
-            .where(Contribution.process_id == process.id, Contribution.state.in_(queries.TREATABLE_STATES))
-            .order_by(Contribution.id)
-        )
-    )
+    query = select(Contribution).where(rules.treatable(process.id)).order_by(Contribution.id)
+    treatable = list(db.session.scalars(query))
     unthemed = _theme_contributions(organizer, process, treatable)
     # Every other contribution outside the themes gets its own disposition; the rest wait.
     for index, contribution in enumerate(unthemed[::2][: 3 * len(OWN_DISPOSITIONS)]):

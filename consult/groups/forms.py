@@ -1,7 +1,6 @@
 """Forms of the groups domain: they check shape only; rules live in the services."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
@@ -16,7 +15,7 @@ from wtforms import (
 )
 from wtforms.validators import URL, NumberRange, Optional
 
-from consult.forms import CheckboxesField, EnumSelectField, email_address, length, required
+from consult.forms import CheckboxesField, EnumSelectField, Form, email_address, length, required
 from consult.groups.labels import (
     ACCESS_NEED_LABELS,
     GROUP_STATE_LABELS,
@@ -34,7 +33,7 @@ DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 MARKDOWN_HINT = _l("Markdown: **bold**, *italic*, lists, [links](https://…).")
 
 
-class GroupForm(FlaskForm):
+class GroupForm(Form):
     """Describe a working group."""
 
     title = StringField(_l("Title"), [required(), length(200, 3)])
@@ -51,46 +50,46 @@ class GroupForm(FlaskForm):
     state = EnumSelectField(_l("State"), [required()], enum_class=GroupState, labels=GROUP_STATE_LABELS)
 
 
-class FacilitatorForm(FlaskForm):
+class FacilitatorForm(Form):
     """Designate a facilitator by email."""
 
     email = EmailField(_l("Email address of the facilitator"), [required(), email_address(), length(254)])
 
 
-class JoinForm(FlaskForm):
+class JoinForm(Form):
     """Join or ask to join for one of one's organisations."""
 
     stakeholder_id = SelectField(_l("For the organisation"), [required()], coerce=int, choices=[])
     message = TextAreaField(_l("Message to the facilitators (optional)"), [Optional(), length(2000)])
 
 
-class InviteForm(FlaskForm):
+class InviteForm(Form):
     """Invite an organisation of the registry."""
 
     stakeholder_id = SelectField(_l("Organisation"), [required()], coerce=int, choices=[])
     message = TextAreaField(_l("Message (optional)"), [Optional(), length(2000)])
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(Form):
     """Accept or decline a request, or answer an invitation."""
 
     decision = RadioField(_l("Decision"), [required()], choices=[("accept", _l("Accept")), ("decline", _l("Decline"))])
     message = TextAreaField(_l("Message (optional)"), [Optional(), length(2000)])
 
 
-class ReasonForm(FlaskForm):
+class ReasonForm(Form):
     """A required reason (removing a member)."""
 
     reason = TextAreaField(_l("Reason"), [required(), length(2000)])
 
 
-class CancelForm(FlaskForm):
+class CancelForm(Form):
     """An optional reason (cancelling a meeting)."""
 
     reason = TextAreaField(_l("Reason (optional)"), [Optional(), length(2000)])
 
 
-class MeetingForm(FlaskForm):
+class MeetingForm(Form):
     """Schedule or change a meeting; times are entered in Paris time."""
 
     title = StringField(_l("Title"), [required(), length(200, 3)])
@@ -111,7 +110,7 @@ class MeetingForm(FlaskForm):
     )
 
 
-class RegistrationForm(FlaskForm):
+class RegistrationForm(Form):
     """Register, stating accessibility needs."""
 
     needs = CheckboxesField(
@@ -127,7 +126,7 @@ class RegistrationForm(FlaskForm):
         return [AccessNeed(v) for v in self.needs.data or []]
 
 
-class MinutesForm(FlaskForm):
+class MinutesForm(Form):
     """Attendance and minutes."""
 
     attended = CheckboxesField(_l("Who was there"), choices=[], coerce=int)
@@ -135,7 +134,7 @@ class MinutesForm(FlaskForm):
     publish = BooleanField(_l("Publish the minutes (everyone can read them; registrants are told by email)"))
 
 
-class DocumentForm(FlaskForm):
+class DocumentForm(Form):
     """Attach a document."""
 
     title = StringField(_l("Title of the document"), [required(), length(200, 2)])
@@ -144,7 +143,7 @@ class DocumentForm(FlaskForm):
     file = FileField(_l("File"), [FileRequired(message=_l("Choose a file."))])
 
 
-class ProposalForm(FlaskForm):
+class ProposalForm(Form):
     """An action sheet."""
 
     version = HiddenField()
@@ -164,7 +163,7 @@ class ProposalForm(FlaskForm):
         return {name: self[name].data or "" for name in SHEET_FIELD_LABELS}
 
 
-class ProposalDecisionForm(FlaskForm):
+class ProposalDecisionForm(Form):
     """Review or decide on a submitted sheet."""
 
     status = SelectField(
@@ -175,7 +174,7 @@ class ProposalDecisionForm(FlaskForm):
     reason = TextAreaField(_l("Reason (mailed to the group)"), [Optional(), length(5000)])
 
 
-class LinkChangeForm(FlaskForm):
+class LinkChangeForm(Form):
     """Link a sheet to a changed section."""
 
     section_id = SelectField(_l("Section changed because of this sheet"), [required()], coerce=int, choices=[])

@@ -8,8 +8,8 @@ from consult.db import utcnow
 PRODID = "-//Concertation//Groupes de travail//FR"
 
 
-def meeting_event(meeting, url: str = "", *, cancelled: bool = False) -> Event:
-    """One VEVENT for a meeting, with times in Europe/Paris."""
+def meeting_event(meeting, url: str = "", *, cancelled: bool = False, show_video: bool = False) -> Event:
+    """One VEVENT for a meeting, with times in Europe/Paris; the video link only when ``show_video``."""
     event = Event()
     event.add("uid", meeting.uid)
     event.add("sequence", meeting.sequence)
@@ -17,10 +17,11 @@ def meeting_event(meeting, url: str = "", *, cancelled: bool = False) -> Event:
     event.add("dtstart", to_paris(meeting.starts_at))
     event.add("dtend", to_paris(meeting.ends_at))
     event.add("summary", meeting.title)
-    location = ", ".join(part for part in (meeting.place, meeting.address) if part) or meeting.video_url
+    video_url = meeting.video_url if show_video else ""
+    location = ", ".join(part for part in (meeting.place, meeting.address) if part) or video_url
     if location:
         event.add("location", location)
-    description = "\n".join(part for part in (meeting.agenda_md, meeting.video_url, url) if part)
+    description = "\n".join(part for part in (meeting.agenda_md, video_url, url) if part)
     if description:
         event.add("description", description)
     if url:
@@ -29,7 +30,9 @@ def meeting_event(meeting, url: str = "", *, cancelled: bool = False) -> Event:
     return event
 
 
-def calendar_of(meetings, *, method: str | None = None, name: str = "", urls: dict | None = None) -> bytes:
+def calendar_of(
+    meetings, *, method: str | None = None, name: str = "", urls: dict | None = None, video_for=frozenset()
+) -> bytes:
     """A VCALENDAR holding these meetings and the Europe/Paris VTIMEZONE.
 
     Args:
@@ -37,6 +40,7 @@ def calendar_of(meetings, *, method: str | None = None, name: str = "", urls: di
         method: "REQUEST" or "CANCEL" for a mailed invitation; None for a feed.
         name: the calendar's display name, for feeds.
         urls: {meeting id: page URL}.
+        video_for: ids of the meetings whose video link the reader may see (none by default).
     """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -47,14 +51,17 @@ def calendar_of(meetings, *, method: str | None = None, name: str = "", urls: di
         calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", str(PARIS))
     for meeting in meetings:
-        calendar.add_component(meeting_event(meeting, (urls or {}).get(meeting.id, ""), cancelled=method == "CANCEL"))
+        url = (urls or {}).get(meeting.id, "")
+        event = meeting_event(meeting, url, cancelled=method == "CANCEL", show_video=meeting.id in video_for)
+        calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
-def invitation_attachment(meeting, url: str, *, method: str = "REQUEST") -> dict:
+def invitation_attachment(meeting, url: str, *, method: str = "REQUEST", show_video: bool = False) -> dict:
     """The .ics attachment of a mailed invitation (queue_mail keeps textual data)."""
-    data = calendar_of([meeting], method=method, urls={meeting.id: url}).decode()
+    video_for = {meeting.id} if show_video else set()
+    data = calendar_of([meeting], method=method, urls={meeting.id: url}, video_for=video_for).decode()
     return {
         "filename": "invitation.ics" if method == "REQUEST" else "annulation.ics",
         "content_type": f"text/calendar; method={method}; charset=utf-8",

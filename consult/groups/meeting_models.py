@@ -8,6 +8,7 @@ from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, String, Text,
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.db import created_at, db, int_pk, str_enum
+from consult.groups import errors
 
 
 class RegistrationStatus(enum.Enum):
@@ -26,6 +27,15 @@ class AccessNeed(enum.Enum):
     HEARING_LOOP = "hearing_loop"
     EASY_READ = "easy_read"
     OTHER = "other"
+
+
+class MeetingState(enum.Enum):
+    """Where a meeting stands at a given time, derived from its times and its cancellation."""
+
+    UPCOMING = "upcoming"
+    UNDER_WAY = "under_way"
+    OVER = "over"
+    CANCELLED = "cancelled"
 
 
 def _new_uid() -> str:
@@ -73,6 +83,25 @@ class Meeting(db.Model):
     def seats_left(self) -> int:
         """Free seats."""
         return self.capacity - self.seats_taken
+
+    def state(self, now: datetime) -> MeetingState:
+        """Upcoming until it starts, under way until it ends, then over; cancelled whatever the time."""
+        if self.cancelled_at is not None:
+            return MeetingState.CANCELLED
+        if now < self.starts_at:
+            return MeetingState.UPCOMING
+        return MeetingState.UNDER_WAY if now < self.ends_at else MeetingState.OVER
+
+    def require_state(self, now: datetime, *allowed: MeetingState) -> None:
+        """Raise the named error of the meeting's state unless it is one of ``allowed``."""
+        state = self.state(now)
+        if state not in allowed:
+            raise {
+                MeetingState.CANCELLED: errors.MeetingCancelled,
+                MeetingState.UPCOMING: errors.MeetingNotStarted,
+                MeetingState.UNDER_WAY: errors.MeetingStarted,
+                MeetingState.OVER: errors.MeetingOver,
+            }[state]()
 
     def __repr__(self):
         return f"<Meeting {self.id} {self.title!r}>"

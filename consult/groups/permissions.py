@@ -5,11 +5,12 @@ from sqlalchemy import select
 
 from consult.dates import paris_today
 from consult.db import db
+from consult.groups.meeting_models import MeetingState, RegistrationStatus
 from consult.groups.models import Facilitator, GroupState, JoinPolicy, Membership, MembershipStatus
 from consult.groups.proposal_models import ProposalStatus
 from consult.permissions import is_confirmed, is_signed_in
 from consult.processes.permissions import has_right, phase_allows
-from consult.stakeholders.models import Representative, RepresentativeStatus
+from consult.stakeholders.queries import represented_ids
 
 
 def group_standing(user, group) -> tuple[set[int], bool]:
@@ -21,13 +22,10 @@ def group_standing(user, group) -> tuple[set[int], bool]:
     if key not in cache:
         member_of = set(
             db.session.scalars(
-                select(Membership.stakeholder_id)
-                .join(Representative, Representative.stakeholder_id == Membership.stakeholder_id)
-                .where(
+                select(Membership.stakeholder_id).where(
                     Membership.group_id == group.id,
                     Membership.status == MembershipStatus.ACTIVE,
-                    Representative.user_id == user.id,
-                    Representative.status == RepresentativeStatus.CONFIRMED,
+                    Membership.stakeholder_id.in_(represented_ids(user.id)),
                 )
             )
         )
@@ -78,15 +76,61 @@ def can_view_meeting(user, meeting) -> bool:
     return meeting.is_public or meeting.minutes_published_at is not None or can_see_group_inside(user, meeting.group)
 
 
-def can_register_meeting(user, meeting, now) -> bool:
-    """Anyone confirmed for a public meeting, members for a group meeting, before the deadline."""
-    if meeting.cancelled_at is not None or now >= meeting.starts_at:
+def registrations_open(meeting, now) -> bool:
+    """Whether a meeting takes registrations: upcoming, before its deadline, in a phase that allows them."""
+    if meeting.state(now) != MeetingState.UPCOMING:
         return False
     if meeting.registration_deadline is not None and now > meeting.registration_deadline:
         return False
-    if not phase_allows(meeting.group.process, "register_meeting", paris_today(now)):
-        return False
-    return is_confirmed(user) and (meeting.is_public or can_see_group_inside(user, meeting.group))
+    return phase_allows(meeting.group.process, "register_meeting", paris_today(now))
+
+
+def can_register_meeting(user, meeting, now) -> bool:
+    """Anyone confirmed for a public meeting, members for a group meeting, while registrations are open."""
+    return (
+        registrations_open(meeting, now)
+        and is_confirmed(user)
+        and (meeting.is_public or can_see_group_inside(user, meeting.group))
+    )
+
+
+def can_cancel_registration(user, registration, now) -> bool:
+    """Its owner, until the meeting starts (afterwards the seat is part of the attendance)."""
+    return (
+        is_signed_in(user)
+        and registration.user_id == user.id
+        and registration.meeting.state(now) == MeetingState.UPCOMING
+    )
+
+
+def can_edit_meeting(user, meeting, now) -> bool:
+    """Facilitators change a meeting until it is over, unless it is cancelled."""
+    return is_facilitator(user, meeting.group) and meeting.state(now) in (MeetingState.UPCOMING, MeetingState.UNDER_WAY)
+
+
+def can_cancel_meeting(user, meeting, now) -> bool:
+    """Facilitators cancel a meeting that has not started."""
+    return is_facilitator(user, meeting.group) and meeting.state(now) == MeetingState.UPCOMING
+
+
+def can_record_minutes(user, meeting, now) -> bool:
+    """Facilitators record attendance and minutes once the meeting has started (never for a cancelled one)."""
+    return is_facilitator(user, meeting.group) and meeting.state(now) in (MeetingState.UNDER_WAY, MeetingState.OVER)
+
+
+def can_see_video_link(user, meeting, registration=None) -> bool:
+    """Members and facilitators of the group, and the person whose live ``registration`` for it is given.
+
+    The caller passes the user's registration it already holds (page, feed, mail) so no query is needed.
+    """
+    registered = (
+        registration is not None
+        and is_signed_in(user)
+        and registration.user_id == user.id
+        and registration.meeting_id == meeting.id
+        and registration.status != RegistrationStatus.CANCELLED
+    )
+    return bool(meeting.video_url) and (registered or can_see_group_inside(user, meeting.group))
 
 
 def can_view_document(user, document, group) -> bool:

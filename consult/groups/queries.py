@@ -9,7 +9,8 @@ from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from consult.auth.models import User
-from consult.consultation.models import Draft, DraftVersion, Section
+from consult.consultation.models import Section
+from consult.consultation.queries import sections_in_reading_order
 from consult.db import db
 from consult.groups import permissions
 from consult.groups.meeting_models import Document, Meeting, Registration, RegistrationStatus
@@ -59,16 +60,8 @@ def get_membership_or_404(membership_id: int, group: Group) -> Membership:
 
 
 def process_sections(process_id: int) -> list[Section]:
-    """The sections of the process's drafts (latest versions last), for choices."""
-    return list(
-        db.session.scalars(
-            select(Section)
-            .join(DraftVersion, DraftVersion.id == Section.version_id)
-            .join(Draft, Draft.id == DraftVersion.draft_id)
-            .where(Draft.process_id == process_id)
-            .order_by(Draft.id, DraftVersion.number, Section.position, Section.id)
-        )
-    )
+    """The sections of the process's drafts in the drafts' reading order (latest versions last), for choices."""
+    return sections_in_reading_order(process_id)
 
 
 def organisations_to_invite(group: Group) -> list[Stakeholder]:
@@ -82,7 +75,7 @@ def organisations_to_invite(group: Group) -> list[Stakeholder]:
             select(Stakeholder)
             .where(Stakeholder.process_id == group.process_id, Stakeholder.archived_at.is_(None))
             .where(Stakeholder.id.not_in(taken))
-            .order_by(Stakeholder.name)
+            .order_by(Stakeholder.search_name)
         )
     )
 
@@ -124,13 +117,8 @@ def group_page(group: Group, user, now) -> GroupPage:
         (m for m in memberships if m.status == MembershipStatus.ACTIVE), key=lambda m: m.stakeholder.name
     )
     page.pending = [m for m in memberships if m.status in (MembershipStatus.REQUESTED, MembershipStatus.INVITED)]
-    page.sections = list(
-        db.session.scalars(
-            select(Section)
-            .join(GroupSection, GroupSection.section_id == Section.id)
-            .where(GroupSection.group_id == group.id)
-            .order_by(Section.position)
-        )
+    page.sections = sections_in_reading_order(
+        group.process_id, select(GroupSection.section_id).where(GroupSection.group_id == group.id)
     )
     _meetings(page, group, user, now)
     _documents_and_proposals(page, group)
@@ -167,6 +155,19 @@ def _documents_and_proposals(page: GroupPage, group: Group):
     page.proposals = list(db.session.scalars(proposals))
 
 
+def calendar_feed(group: Group, user, now) -> tuple[list[Meeting], set[int]]:
+    """The meetings of the group's iCalendar feed for this viewer, and the ids of those whose video link they see.
+
+    Outsiders (and calendar apps, which subscribe anonymously) get the public meetings only: a members-only
+    meeting never enters their feed, even once its minutes are published.
+    """
+    page = GroupPage(inside=permissions.can_see_group_inside(user, group))
+    _meetings(page, group, user, now)
+    meetings = [m for m in page.upcoming + page.past if m.cancelled_at is None and (page.inside or m.is_public)]
+    video_for = {m.id for m in meetings if permissions.can_see_video_link(user, m, page.my_registrations.get(m.id))}
+    return meetings, video_for
+
+
 @dataclass
 class MeetingPage:
     """What the meeting page shows."""
@@ -179,6 +180,8 @@ class MeetingPage:
     waiting: int
     documents: list
     by_organisation: dict
+    #: the viewer's place on the waiting list (1 = next to get a seat), or None
+    waiting_position: int | None = None
 
 
 def meeting_page(meeting: Meeting, user, *, facilitator: bool, inside: bool) -> MeetingPage:
@@ -191,6 +194,7 @@ def meeting_page(meeting: Meeting, user, *, facilitator: bool, inside: bool) -> 
     ).all()
     mine = next((r for r in registrations if is_signed_in(user) and r.user_id == user.id), None)
     seated = [r for r in registrations if r.status == RegistrationStatus.CONFIRMED]
+    waiting = [r for r in registrations if r.status == RegistrationStatus.WAITING]  # in promotion order
     needs = Counter(need for r in seated for need in r.needs)
     by_organisation: dict[str, list] = {}
     for r in seated:
@@ -205,25 +209,19 @@ def meeting_page(meeting: Meeting, user, *, facilitator: bool, inside: bool) -> 
         needs=needs,
         needs_other=[r.needs_other for r in seated if r.needs_other],
         seated=len(seated),
-        waiting=len(registrations) - len(seated),
+        waiting=len(waiting),
         documents=list(db.session.scalars(documents)),
         by_organisation=dict(sorted(by_organisation.items())),
+        waiting_position=waiting.index(mine) + 1 if mine in waiting else None,
     )
 
 
 def proposal_sections(proposal: Proposal) -> tuple[list[Section], list[Section]]:
     """(sections the sheet feeds, sections that changed because of it)."""
-    fed = db.session.scalars(
-        select(Section)
-        .join(ProposalSection, ProposalSection.section_id == Section.id)
-        .where(ProposalSection.proposal_id == proposal.id)
-    )
-    changed = db.session.scalars(
-        select(Section)
-        .join(ProposalChange, ProposalChange.section_id == Section.id)
-        .where(ProposalChange.proposal_id == proposal.id)
-    )
-    return list(fed), list(changed)
+    process_id = proposal.group.process_id
+    fed = select(ProposalSection.section_id).where(ProposalSection.proposal_id == proposal.id)
+    changed = select(ProposalChange.section_id).where(ProposalChange.proposal_id == proposal.id)
+    return sections_in_reading_order(process_id, fed), sections_in_reading_order(process_id, changed)
 
 
 def proposals_for_section(section_id: int) -> list[tuple[Proposal, bool, bool]]:
@@ -255,12 +253,11 @@ def membership_history(group: Group) -> list:
     )
 
 
-def my_registration(meeting: Meeting, user) -> Registration | None:
-    """The user's live registration for the meeting, if any."""
-    return db.session.scalar(
-        select(Registration).where(
-            Registration.meeting_id == meeting.id,
-            Registration.user_id == user.id,
-            Registration.status != RegistrationStatus.CANCELLED,
-        )
-    )
+def my_registration(meeting: Meeting, user, *, include_cancelled: bool = False) -> Registration | None:
+    """The user's live registration for the meeting (or a cancelled one when asked), if any."""
+    if not permissions.is_signed_in(user):
+        return None
+    query = select(Registration).where(Registration.meeting_id == meeting.id, Registration.user_id == user.id)
+    if not include_cancelled:
+        query = query.where(Registration.status != RegistrationStatus.CANCELLED)
+    return db.session.scalar(query)

@@ -1,16 +1,15 @@
 """Process and phase forms."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, EmailField, RadioField, StringField, TextAreaField
 from wtforms.validators import Optional, Regexp
 
-from consult.forms import CheckboxesField, email_address, length, required
+from consult.forms import CheckboxesField, Form, email_address, length, required
 from consult.processes.labels import FIELD_LABELS, MODERATION_MODE_FIELD_LABEL, MODERATION_MODE_LABELS
 from consult.processes.models import Field, ModerationMode
 
 
-class ProcessForm(FlaskForm):
+class ProcessForm(Form):
     """Describe a process."""
 
     title = StringField(_l("Title"), [required(), length(200, 5)])
@@ -51,7 +50,7 @@ class ProcessForm(FlaskForm):
         }
 
 
-class PhaseForm(FlaskForm):
+class PhaseForm(Form):
     """Dates and description of one phase."""
 
     starts_on = DateField(_l("Start"), [required()], format="%Y-%m-%d")
@@ -59,7 +58,7 @@ class PhaseForm(FlaskForm):
     description = TextAreaField(_l("Short description"), [Optional(), length(500)])
 
 
-class OrganizerForm(FlaskForm):
+class OrganizerForm(Form):
     """Add an organizer by email."""
 
     email = EmailField(_l("Email address of the new organizer"), [required(), email_address(), length(254)])

@@ -13,7 +13,8 @@ PHASE_FEATURES: dict[PhaseKind, set[str]] = {
     PhaseKind.DIAGNOSTIC: {"represent", "join_group", "register_meeting"},
     PhaseKind.OBJECTIVES: {"represent", "join_group", "register_meeting"},
     PhaseKind.WORKING_GROUPS: {"represent", "join_group", "register_meeting", "propose_action"},
-    PhaseKind.CONSULTATION: {"represent", "register_meeting", "comment", "position", "support", "amend", "flag"},
+    # Taking part in a consultation is opened by the draft version's window (DraftVersion.state), not here.
+    PhaseKind.CONSULTATION: {"represent", "register_meeting"},
     PhaseKind.REPORT: set(),
 }
 

@@ -10,13 +10,27 @@ from sqlalchemy import delete, select
 from consult.audit import record
 from consult.auth.models import User
 from consult.auth.services import find_user_by_email
-from consult.db import db
-from consult.errors import Conflict, NotAllowed, NotFound
+from consult.db import atomic, db, on_commit
 from consult.processes import permissions
+from consult.processes.errors import (
+    CannotCreateProcess,
+    LastOrganizer,
+    NoAccountWithEmail,
+    NotAnOrganizer,
+    NotOrganizer,
+    PhaseEndsBeforeStart,
+)
 from consult.processes.models import Field, ModerationMode, Phase, PhaseKind, Process, ProcessRole, ProcessRoleName
 from consult.text import markdown_to_html
 
 logger = logging.getLogger(__name__)
+
+
+def _roles_changed():
+    # Forget now, so later checks in this transaction see the change, and after the commit, so that
+    # nothing cached meanwhile outlives it.
+    permissions.forget_roles()
+    on_commit(permissions.forget_roles)
 
 
 def _unique_slug(wanted: str, title: str, exclude_id: int | None = None) -> str:
@@ -27,6 +41,7 @@ def _unique_slug(wanted: str, title: str, exclude_id: int | None = None) -> str:
     return slug
 
 
+@atomic
 def create_process(
     actor: User,
     *,
@@ -41,10 +56,10 @@ def create_process(
     """Create a process; its creator becomes its first organizer.
 
     Raises:
-        NotAllowed: the actor may not create processes.
+        CannotCreateProcess: the actor may not create processes.
     """
     if not permissions.can_create_process(actor):
-        raise NotAllowed(str(_l("You may not create a concertation.")))
+        raise CannotCreateProcess(str(_l("You may not create a concertation.")))
     process = Process(
         title=title.strip(),
         slug=_unique_slug(slug, title),
@@ -59,12 +74,12 @@ def create_process(
     db.session.flush()
     db.session.add(ProcessRole(process_id=process.id, user_id=actor.id, role=ProcessRoleName.ORGANIZER))
     record(actor, "process.create", "process", process.id, process_id=process.id)
-    db.session.commit()
-    permissions.forget_roles()
+    _roles_changed()
     logger.info("process %s created by user %s", process.slug, actor.id)
     return process
 
 
+@atomic
 def update_process(
     actor: User,
     process: Process,
@@ -80,10 +95,10 @@ def update_process(
     """Save a process's description (and, when given, how its contributions are moderated).
 
     Raises:
-        NotAllowed: the actor does not organize this process.
+        NotOrganizer: the actor does not organize this process.
     """
     if not permissions.can_edit_process(actor, process):
-        raise NotAllowed(str(_l("Only the organizers of this concertation may change it.")))
+        raise NotOrganizer(str(_l("Only the organizers of this concertation may change it.")))
     process.title = title.strip()
     process.slug = _unique_slug(slug, title, exclude_id=process.id)
     process.summary_md = summary_md
@@ -95,76 +110,78 @@ def update_process(
         changes = {"moderation_mode": [process.moderation_mode.value, moderation_mode.value]}
         record(actor, "process.moderation_mode", "process", process.id, process_id=process.id, changes=changes)
         process.moderation_mode = moderation_mode
-    db.session.commit()
     logger.info("process %s updated by user %s", process.slug, actor.id)
     return process
 
 
+@atomic
 def set_phase(actor: User, process: Process, kind: PhaseKind, *, starts_on: date, ends_on: date, description: str):
     """Create or change one phase of the calendar.
 
     Raises:
-        NotAllowed: the actor does not organize this process.
-        Conflict: the end is before the start.
+        NotOrganizer: the actor does not organize this process.
+        PhaseEndsBeforeStart: the end is before the start.
     """
     if not permissions.can_edit_process(actor, process):
-        raise NotAllowed(str(_l("Only the organizers of this concertation may change it.")))
+        raise NotOrganizer(str(_l("Only the organizers of this concertation may change it.")))
     if ends_on < starts_on:
-        raise Conflict(str(_l("A phase cannot end before it starts.")))
+        raise PhaseEndsBeforeStart(str(_l("A phase cannot end before it starts.")))
     phase = next((p for p in process.phases if p.kind == kind), None)
     if phase is None:
         phase = Phase(kind=kind)
         process.phases.append(phase)
     phase.starts_on, phase.ends_on, phase.description = starts_on, ends_on, description.strip()
-    db.session.commit()
     return phase
 
 
+@atomic
 def remove_phase(actor: User, process: Process, kind: PhaseKind):
     """Take a phase out of the calendar."""
     if not permissions.can_edit_process(actor, process):
-        raise NotAllowed(str(_l("Only the organizers of this concertation may change it.")))
+        raise NotOrganizer(str(_l("Only the organizers of this concertation may change it.")))
     process.phases[:] = [p for p in process.phases if p.kind != kind]
-    db.session.commit()
 
 
+@atomic
 def add_organizer(actor: User, process: Process, email: str) -> User:
     """Make the account with this address an organizer of the process.
 
     Raises:
-        NotAllowed: the actor does not organize this process.
-        NotFound: no live account uses this address.
+        NotOrganizer: the actor does not organize this process.
+        NoAccountWithEmail: no live account uses this address.
     """
     if not permissions.can_edit_process(actor, process):
-        raise NotAllowed(str(_l("Only the organizers of this concertation may change it.")))
+        raise NotOrganizer(str(_l("Only the organizers of this concertation may change it.")))
     user = find_user_by_email(email)
     if user is None or not user.is_active:
-        raise NotFound(str(_l("No account uses this address. Ask the person to sign up first.")))
+        raise NoAccountWithEmail(str(_l("No account uses this address. Ask the person to sign up first.")))
     if not permissions.is_organizer(user, process):
         db.session.add(ProcessRole(process_id=process.id, user_id=user.id, role=ProcessRoleName.ORGANIZER))
         record(actor, "role.grant", "user", user.id, process_id=process.id, changes={"role": [None, "organizer"]})
-        db.session.commit()
-        permissions.forget_roles()
+        _roles_changed()
     return user
 
 
+@atomic
 def remove_organizer(actor: User, process: Process, user_id: int):
     """Withdraw an organizer, keeping at least one.
 
     Raises:
-        Conflict: this is the last organizer.
+        NotOrganizer: the actor does not organize this process.
+        NotAnOrganizer: the person does not organize this process.
+        LastOrganizer: this is the last organizer.
     """
     if not permissions.can_edit_process(actor, process):
-        raise NotAllowed(str(_l("Only the organizers of this concertation may change it.")))
+        raise NotOrganizer(str(_l("Only the organizers of this concertation may change it.")))
+    db.session.refresh(process, with_for_update=True)  # two withdrawals at once must still leave one organizer
     organizer_ids = [r.user_id for r in process.roles if r.role == ProcessRoleName.ORGANIZER]
     if user_id not in organizer_ids:
-        raise NotFound(str(_l("This person is not an organizer of this concertation.")))
+        raise NotAnOrganizer(str(_l("This person is not an organizer of this concertation.")))
     if len(organizer_ids) == 1:
-        raise Conflict(str(_l("A concertation keeps at least one organizer.")))
+        raise LastOrganizer(str(_l("A concertation keeps at least one organizer.")))
     db.session.execute(delete(ProcessRole).where(ProcessRole.process_id == process.id, ProcessRole.user_id == user_id))
     record(actor, "role.revoke", "user", user_id, process_id=process.id, changes={"role": ["organizer", None]})
-    db.session.commit()
-    permissions.forget_roles()
+    _roles_changed()
 
 
 def drop_roles_of_deleted_account(user, **_kwargs):

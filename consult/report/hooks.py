@@ -3,12 +3,13 @@
 from consult.panels import add_organizer_link, add_panel
 from consult.report import panels
 from consult.report.publishing import pdf
-from consult.worker import add_worker_task
+from consult.worker import add_failed_job_kind, add_worker_task
 
 
 def register(app):
-    """Add the report's block, links and worker task (called by ``create_app``)."""
+    """Add the report's block, links, worker task and its failed jobs (called by ``create_app``)."""
     add_panel(app, "process", 60, panels.published_report_panel)
     add_organizer_link(app, 60, panels.treatment_link)
     add_organizer_link(app, 80, panels.report_link)
     add_worker_task(app, pdf.build_pending_pdfs)
+    add_failed_job_kind(app, "report-pdf", list_failed=pdf.failed_pdf_builds, requeue=pdf.requeue_pdf_build)

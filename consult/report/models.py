@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from consult.claims import Claimable
 from consult.db import created_at, db, int_pk, str_enum, utcnow
 
 
@@ -119,7 +120,7 @@ class ClosingReport(db.Model):
         return f"<ClosingReport process={self.process_id}>"
 
 
-class ReportRevision(db.Model):
+class ReportRevision(Claimable, db.Model):
     """A published, frozen revision of the report: figures and texts as they were that day."""
 
     __tablename__ = "report_revisions"

@@ -13,6 +13,7 @@ from flask_babel import force_locale
 
 from consult.processes.labels import FIELD_LABELS
 from consult.processes.models import Field
+from consult.spreadsheet import csv_bytes
 from consult.stakeholders.labels import CATEGORY_LABELS, KIND_LABELS, LEVEL_LABELS, STATUS_LABELS
 from consult.stakeholders.models import InvolvementLevel, StakeholderCategory, StakeholderKind, StakeholderStatus
 
@@ -71,9 +72,6 @@ ENUMS = {
     "fields": (Field, FIELD_LABELS),
 }
 FILE_LOCALE = "fr"
-# A cell starting with one of these is run as a formula by spreadsheets: written with a leading quote.
-FORMULA_START = ("=", "@", "+", "-", "\t", "\r")
-PHONE_LIKE = re.compile(r"^\+[0-9 ().-]+$")
 FIELD_SEPARATORS = re.compile(r"[,;|/]")
 
 
@@ -128,36 +126,13 @@ def header_keys(cells: list[str]) -> list[str | None] | None:
 
 
 def to_csv(stakeholders, warning: str) -> bytes:
-    """The registry as a spreadsheet-friendly CSV: UTF-8 with BOM, ``;``, a first line about personal data."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([f"# {warning}"])
-    writer.writerow(HEADERS.values())
+    """The registry as a spreadsheet-friendly CSV, with a first line about personal data."""
     with force_locale(FILE_LOCALE):
-        for stakeholder in stakeholders:
-            writer.writerow(_cells(stakeholder))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def guard_formula(value):
-    """Neutralise text a spreadsheet would run as a formula (phone numbers such as +33 … are left alone)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not PHONE_LIKE.match(value):
-        return "'" + value
-    return value
-
-
-def unguard_formula(value: str) -> str:
-    """Undo ``guard_formula`` when reading a file back."""
-    if value.startswith("'") and value[1:].startswith(FORMULA_START):
-        return value[1:]
-    return value
+        rows = [_cells(stakeholder) for stakeholder in stakeholders]
+    return csv_bytes(rows, header=list(HEADERS.values()), preamble=f"# {warning}")
 
 
 def _cells(stakeholder) -> list:
-    return [guard_formula(cell) for cell in _raw_cells(stakeholder)]
-
-
-def _raw_cells(stakeholder) -> list:
     return [
         stakeholder.name,
         str(KIND_LABELS[stakeholder.kind]),

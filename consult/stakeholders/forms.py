@@ -1,12 +1,11 @@
 """Stakeholder forms: the registry entry, filters, CSV upload and the public-list setting."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, EmailField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Optional, Regexp
 
-from consult.forms import CheckboxesField, EnumSelectField, email_address, enum_choices, length, required
+from consult.forms import CheckboxesField, EnumSelectField, Form, email_address, enum_choices, length, required
 from consult.processes.labels import FIELD_LABELS
 from consult.processes.models import Field
 from consult.stakeholders.labels import CATEGORY_LABELS, KIND_LABELS, LEVEL_LABELS, STATUS_LABELS
@@ -15,7 +14,7 @@ from consult.stakeholders.models import InvolvementLevel, StakeholderCategory, S
 SCORES = [(n, str(n)) for n in range(1, 6)]
 
 
-class StakeholderForm(FlaskForm):
+class StakeholderForm(Form):
     """Describe a stakeholder; contact details are private to organizers."""
 
     name = StringField(_l("Name"), [required(), length(200)])
@@ -81,7 +80,7 @@ class StakeholderForm(FlaskForm):
         }
 
 
-class FilterForm(FlaskForm):
+class FilterForm(Form):
     """Narrow the registry (a GET form: no CSRF token)."""
 
     class Meta:
@@ -98,7 +97,7 @@ class FilterForm(FlaskForm):
     archived = BooleanField(_l("Archived stakeholders only"))
 
 
-class ImportForm(FlaskForm):
+class ImportForm(Form):
     """Send a CSV file."""
 
     file = FileField(
@@ -111,7 +110,7 @@ class ImportForm(FlaskForm):
     )
 
 
-class PublicListForm(FlaskForm):
+class PublicListForm(Form):
     """Whether engaged organisations are listed on the process page."""
 
     public_list = BooleanField(_l("Show the engaged organisations (names and categories) on the concertation page"))

@@ -7,6 +7,7 @@ from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueCo
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.db import created_at, db, int_pk, str_enum, utcnow
+from consult.search import keep_folded
 
 
 class StakeholderKind(enum.Enum):
@@ -65,6 +66,8 @@ class Stakeholder(db.Model):
     id: Mapped[int_pk]
     process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
+    #: the name folded for search and sorting (consult.search), kept on every flush
+    search_name: Mapped[str] = mapped_column(Text, default="", server_default="")
     kind: Mapped[StakeholderKind] = mapped_column(str_enum(StakeholderKind, "stakeholder_kind"))
     category: Mapped[StakeholderCategory] = mapped_column(str_enum(StakeholderCategory, "stakeholder_category"))
     #: values of consult.processes.models.Field
@@ -91,6 +94,9 @@ class Stakeholder(db.Model):
 
     def __repr__(self):
         return f"<Stakeholder {self.id} {self.name!r}>"
+
+
+keep_folded(Stakeholder, "search_name", "name")
 
 
 class Representative(db.Model):

@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from consult.db import db
 from consult.permissions import is_signed_in
+from consult.search import contains_pattern
 from consult.stakeholders.models import (
     ImportPreview,
     Invitation,
@@ -26,6 +27,24 @@ PREVIEW_SHOWN = 200
 IMPORT_ACTIONS = ("create", "update", "unchanged", "rejected")
 
 
+def confirmed_representatives(user_id: int | None = None):
+    """(user_id, stakeholder_id) of every confirmed representative of a live (not archived) organisation.
+
+    The one rule of "acts for this organisation": other domains select from it or join it, never restate it.
+    """
+    query = (
+        select(Representative.user_id, Representative.stakeholder_id)
+        .join(Stakeholder, Stakeholder.id == Representative.stakeholder_id)
+        .where(Representative.status == RepresentativeStatus.CONFIRMED, Stakeholder.archived_at.is_(None))
+    )
+    return query if user_id is None else query.where(Representative.user_id == user_id)
+
+
+def represented_ids(user_id: int):
+    """The ids of the live organisations this user confirmedly represents, as a subquery to filter with."""
+    return confirmed_representatives(user_id).with_only_columns(Representative.stakeholder_id)
+
+
 def represented_stakeholders(user, process_id: int) -> list[Stakeholder]:
     """The organisations of this process the user is a confirmed representative of (other domains call it)."""
     if not is_signed_in(user):
@@ -33,16 +52,18 @@ def represented_stakeholders(user, process_id: int) -> list[Stakeholder]:
     return list(
         db.session.scalars(
             select(Stakeholder)
-            .join(Representative, Representative.stakeholder_id == Stakeholder.id)
-            .where(
-                Stakeholder.process_id == process_id,
-                Stakeholder.archived_at.is_(None),
-                Representative.user_id == user.id,
-                Representative.status == RepresentativeStatus.CONFIRMED,
-            )
-            .order_by(Stakeholder.name)
+            .where(Stakeholder.process_id == process_id, Stakeholder.id.in_(represented_ids(user.id)))
+            .order_by(Stakeholder.search_name)
         )
     )
+
+
+def represents(user, stakeholder: Stakeholder) -> bool:
+    """Whether the user is a confirmed representative of this live organisation."""
+    if not is_signed_in(user):
+        return False
+    query = confirmed_representatives(user.id).where(Representative.stakeholder_id == stakeholder.id)
+    return db.session.execute(query.limit(1)).first() is not None
 
 
 def public_list_allowed(process) -> bool:
@@ -121,9 +142,8 @@ def _registry_query(process, filters: RegistryFilters):
     if filters.territory:
         query = query.where(func.lower(Stakeholder.territory) == filters.territory.strip().lower())
     if filters.q:
-        pattern = "%" + filters.q.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        query = query.where(func.lower(Stakeholder.name).like(pattern, escape="\\"))
-    return query.order_by(Stakeholder.name, Stakeholder.id)
+        query = query.where(Stakeholder.search_name.like(contains_pattern(filters.q), escape="\\"))
+    return query.order_by(Stakeholder.search_name, Stakeholder.id)
 
 
 def registry_page(process, filters: RegistryFilters, page: int, per_page: int):
@@ -185,7 +205,7 @@ def engaged_organisations(process) -> list[Stakeholder]:
                 Stakeholder.kind == StakeholderKind.ORGANISATION,
                 Stakeholder.status == StakeholderStatus.ENGAGED,
             )
-            .order_by(Stakeholder.category, Stakeholder.name)
+            .order_by(Stakeholder.category, Stakeholder.search_name)
         )
     )
 
@@ -200,7 +220,7 @@ def listed_organisations(process, user) -> tuple[list[Stakeholder], dict[int, Re
             Stakeholder.kind == StakeholderKind.ORGANISATION,
             Stakeholder.status != StakeholderStatus.DECLINED,
         )
-        .order_by(Stakeholder.category, Stakeholder.name)
+        .order_by(Stakeholder.category, Stakeholder.search_name)
     ).all()
     mine = {}
     if user is not None and user.is_authenticated:
@@ -228,7 +248,7 @@ def influence_grid(process) -> dict[str, list[Stakeholder]]:
     stakeholders = db.session.scalars(
         select(Stakeholder)
         .where(Stakeholder.process_id == process.id, Stakeholder.archived_at.is_(None))
-        .order_by(Stakeholder.influence.desc(), Stakeholder.interest.desc(), Stakeholder.name)
+        .order_by(Stakeholder.influence.desc(), Stakeholder.interest.desc(), Stakeholder.search_name)
     )
     for stakeholder in stakeholders:
         grid[quadrant(stakeholder)].append(stakeholder)

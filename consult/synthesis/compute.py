@@ -12,7 +12,7 @@ from consult.consultation.models import Contribution, ContributionState, Positio
 from consult.db import atomic, db, utcnow
 from consult.processes.models import PhaseKind, Process
 from consult.report.models import Treatment
-from consult.report.treatment.queries import TREATABLE_STATES
+from consult.report.rules import TREATABLE_STATES
 from consult.synthesis import opinions, themes
 from consult.synthesis.models import (
     Campaign,

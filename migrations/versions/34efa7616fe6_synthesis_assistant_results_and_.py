@@ -1,7 +1,7 @@
 """synthesis assistant results and decisions
 
 Revision ID: 34efa7616fe6
-Revises: 8d8561d8af9b
+Revises: b3c1d2e4f5a6
 Create Date: 2026-12-03 14:49:44.229139
 
 """
@@ -14,7 +14,7 @@ import consult.db  # noqa: F401 - custom column types
 
 # revision identifiers, used by Alembic.
 revision = '34efa7616fe6'
-down_revision = '8d8561d8af9b'
+down_revision = 'b3c1d2e4f5a6'
 branch_labels = None
 depends_on = None
 

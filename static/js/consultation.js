@@ -3,7 +3,8 @@
   "use strict";
 
   function post(form) {
-    return fetch(form.action, {
+    // Not form.action: the support form's hidden field named "action" shadows that property.
+    return fetch(form.getAttribute("action"), {
       method: "POST",
       body: new FormData(form),
       headers: { "Accept": "application/json" },

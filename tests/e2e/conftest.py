@@ -62,9 +62,25 @@ def browser():
         chromium.close()
 
 
+def _failed_script_requests(page) -> list[str]:
+    """Collect every 4xx/5xx answer to a request the page's own scripts sent (fetch, XMLHttpRequest)."""
+    failures = []
+
+    def check(response):
+        if response.request.resource_type in ("fetch", "xhr") and response.status >= 400:
+            failures.append(f"{response.status} {response.request.method} {response.url}")
+
+    page.on("response", check)
+    return failures
+
+
 @pytest.fixture
 def page(browser):
-    """A fresh browser page (own cookies) in French."""
+    """A fresh browser page (own cookies) in French; the test fails if its scripts get a 4xx or 5xx answer."""
     context = browser.new_context(locale="fr-FR", bypass_csp=False)
-    yield context.new_page()
+    new_page = context.new_page()
+    failures = _failed_script_requests(new_page)
+    yield new_page
     context.close()
+    if failures:
+        pytest.fail(f"the page's scripts got error answers: {failures}")

@@ -3,7 +3,8 @@
 import pytest
 
 from tests.e2e.test_accessibility import _axe_violations
-from tests.factories import PASSWORD, make_contribution_row, make_process, make_section_row, make_user
+from tests.factories import PASSWORD, make_process, make_user
+from tests.report_helpers import consulted_sections, contribute
 
 pytestmark = pytest.mark.e2e
 
@@ -21,8 +22,8 @@ def _sign_in(page, live_server, user):
 def test_bulk_disposition_with_the_keyboard_alone_and_no_axe_violation(live_server, page):
     organizer = make_user()
     process = make_process(organizer)
-    section = make_section_row(process)
-    first, second = (make_contribution_row(section, f"Contribution {n}") for n in range(2))
+    (section,) = consulted_sections(organizer, process)
+    first, second = (contribute(section, f"Contribution {n}") for n in range(2))
     _sign_in(page, live_server, organizer)
     page.goto(f"{live_server}/concertations/{process.slug}/traitement")
     assert _axe_violations(page) == []
@@ -48,8 +49,8 @@ def test_bulk_disposition_with_the_keyboard_alone_and_no_axe_violation(live_serv
 def test_every_treatment_page_has_no_axe_violation(live_server, page):
     organizer = make_user()
     process = make_process(organizer)
-    section = make_section_row(process)
-    contribution = make_contribution_row(section, "Une contribution")
+    (section,) = consulted_sections(organizer, process)
+    contribution = contribute(section, "Une contribution")
     _sign_in(page, live_server, organizer)
     base = f"{live_server}/concertations/{process.slug}/traitement"
     page.goto(f"{base}/themes")

@@ -1,44 +1,68 @@
-"""Rules shared by the consultation's services: the window, counters kept with each change, reply mail."""
+"""Rules shared by the consultation's services: the window, state changes with their counters, reply mail."""
 
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import update
+from sqlalchemy import select, update
 
-from consult.consultation import permissions
+from consult.consultation.errors import ConsultationClosed, InvalidTransition, NotConfirmed, NotRepresentative
 from consult.consultation.models import (
     Contribution,
     ContributionKind,
     ContributionState,
     DraftVersion,
     Section,
+    VersionState,
 )
 from consult.db import db
-from consult.errors import DomainError, NotAllowed
 from consult.mail import external_url, queue_mail
 from consult.permissions import is_confirmed
 from consult.stakeholders.queries import represented_stakeholders
 
 
-class ConsultationClosed(DomainError):
-    """The version's consultation window does not include now."""
-
-    status_code = 403
+def check_confirmed(actor) -> None:
+    """Raise NotConfirmed unless the actor is signed in with a confirmed address."""
+    if not is_confirmed(actor):
+        raise NotConfirmed(str(_l("Confirm your email address to take part.")))
 
 
 def check_can_contribute(actor, version: DraftVersion, now: datetime) -> None:
     """Raise unless ``actor`` may contribute to ``version`` at ``now``.
 
     Raises:
-        NotAllowed: not signed in with a confirmed email address.
-        ConsultationClosed: outside the consultation window.
+        NotConfirmed: not signed in with a confirmed email address.
+        ConsultationClosed: the version is not open (``DraftVersion.state``).
     """
-    if not is_confirmed(actor):
-        raise NotAllowed(str(_l("Confirm your email address to take part.")))
-    if not permissions.version_is_open(version, now):
-        if version.opens_at is not None and now < version.opens_at:
-            raise ConsultationClosed(str(_l("The consultation has not opened yet: you can read but not take part.")))
+    check_confirmed(actor)
+    state = version.state(now)
+    if state == VersionState.UPCOMING:
+        raise ConsultationClosed(str(_l("The consultation has not opened yet: you can read but not take part.")))
+    if state != VersionState.OPEN:
         raise ConsultationClosed(str(_l("The consultation is closed: you can read but no longer take part.")))
+
+
+def lock_contribution(contribution: Contribution) -> Contribution:
+    """Lock the contribution's row for this transaction and re-read its current state.
+
+    ``FOR UPDATE`` serialises concurrent changes on PostgreSQL; on SQLite the IMMEDIATE transaction of
+    ``atomic()`` already does. ``populate_existing`` replaces what the caller loaded before the lock.
+    """
+    query = select(Contribution).where(Contribution.id == contribution.id).with_for_update()
+    return db.session.scalars(query.execution_options(populate_existing=True)).one()
+
+
+def transition(contribution: Contribution, to: ContributionState, message) -> bool:
+    """Move a locked contribution to ``to``, keeping counters in step; False when it already is there.
+
+    Raises:
+        InvalidTransition: the transition table does not allow it (``message`` says why).
+    """
+    if contribution.state == to:
+        return False
+    if not contribution.can_transition(to):
+        raise InvalidTransition(str(message))
+    set_state(contribution, to)
+    return True
 
 
 def bump(model, row_id: int, **deltas: int) -> None:
@@ -68,12 +92,12 @@ def check_stakeholder(actor, process_id: int, stakeholder_id: int | None) -> int
     """Return ``stakeholder_id`` if the actor may write in that organisation's name.
 
     Raises:
-        NotAllowed: the actor is not a confirmed representative of it.
+        NotRepresentative: the actor is not a confirmed representative of it.
     """
     if stakeholder_id is None:
         return None
     if stakeholder_id not in {s.id for s in represented_stakeholders(actor, process_id)}:
-        raise NotAllowed(str(_l("You are not a confirmed representative of this organisation.")))
+        raise NotRepresentative(str(_l("You are not a confirmed representative of this organisation.")))
     return stakeholder_id
 
 

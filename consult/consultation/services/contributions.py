@@ -11,6 +11,13 @@ from sqlalchemy.exc import IntegrityError
 from consult.audit import record
 from consult.auth.models import User
 from consult.consultation import permissions
+from consult.consultation.errors import (
+    EmptyText,
+    InvalidReply,
+    NotPublic,
+    NotYourContribution,
+    UnchangedAmendment,
+)
 from consult.consultation.models import (
     Contribution,
     ContributionKind,
@@ -24,22 +31,24 @@ from consult.consultation.models import (
 from consult.consultation.services.common import (
     bump,
     check_can_contribute,
+    check_confirmed,
     check_stakeholder,
+    lock_contribution,
     notify_reply,
     set_state,
+    transition,
 )
-from consult.db import db, utcnow
-from consult.errors import Conflict, NotAllowed
-from consult.permissions import is_confirmed
+from consult.db import atomic, db, utcnow
 from consult.processes.models import ModerationMode
 from consult.text import plain_to_html
 
 logger = logging.getLogger(__name__)
 
 
-def _new_contribution(actor: User, section: Section, kind: ContributionKind, stakeholder_id, **fields):
+def _new_contribution(actor: User, section: Section, kind: ContributionKind, stakeholder_id, now, **fields):
     process = section.version.draft.process
     contribution = Contribution(
+        created_at=now,
         process_id=process.id,
         section_id=section.id,
         kind=kind,
@@ -60,6 +69,7 @@ def _publish_if_post_moderated(contribution: Contribution, section: Section) -> 
         set_state(contribution, ContributionState.PUBLISHED)
 
 
+@atomic
 def post_comment(
     actor: User,
     section: Section,
@@ -74,27 +84,30 @@ def post_comment(
     Published at once under post-moderation, held for approval under pre-moderation.
 
     Raises:
-        NotAllowed / ConsultationClosed: see ``check_can_contribute``; a stakeholder not represented.
-        Conflict: empty text, or a reply to a reply or to another section's comment.
+        NotConfirmed / ConsultationClosed: see ``check_can_contribute``.
+        NotRepresentative: ``stakeholder_id`` names an organisation the actor does not represent.
+        EmptyText: nothing written.
+        InvalidReply: a reply to a reply or to another section's comment.
     """
-    check_can_contribute(actor, section.version, now or utcnow())
+    now = now or utcnow()
+    check_can_contribute(actor, section.version, now)
     if not body.strip():
-        raise Conflict(str(_l("Write your comment first.")))
+        raise EmptyText(str(_l("Write your comment first.")))
     if parent is not None and (
         parent.section_id != section.id or parent.parent_id is not None or parent.kind != ContributionKind.COMMENT
     ):
-        raise Conflict(str(_l("You can reply to a comment, not to a reply.")))
+        raise InvalidReply(str(_l("You can reply to a comment, not to a reply.")))
     contribution = _new_contribution(
-        actor, section, ContributionKind.COMMENT, stakeholder_id,
+        actor, section, ContributionKind.COMMENT, stakeholder_id, now,
         parent_id=parent.id if parent else None, body=body.strip(), body_html=plain_to_html(body.strip()),
     )  # fmt: skip
     _publish_if_post_moderated(contribution, section)
     notify_reply(contribution)
-    db.session.commit()
     logger.info("contribution %s posted by user %s", contribution.id, actor.id)
     return contribution
 
 
+@atomic
 def propose_amendment(
     actor: User,
     section: Section,
@@ -107,36 +120,40 @@ def propose_amendment(
     """Propose a replacement of the section's text, with a short justification.
 
     Raises:
-        NotAllowed / ConsultationClosed: see ``check_can_contribute``.
-        Conflict: the proposed text is empty or identical to the section's.
+        NotConfirmed / ConsultationClosed: see ``check_can_contribute``.
+        NotRepresentative: see ``post_comment``.
+        UnchangedAmendment: the proposed text is empty or identical to the section's.
     """
-    check_can_contribute(actor, section.version, now or utcnow())
+    now = now or utcnow()
+    check_can_contribute(actor, section.version, now)
     if not proposed_text.strip() or proposed_text.strip() == section.body_md.strip():
-        raise Conflict(str(_l("Change the text before proposing it.")))
+        raise UnchangedAmendment(str(_l("Change the text before proposing it.")))
     contribution = _new_contribution(
-        actor, section, ContributionKind.AMENDMENT, stakeholder_id,
+        actor, section, ContributionKind.AMENDMENT, stakeholder_id, now,
         proposed_text=proposed_text.strip(), justification=justification.strip(),
         body=justification.strip(), body_html=plain_to_html(justification.strip()),
     )  # fmt: skip
     _publish_if_post_moderated(contribution, section)
-    db.session.commit()
     return contribution
 
 
+@atomic
 def withdraw_contribution(actor: User, contribution: Contribution) -> Contribution:
-    """Withdraw one's own contribution; a placeholder keeps its place.
+    """Withdraw one's own contribution; a placeholder keeps its place. A repeat changes nothing.
+
+    Returns:
+        the contribution, as now stored.
 
     Raises:
-        NotAllowed: not the author.
-        Conflict: already withdrawn or hidden.
+        NotYourContribution: not the author.
+        InvalidTransition: hidden by the moderators meanwhile.
     """
-    if not permissions.can_withdraw_contribution(actor, contribution):
-        raise NotAllowed(str(_l("Only its author may withdraw a contribution.")))
-    if contribution.state not in (ContributionState.PUBLISHED, ContributionState.PENDING):
-        raise Conflict(str(_l("This contribution can no longer be withdrawn.")))
-    set_state(contribution, ContributionState.WITHDRAWN)
-    record(actor, "contribution.withdraw", "contribution", contribution.id, process_id=contribution.process_id)
-    db.session.commit()
+    if not permissions.is_contribution_author(actor, contribution):
+        raise NotYourContribution(str(_l("Only its author may withdraw a contribution.")))
+    contribution = lock_contribution(contribution)
+    if transition(contribution, ContributionState.WITHDRAWN, _l("This contribution can no longer be withdrawn.")):
+        record(actor, "contribution.withdraw", "contribution", contribution.id, process_id=contribution.process_id)
+        logger.info("contribution %s withdrawn by user %s", contribution.id, actor.id)
     return contribution
 
 
@@ -144,36 +161,42 @@ def _position_column(value: PositionValue) -> str:
     return f"{value.value}_count"
 
 
+@atomic
 def set_position(actor: User, section: Section, value: PositionValue | None, *, now: datetime | None = None):
     """State, change (``value``) or withdraw (``None``) one's position on a section; one per person.
 
-    Two identical requests at once leave one row and no error: the unique constraint decides.
+    Requests at once are serialised (row lock on PostgreSQL, IMMEDIATE transaction on SQLite); two first
+    positions at once leave one row and no error: the unique constraint decides. Counters change in SQL.
 
     Returns:
         the position, or None once withdrawn.
 
     Raises:
-        NotAllowed / ConsultationClosed: see ``check_can_contribute``.
+        NotConfirmed / ConsultationClosed: see ``check_can_contribute``.
     """
     check_can_contribute(actor, section.version, now or utcnow())
-    query = select(Position).where(Position.section_id == section.id, Position.user_id == actor.id)
-    existing = db.session.scalar(query.with_for_update())
+    query = (
+        select(Position)
+        .where(Position.section_id == section.id, Position.user_id == actor.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    existing = db.session.scalar(query)
     if existing is None and value is not None:
         try:
-            with db.session.begin_nested():
+            with atomic():
                 position = Position(
                     process_id=section.version.draft.process_id, section_id=section.id, user_id=actor.id,
                     value=value, contributor_category=actor.relation, contributor_territory=actor.territory,
                 )  # fmt: skip
                 db.session.add(position)
+                db.session.flush()
         except IntegrityError:
-            existing = db.session.scalar(query.with_for_update())  # written by a concurrent request
+            existing = db.session.scalar(query)  # written by a concurrent request
         else:
             bump(Section, section.id, **{_position_column(value): 1})
-            db.session.commit()
             return position
     if existing is None:
-        db.session.commit()
         return None
     old = existing.value
     if value is None:
@@ -183,18 +206,18 @@ def set_position(actor: User, section: Section, value: PositionValue | None, *, 
     elif value != old:
         existing.value = value
         bump(Section, section.id, **{_position_column(old): -1, _position_column(value): 1})
-    db.session.commit()
     return existing
 
 
 def _check_supportable(actor: User, contribution: Contribution, now: datetime) -> None:
     check_can_contribute(actor, contribution.section.version, now)
     if contribution.state != ContributionState.PUBLISHED:
-        raise Conflict(str(_l("This contribution cannot be supported.")))
-    if contribution.author_id == actor.id:
-        raise Conflict(str(_l("You cannot support your own contribution.")))
+        raise NotPublic(str(_l("This contribution cannot be supported.")))
+    if permissions.is_contribution_author(actor, contribution):
+        raise NotYourContribution(str(_l("You cannot support your own contribution.")))
 
 
+@atomic
 def support_contribution(actor: User, contribution: Contribution, *, now: datetime | None = None) -> bool:
     """Support a comment or an amendment; supporting twice changes nothing.
 
@@ -202,21 +225,22 @@ def support_contribution(actor: User, contribution: Contribution, *, now: dateti
         True when a support was added, False when it already existed.
 
     Raises:
-        NotAllowed / ConsultationClosed: see ``check_can_contribute``.
-        Conflict: the contribution is not published, or is the actor's own.
+        NotConfirmed / ConsultationClosed: see ``check_can_contribute``.
+        NotPublic: the contribution is not published.
+        NotYourContribution: it is the actor's own.
     """
     _check_supportable(actor, contribution, now or utcnow())
     try:
-        with db.session.begin_nested():
+        with atomic():
             db.session.add(Support(contribution_id=contribution.id, user_id=actor.id))
+            db.session.flush()
     except IntegrityError:
-        db.session.commit()
         return False
     bump(Contribution, contribution.id, support_count=1)
-    db.session.commit()
     return True
 
 
+@atomic
 def withdraw_support(actor: User, contribution: Contribution, *, now: datetime | None = None) -> bool:
     """Undo one's support; undoing twice changes nothing.
 
@@ -224,7 +248,7 @@ def withdraw_support(actor: User, contribution: Contribution, *, now: datetime |
         True when a support was removed.
 
     Raises:
-        NotAllowed / ConsultationClosed: see ``check_can_contribute``.
+        NotConfirmed / ConsultationClosed: see ``check_can_contribute``.
     """
     check_can_contribute(actor, contribution.section.version, now or utcnow())
     result = db.session.execute(
@@ -233,43 +257,50 @@ def withdraw_support(actor: User, contribution: Contribution, *, now: datetime |
     removed = result.rowcount == 1
     if removed:
         bump(Contribution, contribution.id, support_count=-1)
-    db.session.commit()
     return removed
 
 
+@atomic
 def flag_contribution(actor: User, contribution: Contribution, *, reason: str) -> bool:
     """Report a contribution to the moderators, with a reason; once per person.
 
-    Under post-moderation, a contribution flagged by FLAG_THRESHOLD distinct people is hidden pending review.
+    Under post-moderation, a contribution flagged by FLAG_THRESHOLD distinct people is hidden pending review,
+    once: flags are serialised on the contribution's row.
 
     Returns:
         True when the flag was recorded, False when the actor had already flagged it.
 
     Raises:
-        NotAllowed: not signed in with a confirmed address.
-        Conflict: empty reason, or the contribution is not published.
+        NotConfirmed: not signed in with a confirmed address.
+        NotYourContribution: one's own contribution.
+        EmptyText: no reason.
+        NotPublic: the contribution is not (or no longer) published.
     """
-    if not is_confirmed(actor):
-        raise NotAllowed(str(_l("Confirm your email address to take part.")))
+    check_confirmed(actor)
+    if permissions.is_contribution_author(actor, contribution):
+        raise NotYourContribution(str(_l("You cannot report your own contribution.")))
     if not reason.strip():
-        raise Conflict(str(_l("Say why you report this contribution.")))
-    if contribution.state != ContributionState.PUBLISHED:
-        raise Conflict(str(_l("This contribution is not public.")))
+        raise EmptyText(str(_l("Say why you report this contribution.")))
+    contribution = lock_contribution(contribution)
+    if not permissions.can_flag_contribution(actor, contribution):
+        raise NotPublic(str(_l("This contribution is not public.")))
     try:
-        with db.session.begin_nested():
+        with atomic():
             db.session.add(Flag(contribution_id=contribution.id, user_id=actor.id, reason=reason.strip()))
+            db.session.flush()
     except IntegrityError:
-        db.session.commit()
         return False
-    bump(Contribution, contribution.id, flag_count=1)
-    db.session.flush()
-    db.session.refresh(contribution)
+    contribution.flag_count += 1  # the row is locked: no concurrent change to lose
+    _hide_if_flagged_enough(contribution)
+    return True
+
+
+def _hide_if_flagged_enough(contribution: Contribution) -> None:
     process = contribution.section.version.draft.process
     threshold = current_app.config["FLAG_THRESHOLD"]
-    if process.moderation_mode == ModerationMode.POST and contribution.flag_count >= threshold:
-        set_state(contribution, ContributionState.HIDDEN)
+    if process.moderation_mode != ModerationMode.POST or contribution.flag_count < threshold:
+        return
+    if transition(contribution, ContributionState.HIDDEN, _l("This contribution is not public.")):
         contribution.moderated_at = utcnow()
         record(None, "moderation.auto_hide", "contribution", contribution.id, process_id=process.id,
                changes={"flags": [None, contribution.flag_count]})  # fmt: skip
-    db.session.commit()
-    return True

@@ -11,9 +11,16 @@ from sqlalchemy import func, select
 from consult.audit import record
 from consult.auth.models import User
 from consult.consultation import permissions
+from consult.consultation.errors import (
+    InvalidPlacement,
+    InvalidWindow,
+    NotOrganizer,
+    UnrelatedContribution,
+    VersionNotPublished,
+    VersionPublished,
+)
 from consult.consultation.models import ChangeLink, Contribution, Draft, DraftVersion, Section
-from consult.db import db, utcnow
-from consult.errors import Conflict, NotAllowed
+from consult.db import atomic, db, utcnow
 from consult.processes.models import Process
 from consult.text import markdown_to_html
 
@@ -31,14 +38,15 @@ SKELETON = [
 
 def _require_manage(actor: User, process: Process):
     if not permissions.can_manage_drafts(actor, process):
-        raise NotAllowed(str(_l("Only the organizers of this concertation may edit its drafts.")))
+        raise NotOrganizer(str(_l("Only the organizers of this concertation may edit its drafts.")))
 
 
 def _require_editable(version: DraftVersion):
     if version.published_at is not None:
-        raise Conflict(str(_l("This version is published: it can no longer be changed. Start a new version.")))
+        raise VersionPublished(str(_l("This version is published: it can no longer be changed. Start a new version.")))
 
 
+@atomic
 def create_draft(actor: User, process: Process, *, title: str) -> Draft:
     """Create a draft whose version 1 holds the five-part skeleton of a schema.
 
@@ -46,7 +54,7 @@ def create_draft(actor: User, process: Process, *, title: str) -> Draft:
         the new draft.
 
     Raises:
-        NotAllowed: the actor does not organize the process.
+        NotOrganizer: the actor does not organize the process.
     """
     _require_manage(actor, process)
     draft = Draft(process_id=process.id, title=title.strip())
@@ -58,7 +66,6 @@ def create_draft(actor: User, process: Process, *, title: str) -> Draft:
         for position, (part_title, hint) in enumerate(SKELETON):
             db.session.add(_new_section(version, None, position, str(part_title), f"*{hint}*", ""))
     record(actor, "draft.create", "draft", draft.id, process_id=process.id)
-    db.session.commit()
     logger.info("draft %s created in process %s by user %s", draft.id, process.id, actor.id)
     return draft
 
@@ -76,36 +83,38 @@ def _new_section(version, parent_id, position, title, body_md, easy_read_md) -> 
     )
 
 
+@atomic
 def add_section(
     actor: User, version: DraftVersion, *, title: str, body_md: str, easy_read_md: str = "", parent_id=None
 ) -> Section:
     """Add a part (no parent) or a section inside a part, at the end of its siblings.
 
     Raises:
-        NotAllowed: the actor does not organize the process.
-        Conflict: the version is published, or the parent is not a part of this version.
+        NotOrganizer: the actor does not organize the process.
+        VersionPublished: the version is published.
+        InvalidPlacement: the parent is not a part of this version.
     """
     _require_manage(actor, version.draft.process)
     _require_editable(version)
     if parent_id is not None:
         parent = db.session.get(Section, parent_id)
         if parent is None or parent.version_id != version.id or parent.parent_id is not None:
-            raise Conflict(str(_l("Sections can only be placed inside a part of this version.")))
+            raise InvalidPlacement(str(_l("Sections can only be placed inside a part of this version.")))
     last = db.session.scalar(
         select(func.max(Section.position)).where(Section.version_id == version.id, Section.parent_id == parent_id)
     )
     section = _new_section(version, parent_id, (last or 0) + 1, title, body_md, easy_read_md)
     db.session.add(section)
-    db.session.commit()
     return section
 
 
+@atomic
 def update_section(actor: User, section: Section, *, title: str, body_md: str, easy_read_md: str = "") -> Section:
     """Change a section's title, text and easy-to-read summary (rendered to HTML now, once).
 
     Raises:
-        NotAllowed: the actor does not organize the process.
-        Conflict: the version is published.
+        NotOrganizer: the actor does not organize the process.
+        VersionPublished: the version is published.
     """
     _require_manage(actor, section.version.draft.process)
     _require_editable(section.version)
@@ -113,7 +122,6 @@ def update_section(actor: User, section: Section, *, title: str, body_md: str, e
     section.body_md, section.body_html = body_md, markdown_to_html(body_md)
     section.easy_read_md = easy_read_md
     section.easy_read_html = markdown_to_html(easy_read_md) if easy_read_md.strip() else ""
-    db.session.commit()
     return section
 
 
@@ -127,12 +135,13 @@ def _siblings(section: Section) -> list[Section]:
     )
 
 
+@atomic
 def move_section(actor: User, section: Section, *, step: int) -> None:
     """Move a section one place up (step -1) or down (step +1) among its siblings.
 
     Raises:
-        NotAllowed: the actor does not organize the process.
-        Conflict: the version is published.
+        NotOrganizer: the actor does not organize the process.
+        VersionPublished: the version is published.
     """
     _require_manage(actor, section.version.draft.process)
     _require_editable(section.version)
@@ -143,60 +152,73 @@ def move_section(actor: User, section: Section, *, step: int) -> None:
         siblings[index], siblings[target] = siblings[target], siblings[index]
     for position, sibling in enumerate(siblings):
         sibling.position = position
-    db.session.commit()
 
 
+@atomic
 def remove_section(actor: User, section: Section) -> None:
     """Remove a section (and, for a part, its sections) from an unpublished version.
 
     Raises:
-        NotAllowed: the actor does not organize the process.
-        Conflict: the version is published.
+        NotOrganizer: the actor does not organize the process.
+        VersionPublished: the version is published.
     """
     _require_manage(actor, section.version.draft.process)
     _require_editable(section.version)
     for child in db.session.scalars(select(Section).where(Section.parent_id == section.id)):
         db.session.delete(child)
     db.session.delete(section)
-    db.session.commit()
 
 
+@atomic
 def publish_version(
     actor: User, version: DraftVersion, *, opens_at: datetime, closes_at: datetime, now: datetime | None = None
 ) -> DraftVersion:
     """Publish a version with its consultation window (aware datetimes; opens inclusive, closes exclusive).
 
     Raises:
-        NotAllowed: the actor does not organize the process.
-        Conflict: already published, no section, or the window ends before it opens.
+        NotOrganizer: the actor does not organize the process.
+        VersionPublished: already published.
+        InvalidWindow: no section, or the window ends before it opens.
     """
     process = version.draft.process
     _require_manage(actor, process)
     _require_editable(version)
     if closes_at <= opens_at:
-        raise Conflict(str(_l("The consultation must close after it opens.")))
+        raise InvalidWindow(str(_l("The consultation must close after it opens.")))
     if not db.session.scalar(select(func.count(Section.id)).where(Section.version_id == version.id)):
-        raise Conflict(str(_l("Add at least one section before publishing.")))
-    version.published_at = now or utcnow()
+        raise InvalidWindow(str(_l("Add at least one section before publishing.")))
+    now = now or utcnow()
+    version.published_at = now
     version.opens_at, version.closes_at = opens_at, closes_at
     changes = {"window": [None, f"{opens_at.isoformat()} – {closes_at.isoformat()}"]}
     record(actor, "draft.publish", "draft_version", version.id, process_id=process.id, changes=changes)
-    db.session.commit()
+    _close_earlier_versions(actor, version, now)
     logger.info("version %s of draft %s published by user %s", version.number, version.draft_id, actor.id)
     return version
 
 
+def _close_earlier_versions(actor: User, version: DraftVersion, now: datetime) -> None:
+    """A newer version replaces the earlier ones: their consultation ends now (their pages point to it)."""
+    for earlier in version.draft.versions:
+        if earlier.number < version.number and earlier.closes_at is not None and earlier.closes_at > now:
+            changes = {"closes_at": [earlier.closes_at.isoformat(), now.isoformat()]}
+            earlier.opens_at, earlier.closes_at = min(now, earlier.opens_at), now
+            record(actor, "draft.close_version", "draft_version", earlier.id, process_id=version.draft.process_id,
+                   changes=changes)  # fmt: skip
+
+
+@atomic
 def start_new_version(actor: User, draft: Draft) -> DraftVersion:
     """Copy the latest published version's sections into version N+1, for editing.
 
     Raises:
-        NotAllowed: the actor does not organize the process.
-        Conflict: the latest version is not published yet.
+        NotOrganizer: the actor does not organize the process.
+        VersionNotPublished: the latest version is not published yet.
     """
     _require_manage(actor, draft.process)
     latest = draft.versions[-1]
     if latest.published_at is None:
-        raise Conflict(str(_l("Version %(n)s is not published yet: edit it instead.", n=latest.number)))
+        raise VersionNotPublished(str(_l("Version %(n)s is not published yet: edit it instead.", n=latest.number)))
     version = DraftVersion(number=latest.number + 1)
     draft.versions.append(version)
     db.session.flush()
@@ -212,7 +234,6 @@ def start_new_version(actor: User, draft: Draft) -> DraftVersion:
         db.session.flush()
         copies[old.id] = copy
     record(actor, "draft.new_version", "draft_version", version.id, process_id=draft.process_id)
-    db.session.commit()
     return version
 
 
@@ -225,6 +246,7 @@ def _earlier_sections(section: Section) -> set[int]:
     return ids
 
 
+@atomic
 def link_contribution_to_change(actor: User, section: Section, contribution: Contribution) -> ChangeLink:
     """Record that ``contribution`` (on an earlier version of this section) led to the section's change.
 
@@ -232,13 +254,13 @@ def link_contribution_to_change(actor: User, section: Section, contribution: Con
         the link (the existing one when it was already recorded).
 
     Raises:
-        NotAllowed: the actor does not organize the process.
-        Conflict: the contribution was not made on an earlier version of this section.
+        NotOrganizer: the actor does not organize the process.
+        UnrelatedContribution: the contribution was not made on an earlier version of this section.
     """
     process = section.version.draft.process
     _require_manage(actor, process)
     if contribution.section_id not in _earlier_sections(section):
-        raise Conflict(str(_l("This contribution was not made on an earlier version of this section.")))
+        raise UnrelatedContribution(str(_l("This contribution was not made on an earlier version of this section.")))
     existing = db.session.scalar(
         select(ChangeLink).where(ChangeLink.section_id == section.id, ChangeLink.contribution_id == contribution.id)
     )
@@ -248,15 +270,15 @@ def link_contribution_to_change(actor: User, section: Section, contribution: Con
     db.session.add(link)
     record(actor, "draft.link_change", "section", section.id, process_id=process.id,
            changes={"contribution": [None, contribution.id]})  # fmt: skip
-    db.session.commit()
     return link
 
 
+@atomic
 def unlink_contribution_from_change(actor: User, section: Section, contribution_id: int) -> None:
     """Remove a link between a section's change and a contribution.
 
     Raises:
-        NotAllowed: the actor does not organize the process.
+        NotOrganizer: the actor does not organize the process.
     """
     process = section.version.draft.process
     _require_manage(actor, process)
@@ -267,4 +289,3 @@ def unlink_contribution_from_change(actor: User, section: Section, contribution_
         db.session.delete(link)
         record(actor, "draft.unlink_change", "section", section.id, process_id=process.id,
                changes={"contribution": [contribution_id, None]})  # fmt: skip
-        db.session.commit()

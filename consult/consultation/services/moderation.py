@@ -9,6 +9,7 @@ from sqlalchemy import update
 from consult.audit import record
 from consult.auth.models import Relation, User
 from consult.consultation import permissions
+from consult.consultation.errors import EmptyText, InvalidOfflineEntry, InvalidTransition, NotOrganizer, NotPublic
 from consult.consultation.models import (
     Channel,
     Contribution,
@@ -18,11 +19,10 @@ from consult.consultation.models import (
     OfficialResponse,
     Section,
 )
-from consult.consultation.services.common import notify_reply, set_state
-from consult.db import db, utcnow
-from consult.errors import Conflict, NotAllowed
+from consult.consultation.services.common import lock_contribution, notify_reply, set_state, transition
+from consult.db import atomic, db, utcnow
 from consult.mail import external_url, queue_mail
-from consult.text import plain_to_html
+from consult.text import markdown_to_html, plain_to_html
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 def _require_moderator(actor: User, contribution: Contribution):
     process = contribution.section.version.draft.process
     if not permissions.can_moderate(actor, process):
-        raise NotAllowed(str(_l("Only the organizers of this concertation may moderate it.")))
+        raise NotOrganizer(str(_l("Only the organizers of this concertation may moderate it.")))
     return process
 
 
@@ -45,44 +45,52 @@ def _contribution_url(contribution: Contribution) -> str:
     return external_url("consultation.section", slug=process.slug, section_id=contribution.section_id, _anchor=anchor)
 
 
+@atomic
 def approve_contribution(actor: User, contribution: Contribution) -> Contribution:
-    """Publish a contribution held for approval, or keep a flagged one published.
+    """Publish a contribution held for approval, or keep a flagged one published; a repeat changes nothing.
 
     Raises:
-        NotAllowed: the actor does not moderate this process.
-        Conflict: the contribution is neither pending nor flagged.
+        NotOrganizer: the actor does not moderate this process.
+        InvalidTransition: the contribution is hidden or withdrawn.
     """
     process = _require_moderator(actor, contribution)
-    if contribution.state != ContributionState.PENDING and not (
-        contribution.state == ContributionState.PUBLISHED and contribution.flag_count
-    ):
-        raise Conflict(str(_l("This contribution does not await a decision.")))
-    before = contribution.state.value
-    set_state(contribution, ContributionState.PUBLISHED)
+    contribution = lock_contribution(contribution)
+    before = contribution.state
+    if before not in (ContributionState.PENDING, ContributionState.PUBLISHED):
+        raise InvalidTransition(str(_l("This contribution does not await a decision.")))
+    published = transition(
+        contribution, ContributionState.PUBLISHED, _l("This contribution does not await a decision.")
+    )
+    if not published and not contribution.flag_count:
+        return contribution  # already published and reviewed: a repeat
     _clear_flags(contribution)
     contribution.moderated_at = utcnow()
     record(actor, "moderation.approve", "contribution", contribution.id, process_id=process.id,
-           changes={"state": [before, "published"]})  # fmt: skip
-    if before == ContributionState.PENDING.value:
+           changes={"state": [before.value, "published"]})  # fmt: skip
+    if before == ContributionState.PENDING:
         notify_reply(contribution)
-    db.session.commit()
     return contribution
 
 
+@atomic
 def hide_contribution(actor: User, contribution: Contribution, *, reason: str) -> Contribution:
-    """Hide a contribution with a reason; it keeps its place as a placeholder and its author is told by mail.
+    """Hide a contribution with a reason; it keeps its place as a placeholder and its author is told once by mail.
+
+    Hiding a hidden contribution again changes only its reason (audited, no new mail).
 
     Raises:
-        NotAllowed: the actor does not moderate this process.
-        Conflict: no reason, or the contribution was withdrawn.
+        NotOrganizer: the actor does not moderate this process.
+        EmptyText: no reason.
+        InvalidTransition: the contribution was withdrawn by its author.
     """
     process = _require_moderator(actor, contribution)
     if not reason.strip():
-        raise Conflict(str(_l("Give the reason for hiding this contribution.")))
-    if contribution.state == ContributionState.WITHDRAWN:
-        raise Conflict(str(_l("This contribution was withdrawn by its author.")))
+        raise EmptyText(str(_l("Give the reason for hiding this contribution.")))
+    contribution = lock_contribution(contribution)
     before = contribution.state.value
-    set_state(contribution, ContributionState.HIDDEN)
+    if not transition(contribution, ContributionState.HIDDEN, _l("This contribution was withdrawn by its author.")):
+        _change_hiding_reason(actor, contribution, reason.strip())
+        return contribution
     _clear_flags(contribution)
     contribution.moderation_reason = reason.strip()
     contribution.moderated_at = utcnow()
@@ -94,51 +102,64 @@ def hide_contribution(actor: User, contribution: Contribution, *, reason: str) -
             author.email, "consultation_moderated", _l("Your contribution was hidden by the moderators"),
             user=author, contribution=contribution, reason=reason.strip(), url=_contribution_url(contribution),
         )  # fmt: skip
-    db.session.commit()
     logger.info("contribution %s hidden by user %s", contribution.id, actor.id)
     return contribution
 
 
+def _change_hiding_reason(actor: User, contribution: Contribution, reason: str) -> None:
+    if reason == contribution.moderation_reason:
+        return
+    record(actor, "moderation.reason", "contribution", contribution.id, process_id=contribution.process_id,
+           reason=reason, changes={"reason": [contribution.moderation_reason, reason]})  # fmt: skip
+    contribution.moderation_reason = reason
+
+
+@atomic
 def restore_contribution(actor: User, contribution: Contribution) -> Contribution:
-    """Publish again a hidden contribution.
+    """Publish again a hidden contribution; a repeat changes nothing.
 
     Raises:
-        NotAllowed: the actor does not moderate this process.
-        Conflict: the contribution is not hidden.
+        NotOrganizer: the actor does not moderate this process.
+        InvalidTransition: the contribution is pending or withdrawn.
     """
     process = _require_moderator(actor, contribution)
+    contribution = lock_contribution(contribution)
     if contribution.state != ContributionState.HIDDEN:
-        raise Conflict(str(_l("This contribution is not hidden.")))
-    set_state(contribution, ContributionState.PUBLISHED)
+        if contribution.state == ContributionState.PUBLISHED:
+            return contribution
+        raise InvalidTransition(str(_l("This contribution is not hidden.")))
+    transition(contribution, ContributionState.PUBLISHED, _l("This contribution is not hidden."))
     _clear_flags(contribution)
     contribution.moderation_reason = ""
     contribution.moderated_at = utcnow()
     record(actor, "moderation.restore", "contribution", contribution.id, process_id=process.id,
            changes={"state": ["hidden", "published"]})  # fmt: skip
-    db.session.commit()
     return contribution
 
 
+@atomic
 def respond_to_contribution(actor: User, contribution: Contribution, *, body: str) -> OfficialResponse:
-    """Write (or rewrite) the organizers' official response to a contribution; its author is told once.
+    """Write (or rewrite) the organizers' official response (Markdown) to a contribution; its author is told once.
 
     Raises:
-        NotAllowed: the actor may not respond in this process.
-        Conflict: empty text, or the contribution is not published.
+        NotOrganizer: the actor may not respond in this process.
+        EmptyText: empty text.
+        NotPublic: the contribution is not published.
     """
     process = contribution.section.version.draft.process
     if not permissions.can_respond(actor, process):
-        raise NotAllowed(str(_l("Only the organizers of this concertation may answer officially.")))
+        raise NotOrganizer(str(_l("Only the organizers of this concertation may answer officially.")))
     if not body.strip():
-        raise Conflict(str(_l("Write the response first.")))
+        raise EmptyText(str(_l("Write the response first.")))
+    contribution = lock_contribution(contribution)
     if contribution.state != ContributionState.PUBLISHED:
-        raise Conflict(str(_l("Only published contributions can be answered.")))
+        raise NotPublic(str(_l("Only published contributions can be answered.")))
     response = contribution.response
     is_new = response is None
     if is_new:
         response = OfficialResponse(contribution_id=contribution.id)
         db.session.add(response)
-    response.author_id, response.body, response.body_html = actor.id, body.strip(), plain_to_html(body.strip())
+    response.author_id, response.body, response.body_html = actor.id, body.strip(), markdown_to_html(body.strip())
     record(actor, "consultation.respond", "contribution", contribution.id, process_id=process.id)
     author = contribution.author
     if is_new and author is not None and author.is_active and author.notify_by_email:
@@ -146,10 +167,10 @@ def respond_to_contribution(actor: User, contribution: Contribution, *, body: st
             author.email, "consultation_response", _l("The organizers answered your contribution"),
             user=author, contribution=contribution, response=response, url=_contribution_url(contribution),
         )  # fmt: skip
-    db.session.commit()
     return response
 
 
+@atomic
 def record_offline_contribution(
     actor: User,
     section: Section,
@@ -167,18 +188,19 @@ def record_offline_contribution(
     It is published at once (an organizer typed it) and counts like the others.
 
     Raises:
-        NotAllowed: the actor may not record offline contributions here.
-        Conflict: online channel, empty text, an amendment without text, or a date in the future.
+        NotOrganizer: the actor may not record offline contributions here.
+        InvalidOfflineEntry: online channel, or a date in the future.
+        EmptyText: empty text, or an amendment without text.
     """
     process = section.version.draft.process
     if not permissions.can_record_offline(actor, process):
-        raise NotAllowed(str(_l("Only the organizers of this concertation may enter offline contributions.")))
+        raise NotOrganizer(str(_l("Only the organizers of this concertation may enter offline contributions.")))
     if channel == Channel.ONLINE:
-        raise Conflict(str(_l("Choose how the contribution was received.")))
+        raise InvalidOfflineEntry(str(_l("Choose how the contribution was received.")))
     if not body.strip() or (kind == ContributionKind.AMENDMENT and not proposed_text.strip()):
-        raise Conflict(str(_l("Enter the text of the contribution.")))
+        raise EmptyText(str(_l("Enter the text of the contribution.")))
     if received_on > utcnow().date():
-        raise Conflict(str(_l("The date of receipt cannot be in the future.")))
+        raise InvalidOfflineEntry(str(_l("The date of receipt cannot be in the future.")))
     contribution = Contribution(
         process_id=process.id, section_id=section.id, kind=kind, channel=channel, received_on=received_on,
         contributor_category=category, contributor_territory=territory.strip() or None,
@@ -191,5 +213,4 @@ def record_offline_contribution(
     set_state(contribution, ContributionState.PUBLISHED)
     record(actor, "consultation.offline", "contribution", contribution.id, process_id=process.id,
            changes={"channel": [None, channel.value]})  # fmt: skip
-    db.session.commit()
     return contribution

@@ -3,16 +3,13 @@
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
 from consult.consultation import bp, permissions, queries, services
 from consult.consultation.forms import HideForm, OfflineForm, ResponseForm
 from consult.consultation.labels import CHANNEL_LABELS, KIND_LABELS, STATE_LABELS
-from consult.consultation.models import Flag
 from consult.consultation.views.read import LABELS, position_labels
-from consult.db import db
 from consult.errors import DomainError
-from consult.http import flash_error, form_status
+from consult.http import flash_error, form_status, page_arg
 from consult.permissions import require
 from consult.processes.labels import MODERATION_MODE_LABELS
 from consult.processes.queries import get_process_or_404
@@ -25,9 +22,7 @@ def queue(slug):
     process = get_process_or_404(slug)
     require(permissions.can_moderate(current_user, process))
     view = "flagged" if request.args.get("vue") == "signalees" else "pending"
-    page = queries.moderation_queue(
-        process, view, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"]
-    )
+    page = queries.moderation_queue(process, view, page_arg(), current_app.config["PAGE_SIZE"])
     return render_template(
         "consultation/queue.html",
         process=process,
@@ -46,7 +41,7 @@ def _load(slug, contribution_id, check):
 
 
 def _manage_page(process, contribution, *, hide_form=None, response_form=None, status=200):
-    flags = db.session.scalars(select(Flag).where(Flag.contribution_id == contribution.id).order_by(Flag.id)).all()
+    flags = queries.contribution_flags(contribution)
     response = contribution.response
     return render_template(
         "consultation/manage.html",

@@ -1,14 +1,12 @@
 """Organizers' pages for drafts: create, write and order sections, publish, new versions, links to changes."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from consult.consultation import bp, permissions, queries, services
 from consult.consultation.forms import DraftForm, LinkForm, PublishForm, SectionForm
-from consult.consultation.models import Contribution
 from consult.dates import from_paris
-from consult.db import db
 from consult.errors import DomainError
 from consult.http import flash_error, form_status
 from consult.permissions import require
@@ -192,7 +190,7 @@ def new_version(slug, draft_id):
 @login_required
 def link_change(slug, section_id):
     """Link (or, with ``action=remove``, unlink) a contribution to the change of a section."""
-    _process, section = _load_section(slug, section_id)
+    process, section = _load_section(slug, section_id)
     form = LinkForm()
     version = section.version
     back = url_for("consultation.changes", slug=slug, draft_id=version.draft_id, number=version.number,
@@ -200,7 +198,7 @@ def link_change(slug, section_id):
     if not form.validate_on_submit():
         flash(_("Choose a contribution."), "error")
         return redirect(back)
-    contribution = db.session.get(Contribution, form.contribution_id.data) or abort(404)
+    contribution = queries.get_contribution_or_404(process, form.contribution_id.data)
     try:
         if request.form.get("action") == "remove":
             services.unlink_contribution_from_change(current_user, section, contribution.id)

@@ -4,24 +4,21 @@ Position and support routes also answer JSON (``Accept: application/json``) for 
 updates the page without reload; CSRF is checked the same way.
 """
 
-from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from consult.consultation import bp, permissions, queries, services
+from consult.consultation.errors import InvalidPosition
 from consult.consultation.forms import AmendmentForm, CommentForm, FlagForm
 from consult.consultation.models import ContributionState, PositionValue
 from consult.consultation.views.read import author_choices, render_section
 from consult.db import db
 from consult.errors import DomainError
-from consult.extensions import limiter
-from consult.http import flash_error, wants_json
+from consult.extensions import limit_contributions
+from consult.http import flash_error, id_arg, wants_json
 from consult.permissions import is_confirmed, require
 from consult.processes.queries import get_process_or_404
-
-
-def _rate():
-    return current_app.config["RATELIMIT_CONTRIBUTE"]
 
 
 def _load_section(slug, section_id):
@@ -54,14 +51,14 @@ def _posted_message(contribution) -> str:
 
 @bp.route("/concertations/<slug>/sections/<int:section_id>/commentaires", methods=["POST"])
 @login_required
-@limiter.limit(_rate)
+@limit_contributions
 def comment(slug, section_id):
     """Post a comment, or a reply to a comment (``parent_id``)."""
     process, section = _load_section(slug, section_id)
     require(is_confirmed(current_user))
     form = CommentForm()
     form.author_as.choices = author_choices(process)
-    parent_id = request.form.get("parent_id", type=int)
+    parent_id = id_arg(request.form, "parent_id")
     parent = queries.get_contribution_or_404(process, parent_id) if parent_id else None
     if not form.validate_on_submit():
         if parent is not None:
@@ -80,7 +77,7 @@ def comment(slug, section_id):
 
 @bp.route("/concertations/<slug>/sections/<int:section_id>/amendements", methods=["POST"])
 @login_required
-@limiter.limit(_rate)
+@limit_contributions
 def amend(slug, section_id):
     """Propose an amendment to a section."""
     process, section = _load_section(slug, section_id)
@@ -119,7 +116,7 @@ def _answer(ok_message, back, payload=None, error=None):
 
 @bp.route("/concertations/<slug>/sections/<int:section_id>/position", methods=["POST"])
 @login_required
-@limiter.limit(_rate)
+@limit_contributions
 def position(slug, section_id):
     """State, change or withdraw (``value=withdraw``) one's position on a section."""
     process, section = _load_section(slug, section_id)
@@ -127,7 +124,7 @@ def position(slug, section_id):
     raw = request.form.get("value", "")
     back = url_for("consultation.section", slug=slug, section_id=section.id, _anchor="positions")
     if raw != "withdraw" and raw not in {v.value for v in PositionValue}:
-        return _answer("", back, error=DomainError(_("Choose agree, mixed or disagree.")))
+        return _answer("", back, error=InvalidPosition(_("Choose agree, mixed or disagree.")))
     value = None if raw == "withdraw" else PositionValue(raw)
     try:
         services.set_position(current_user, section, value)
@@ -141,7 +138,7 @@ def position(slug, section_id):
 
 @bp.route("/concertations/<slug>/contributions/<int:contribution_id>/soutien", methods=["POST"])
 @login_required
-@limiter.limit(_rate)
+@limit_contributions
 def support(slug, contribution_id):
     """Support a contribution, or undo one's support (``action=undo``)."""
     _process, contribution = _load_contribution(slug, contribution_id)
@@ -165,7 +162,7 @@ def support(slug, contribution_id):
 def withdraw(slug, contribution_id):
     """Withdraw one's own contribution; a placeholder keeps its place."""
     _process, contribution = _load_contribution(slug, contribution_id)
-    require(permissions.can_withdraw_contribution(current_user, contribution))
+    require(permissions.is_contribution_author(current_user, contribution))
     try:
         services.withdraw_contribution(current_user, contribution)
     except DomainError as error:
@@ -177,11 +174,13 @@ def withdraw(slug, contribution_id):
 
 @bp.route("/concertations/<slug>/contributions/<int:contribution_id>/signaler", methods=["GET", "POST"])
 @login_required
-@limiter.limit(_rate, methods=["POST"])
+@limit_contributions
 def flag(slug, contribution_id):
     """Report a contribution to the moderators, with a reason."""
     process, contribution = _load_contribution(slug, contribution_id)
-    require(is_confirmed(current_user))
+    # A report sent while the contribution was being hidden is answered by the service (flash), not a 403.
+    require(is_confirmed(current_user) if request.method == "POST"
+            else permissions.can_flag_contribution(current_user, contribution))  # fmt: skip
     form = FlagForm()
     if form.validate_on_submit():
         try:

@@ -4,18 +4,18 @@ from flask import current_app, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from consult.auth.labels import RELATION_LABELS
 from consult.consultation import bp, permissions, queries
 from consult.consultation.forms import AmendmentForm, CommentForm, LinkForm
 from consult.consultation.labels import CHANNEL_LABELS, POSITION_LABELS, STATE_LABELS
 from consult.consultation.models import PositionValue
 from consult.dates import paris_today
 from consult.db import utcnow
+from consult.http import page_arg
 from consult.panels import panels_for
 from consult.processes.queries import get_process_or_404
 from consult.stakeholders.queries import represented_stakeholders
 
-LABELS = {"position": POSITION_LABELS, "channel": CHANNEL_LABELS, "state": STATE_LABELS, "relation": RELATION_LABELS}
+LABELS = {"position": POSITION_LABELS, "channel": CHANNEL_LABELS, "state": STATE_LABELS}
 
 
 def position_labels() -> dict:
@@ -35,7 +35,7 @@ def draft(slug, draft_id):
         draft=draft,
         version=version,
         outline=queries.version_outline(version),
-        window=queries.window_state(version, utcnow()),
+        window=version.state(utcnow()),
         position_labels=position_labels(),
         can_manage=permissions.can_manage_drafts(current_user, process),
     )
@@ -69,7 +69,7 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
         section,
         current_user,
         sort=sort,
-        page=request.args.get("page", 1, type=int),
+        page=page_arg(),
         per_page=current_app.config["PAGE_SIZE"],
         moderator=moderator,
     )
@@ -89,7 +89,8 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
         supported=queries.supported_ids(current_user, [c.id for c in shown]),
         my_position=queries.user_position(current_user, section),
         diffs=queries.amendment_diffs(section, page.items),
-        window=queries.window_state(section.version, now),
+        window=section.version.state(now),
+        current_version=section.version.draft.latest_published,
         can_contribute=can_contribute,
         moderator=moderator,
         can_respond=permissions.can_respond(current_user, process),

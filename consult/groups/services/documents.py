@@ -12,9 +12,9 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from consult.audit import record
-from consult.db import db
-from consult.errors import DomainError, NotAllowed
+from consult.db import atomic, db, on_commit
 from consult.groups import permissions
+from consult.groups.errors import FileTooLarge, FileTypeRefused, NotFacilitator
 from consult.groups.meeting_models import Document
 from consult.groups.models import Group
 
@@ -35,12 +35,6 @@ _OPENDOCUMENT = {
     b"application/vnd.oasis.opendocument.text": "odt",
     b"application/vnd.oasis.opendocument.spreadsheet": "ods",
 }
-
-
-class RejectedFile(DomainError):
-    """The file is of a type not accepted, or too large."""
-
-    status_code = 400
 
 
 def _zip_kind(data: bytes) -> str | None:
@@ -79,6 +73,7 @@ def upload_dir() -> Path:
     return path
 
 
+@atomic
 def attach_document(actor, group: Group, *, title: str, filename: str, data: bytes, meeting=None, is_public=False):
     """Store a document for a group or one of its meetings.
 
@@ -99,15 +94,13 @@ def attach_document(actor, group: Group, *, title: str, filename: str, data: byt
         RejectedFile: the type (read from the content) is not accepted, or the file is too large.
     """
     if not permissions.is_facilitator(actor, group):
-        raise NotAllowed(str(_l("Only the facilitators of this group may add documents.")))
+        raise NotFacilitator(_l("Only the facilitators of this group may add documents."))
     max_mb = current_app.config["MAX_UPLOAD_MB"]
     if len(data) > max_mb * 1024 * 1024:
-        raise RejectedFile(str(_l("The file is too large: %(max)d MB at most.", max=max_mb)))
+        raise FileTooLarge(_l("The file is too large: %(max)d MB at most.", max=max_mb))
     kind = detect_kind(data)
     if kind is None:
-        raise RejectedFile(
-            str(_l("This type of file is not accepted. Send a PDF, ODT, DOCX, ODS, XLSX, PNG or JPEG file."))
-        )
+        raise FileTypeRefused()
     extension, content_type = ALLOWED[kind]
     stored_name = f"{uuid.uuid4().hex}.{extension}"
     (upload_dir() / stored_name).write_bytes(data)
@@ -125,11 +118,11 @@ def attach_document(actor, group: Group, *, title: str, filename: str, data: byt
     db.session.add(document)
     db.session.flush()
     record(actor, "document.add", "document", document.id, process_id=group.process_id)
-    db.session.commit()
     logger.info("document %s (%s) added to group %s by user %s", document.id, kind, group.id, actor.id)
     return document
 
 
+@atomic
 def delete_document(actor, group: Group, document: Document):
     """Remove a document and its file.
 
@@ -137,9 +130,8 @@ def delete_document(actor, group: Group, document: Document):
         NotAllowed: the actor does not facilitate the group.
     """
     if not permissions.is_facilitator(actor, group):
-        raise NotAllowed(str(_l("Only the facilitators of this group may remove documents.")))
+        raise NotFacilitator(_l("Only the facilitators of this group may remove documents."))
     path = upload_dir() / document.stored_name
     db.session.delete(document)
     record(actor, "document.delete", "document", document.id, process_id=group.process_id)
-    db.session.commit()
-    path.unlink(missing_ok=True)
+    on_commit(lambda: path.unlink(missing_ok=True))  # the file goes only once the row is really gone

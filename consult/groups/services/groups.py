@@ -8,13 +8,21 @@ from sqlalchemy import delete, select
 
 from consult.audit import record
 from consult.auth.services import find_user_by_email
-from consult.consultation.models import Draft, DraftVersion, Section
-from consult.db import db
-from consult.errors import Conflict, NotAllowed, NotFound
+from consult.consultation.models import Section
+from consult.consultation.queries import in_process_sections
+from consult.db import atomic, db
 from consult.groups import permissions
+from consult.groups.errors import (
+    LimitBelowMembers,
+    NotAFacilitator,
+    NotEligibleFacilitator,
+    NotOrganizer,
+    UnknownAccount,
+)
 from consult.groups.models import Facilitator, Group, GroupSection, GroupState, JoinPolicy
+from consult.groups.services.membership import forget_standing
 from consult.processes.permissions import is_organizer
-from consult.stakeholders.models import Representative, RepresentativeStatus, Stakeholder
+from consult.stakeholders.queries import represented_stakeholders
 from consult.text import markdown_to_html
 
 logger = logging.getLogger(__name__)
@@ -31,18 +39,13 @@ def _unique_slug(process_id: int, title: str, exclude_id: int | None = None) -> 
 
 def _check_manager(actor, process):
     if not permissions.can_manage_groups(actor, process):
-        raise NotAllowed(str(_l("Only the organizers of this concertation may manage its groups.")))
+        raise NotOrganizer()
 
 
 def sections_of_process(process_id: int, section_ids) -> list[int]:
     """The ids among ``section_ids`` that are sections of this process's drafts."""
     return sorted(
-        db.session.scalars(
-            select(Section.id)
-            .join(DraftVersion, DraftVersion.id == Section.version_id)
-            .join(Draft, Draft.id == DraftVersion.draft_id)
-            .where(Section.id.in_(list(section_ids)), Draft.process_id == process_id)
-        )
+        db.session.scalars(in_process_sections(select(Section.id), process_id).where(Section.id.in_(list(section_ids))))
     )
 
 
@@ -52,6 +55,7 @@ def _set_sections(group: Group, section_ids):
         db.session.add(GroupSection(group_id=group.id, section_id=section_id))
 
 
+@atomic
 def create_group(
     actor,
     process,
@@ -97,11 +101,11 @@ def create_group(
     db.session.flush()
     _set_sections(group, list(section_ids))
     record(actor, "group.create", "group", group.id, process_id=process.id)
-    db.session.commit()
     logger.info("group %s created in process %s by user %s", group.slug, process.id, actor.id)
     return group
 
 
+@atomic
 def update_group(
     actor,
     group: Group,
@@ -118,11 +122,11 @@ def update_group(
 
     Raises:
         NotAllowed: the actor does not organize the process.
-        Conflict: the new size limit is below the current number of members (from the database).
+        LimitBelowMembers: the new size limit is below the current number of members (from the database).
     """
     _check_manager(actor, group.process)
     if size_limit is not None and size_limit < group.member_count:
-        raise Conflict(str(_l("The group already has more members than this limit.")))
+        raise LimitBelowMembers()
     changes = {}
     for name, value in (("title", title.strip()), ("join_policy", join_policy), ("state", state)):
         before = getattr(group, name)
@@ -134,11 +138,11 @@ def update_group(
     group.fields = list(fields)
     _set_sections(group, list(section_ids))
     record(actor, "group.update", "group", group.id, process_id=group.process_id, changes=changes)
-    db.session.commit()
     logger.info("group %s updated by user %s", group.slug, actor.id)
     return group
 
 
+@atomic
 def add_facilitator(actor, group: Group, email: str) -> Facilitator:
     """Designate the account with this address as a facilitator of the group.
 
@@ -150,9 +154,11 @@ def add_facilitator(actor, group: Group, email: str) -> Facilitator:
     _check_manager(actor, group.process)
     user = find_user_by_email(email)
     if user is None or not user.is_active:
-        raise NotFound(str(_l("No account uses this address. Ask the person to sign up first.")))
-    if not is_organizer(user, group.process) and not _represents_in(user, group.process_id):
-        raise NotAllowed(str(_l("Facilitators are organizers or representatives of an organisation of the registry.")))
+        raise UnknownAccount()
+    if not is_organizer(user, group.process) and not represented_stakeholders(user, group.process_id):
+        raise NotEligibleFacilitator(
+            _l("Facilitators are organizers or representatives of an organisation of the registry.")
+        )
     existing = db.session.scalar(
         select(Facilitator).where(Facilitator.group_id == group.id, Facilitator.user_id == user.id)
     )
@@ -161,26 +167,11 @@ def add_facilitator(actor, group: Group, email: str) -> Facilitator:
     facilitator = Facilitator(group_id=group.id, user_id=user.id)
     db.session.add(facilitator)
     record(actor, "group.facilitator_add", "user", user.id, process_id=group.process_id)
-    db.session.commit()
-    permissions.forget_group_standing()
+    forget_standing()
     return facilitator
 
 
-def _represents_in(user, process_id: int) -> bool:
-    return (
-        db.session.scalar(
-            select(Representative.id)
-            .join(Stakeholder, Stakeholder.id == Representative.stakeholder_id)
-            .where(
-                Representative.user_id == user.id,
-                Representative.status == RepresentativeStatus.CONFIRMED,
-                Stakeholder.process_id == process_id,
-            )
-        )
-        is not None
-    )
-
-
+@atomic
 def remove_facilitator(actor, group: Group, user_id: int):
     """Withdraw a facilitator.
 
@@ -193,8 +184,7 @@ def remove_facilitator(actor, group: Group, user_id: int):
         select(Facilitator).where(Facilitator.group_id == group.id, Facilitator.user_id == user_id)
     )
     if facilitator is None:
-        raise NotFound(str(_l("This person does not facilitate this group.")))
+        raise NotAFacilitator()
     db.session.delete(facilitator)
     record(actor, "group.facilitator_remove", "user", user_id, process_id=group.process_id)
-    db.session.commit()
-    permissions.forget_group_standing()
+    forget_standing()

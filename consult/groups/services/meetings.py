@@ -8,66 +8,32 @@ from sqlalchemy import select, update
 
 from consult.audit import record
 from consult.dates import to_paris
-from consult.db import db, utcnow
-from consult.errors import Conflict, NotAllowed
+from consult.db import atomic, db, utcnow
 from consult.groups import permissions
-from consult.groups.ics import invitation_attachment
-from consult.groups.meeting_models import Meeting, Registration, RegistrationStatus
+from consult.groups.errors import CapacityBelowSeats, InvalidMeetingTimes, NotFacilitator
+from consult.groups.meeting_models import Meeting, MeetingState, RegistrationStatus
 from consult.groups.models import Group
-from consult.mail import external_url, queue_mail
+from consult.groups.services.meeting_mail import mail_registrant
+from consult.groups.services.registrations import active_registrations, lock_meeting, promote_waiting
 from consult.text import markdown_to_html
 
 logger = logging.getLogger(__name__)
 MEETING_FIELDS = ("title", "is_public", "starts_at", "ends_at", "place", "address", "video_url", "capacity")
 
 
-def meeting_url(meeting: Meeting) -> str:
-    """The absolute address of a meeting's page, for mail and invitations."""
-    group = meeting.group
-    return external_url("groups.meeting", slug=group.process.slug, group_slug=group.slug, meeting_id=meeting.id)
-
-
-def mail_registrant(registration: Registration, template: str, subject, *, method: str | None = None, **context):
-    """Queue a mail about a meeting to one registrant, with the invitation attached when ``method`` is set."""
-    meeting = registration.meeting
-    url = meeting_url(meeting)
-    attachments = [invitation_attachment(meeting, url, method=method)] if method else []
-    queue_mail(
-        registration.user.email,
-        template,
-        subject,
-        attachments=attachments,
-        meeting=meeting,
-        group=meeting.group,
-        url=url,
-        starts=to_paris(meeting.starts_at),
-        ends=to_paris(meeting.ends_at),
-        **context,
-    )
-
-
 def _check_facilitator(actor, group: Group):
     if not permissions.is_facilitator(actor, group):
-        raise NotAllowed(str(_l("Only the facilitators of this group may manage its meetings.")))
+        raise NotFacilitator()
 
 
 def _check_times(starts_at, ends_at, deadline):
     if ends_at <= starts_at:
-        raise Conflict(str(_l("A meeting must end after it starts.")))
+        raise InvalidMeetingTimes()
     if deadline is not None and deadline > starts_at:
-        raise Conflict(str(_l("Registrations must close before the meeting starts.")))
+        raise InvalidMeetingTimes(_l("Registrations must close before the meeting starts."))
 
 
-def _active_registrations(meeting: Meeting) -> list[Registration]:
-    return list(
-        db.session.scalars(
-            select(Registration)
-            .where(Registration.meeting_id == meeting.id, Registration.status != RegistrationStatus.CANCELLED)
-            .order_by(Registration.created_at, Registration.id)
-        )
-    )
-
-
+@atomic
 def create_meeting(actor, group: Group, *, agenda_md: str, registration_deadline=None, **fields) -> Meeting:
     """Schedule a meeting of the group.
 
@@ -83,7 +49,7 @@ def create_meeting(actor, group: Group, *, agenda_md: str, registration_deadline
 
     Raises:
         NotAllowed: the actor does not facilitate the group.
-        Conflict: the times are inconsistent.
+        InvalidMeetingTimes: the times are inconsistent.
     """
     _check_facilitator(actor, group)
     _check_times(fields["starts_at"], fields["ends_at"], registration_deadline)
@@ -97,24 +63,29 @@ def create_meeting(actor, group: Group, *, agenda_md: str, registration_deadline
     db.session.add(meeting)
     db.session.flush()
     record(actor, "meeting.create", "meeting", meeting.id, process_id=group.process_id)
-    db.session.commit()
     logger.info("meeting %s created in group %s by user %s", meeting.id, group.id, actor.id)
     return meeting
 
 
-def update_meeting(actor, meeting: Meeting, *, agenda_md: str, registration_deadline=None, **fields) -> Meeting:
+@atomic
+def update_meeting(
+    actor, meeting: Meeting, *, agenda_md: str, registration_deadline=None, now=None, **fields
+) -> Meeting:
     """Change a meeting; registrants get an updated invitation (its SEQUENCE increased).
 
     Raises:
         NotAllowed: the actor does not facilitate the group.
-        Conflict: the meeting is cancelled, the times are inconsistent, or the capacity is below the seats taken.
+        MeetingCancelled, MeetingOver: the meeting can no longer change.
+        InvalidMeetingTimes: the times are inconsistent.
+        CapacityBelowSeats: the capacity is below the seats taken.
     """
+    now = now or utcnow()
     _check_facilitator(actor, meeting.group)
-    if meeting.cancelled_at is not None:
-        raise Conflict(str(_l("This meeting is cancelled.")))
+    meeting = lock_meeting(meeting)
+    meeting.require_state(now, MeetingState.UPCOMING, MeetingState.UNDER_WAY)
     _check_times(fields["starts_at"], fields["ends_at"], registration_deadline)
     if fields["capacity"] < meeting.seats_taken:
-        raise Conflict(str(_l("More people already have a seat than this capacity.")))
+        raise CapacityBelowSeats()
     changes = {
         name: [str(getattr(meeting, name)), str(fields[name])]
         for name in MEETING_FIELDS
@@ -125,52 +96,57 @@ def update_meeting(actor, meeting: Meeting, *, agenda_md: str, registration_dead
     meeting.agenda_md, meeting.agenda_html = agenda_md, markdown_to_html(agenda_md)
     meeting.registration_deadline = registration_deadline
     meeting.sequence += 1
-    if meeting.starts_at > utcnow():
+    if meeting.starts_at > now:
         meeting.reminder_sent_at = None
     db.session.flush()
-    from consult.groups.services.registrations import promote_waiting
-
-    promote_waiting(meeting)
-    for registration in _active_registrations(meeting):
+    if meeting.state(now) == MeetingState.UPCOMING:  # no seat is offered for a meeting already under way
+        promote_waiting(meeting, now=now)
+    for registration in active_registrations(meeting):
         if registration.status == RegistrationStatus.CONFIRMED:
             mail_registrant(registration, "groups_meeting_changed", _l("A meeting has changed"), method="REQUEST")
     record(actor, "meeting.update", "meeting", meeting.id, process_id=meeting.group.process_id, changes=changes)
-    db.session.commit()
     logger.info("meeting %s changed by user %s (sequence %s)", meeting.id, actor.id, meeting.sequence)
     return meeting
 
 
+@atomic
 def cancel_meeting(actor, meeting: Meeting, *, reason: str = "", now=None) -> Meeting:
-    """Cancel a meeting; registrants get a cancellation (METHOD:CANCEL).
+    """Cancel a meeting that has not started; registrants get a cancellation (METHOD:CANCEL).
 
     Raises:
         NotAllowed: the actor does not facilitate the group.
-        Conflict: the meeting is already cancelled.
+        MeetingCancelled: the meeting is already cancelled.
+        MeetingStarted: the meeting has started or is over.
     """
+    now = now or utcnow()
     _check_facilitator(actor, meeting.group)
-    if meeting.cancelled_at is not None:
-        raise Conflict(str(_l("This meeting is cancelled.")))
-    meeting.cancelled_at = now or utcnow()
+    meeting = lock_meeting(meeting)
+    meeting.require_state(now, MeetingState.UPCOMING)
+    meeting.cancelled_at = now
     meeting.sequence += 1
-    for registration in _active_registrations(meeting):
+    for registration in active_registrations(meeting):
         mail_registrant(
             registration, "groups_meeting_cancelled", _l("A meeting is cancelled"), method="CANCEL", reason=reason
         )
     record(actor, "meeting.cancel", "meeting", meeting.id, process_id=meeting.group.process_id, reason=reason)
-    db.session.commit()
     logger.info("meeting %s cancelled by user %s", meeting.id, actor.id)
     return meeting
 
 
+@atomic
 def record_minutes(actor, meeting: Meeting, *, attended_ids: set[int], minutes_md: str, publish: bool, now=None):
-    """Record who came and the minutes; publishing tells every registrant once.
+    """Record who came and the minutes, once the meeting has started; publishing tells every registrant once.
 
     Raises:
         NotAllowed: the actor does not facilitate the group.
+        MeetingCancelled: the meeting was cancelled.
+        MeetingNotStarted: the meeting has not started yet.
     """
-    _check_facilitator(actor, meeting.group)
     now = now or utcnow()
-    registrations = _active_registrations(meeting)
+    _check_facilitator(actor, meeting.group)
+    meeting = lock_meeting(meeting)
+    meeting.require_state(now, MeetingState.UNDER_WAY, MeetingState.OVER)
+    registrations = active_registrations(meeting)
     for registration in registrations:
         registration.attended = registration.id in attended_ids
     meeting.minutes_md, meeting.minutes_html = minutes_md, markdown_to_html(minutes_md)
@@ -180,7 +156,6 @@ def record_minutes(actor, meeting: Meeting, *, attended_ids: set[int], minutes_m
             if registration.status == RegistrationStatus.CONFIRMED:
                 mail_registrant(registration, "groups_minutes_published", _l("The minutes of a meeting are online"))
     record(actor, "meeting.minutes", "meeting", meeting.id, process_id=meeting.group.process_id)
-    db.session.commit()
     return meeting
 
 
@@ -195,16 +170,17 @@ def send_meeting_reminders(now):
         )
     ).all()
     for meeting in upcoming:
-        if to_paris(meeting.starts_at).date() - to_paris(now).date() > timedelta(days=1):
-            continue
-        # Claim the reminder atomically, so two workers never both send it.
-        claimed = db.session.execute(
-            update(Meeting)
-            .where(Meeting.id == meeting.id, Meeting.reminder_sent_at.is_(None))
-            .values(reminder_sent_at=now)
-        ).rowcount
-        if claimed:
-            for registration in _active_registrations(meeting):
-                if registration.status == RegistrationStatus.CONFIRMED:
-                    mail_registrant(registration, "groups_meeting_reminder", _l("Reminder: a meeting tomorrow"))
-        db.session.commit()
+        if to_paris(meeting.starts_at).date() - to_paris(now).date() <= timedelta(days=1):
+            _remind(meeting, now)
+
+
+@atomic
+def _remind(meeting: Meeting, now):
+    """Claim the meeting's reminder in SQL, so two workers never both send it, and mail the seated registrants."""
+    claimed = db.session.execute(
+        update(Meeting).where(Meeting.id == meeting.id, Meeting.reminder_sent_at.is_(None)).values(reminder_sent_at=now)
+    ).rowcount
+    if claimed:
+        for registration in active_registrations(meeting):
+            if registration.status == RegistrationStatus.CONFIRMED:
+                mail_registrant(registration, "groups_meeting_reminder", _l("Reminder: a meeting tomorrow"))

@@ -8,12 +8,24 @@ from sqlalchemy.exc import IntegrityError
 
 from consult.audit import record
 from consult.auth.models import User
-from consult.db import db, utcnow
-from consult.errors import Conflict, NotAllowed
+from consult.db import atomic, db, on_commit, utcnow
 from consult.groups import permissions
+from consult.groups.errors import (
+    AlreadyInvited,
+    AlreadyMember,
+    GroupFull,
+    InvitationOnly,
+    NoPendingInvitation,
+    NotAMember,
+    NotFacilitator,
+    NotOrganizer,
+    NotRepresentative,
+    RequestDecided,
+)
 from consult.groups.models import Group, GroupState, JoinPolicy, Membership, MembershipEvent, MembershipStatus
 from consult.mail import external_url, queue_mail
-from consult.stakeholders.models import Representative, RepresentativeStatus, Stakeholder
+from consult.stakeholders.models import Stakeholder
+from consult.stakeholders.queries import confirmed_representatives, represents
 
 logger = logging.getLogger(__name__)
 
@@ -29,32 +41,21 @@ SUBJECTS = {
 }
 
 
-def represents(user, stakeholder: Stakeholder) -> bool:
-    """Whether the user is a confirmed representative of the organisation."""
-    return (
-        db.session.scalar(
-            select(Representative.id).where(
-                Representative.user_id == user.id,
-                Representative.stakeholder_id == stakeholder.id,
-                Representative.status == RepresentativeStatus.CONFIRMED,
-            )
-        )
-        is not None
-    )
-
-
 def _representative_emails(stakeholder_id: int) -> list[str]:
+    representatives = confirmed_representatives().subquery()
     return list(
         db.session.scalars(
             select(User.email)
-            .join(Representative, Representative.user_id == User.id)
-            .where(
-                Representative.stakeholder_id == stakeholder_id,
-                Representative.status == RepresentativeStatus.CONFIRMED,
-                User.deleted_at.is_(None),
-            )
+            .join(representatives, representatives.c.user_id == User.id)
+            .where(representatives.c.stakeholder_id == stakeholder_id, User.deleted_at.is_(None))
         )
     )
+
+
+def forget_standing():
+    """Drop the cached group standings now (later checks in this transaction) and after the commit."""
+    permissions.forget_group_standing()
+    on_commit(permissions.forget_group_standing)
 
 
 def _mail_organisation(membership: Membership, kind: str, message: str = ""):
@@ -85,13 +86,12 @@ def _set_status(membership: Membership, status: MembershipStatus, actor, reason:
 def _count(group: Group, delta: int):
     """Move the member counter in SQL; the CHECK constraint refuses going past the size limit."""
     try:
-        with db.session.begin_nested():
+        with atomic():
             db.session.execute(
                 update(Group).where(Group.id == group.id).values(member_count=Group.member_count + delta)
             )
     except IntegrityError:
-        db.session.rollback()
-        raise Conflict(str(_l("The group is full: its size limit is reached."))) from None
+        raise GroupFull() from None
 
 
 def _activate(membership: Membership, actor, now, reason: str = ""):
@@ -112,13 +112,13 @@ def _finish(actor, membership: Membership, action: str, kind: str, message: str 
     membership.message = message
     record(actor, action, "membership", membership.id, process_id=membership.group.process_id, reason=reason)
     _mail_organisation(membership, kind, message or reason)
-    db.session.commit()
     db.session.refresh(membership.group)
-    permissions.forget_group_standing()
+    forget_standing()
     logger.info("membership %s of group %s: %s by user %s", membership.id, membership.group_id, kind, actor.id)
     return membership
 
 
+@atomic
 def join_group(actor, group: Group, stakeholder: Stakeholder, *, message: str = "", now=None) -> Membership:
     """Join an open group at once, or ask to join one that decides on requests, for an organisation.
 
@@ -133,17 +133,19 @@ def join_group(actor, group: Group, stakeholder: Stakeholder, *, message: str = 
         The membership, active or requested.
 
     Raises:
-        NotAllowed: the actor does not represent the organisation, or the group admits on invitation only.
-        Conflict: the organisation is already a member or has already asked; the group is full.
+        NotRepresentative: the actor does not represent the (live) organisation.
+        InvitationOnly: the group admits on invitation only, or is not open.
+        AlreadyMember: the organisation is already a member or has already asked.
+        GroupFull: the group's size limit is reached.
     """
     now = now or utcnow()
     if stakeholder.process_id != group.process_id or not represents(actor, stakeholder):
-        raise NotAllowed(str(_l("You may only act for an organisation you represent.")))
+        raise NotRepresentative()
     if group.state != GroupState.OPEN or group.join_policy == JoinPolicy.ON_INVITATION:
-        raise NotAllowed(str(_l("This group admits new members on invitation only.")))
+        raise InvitationOnly()
     membership = _locked_membership(group, stakeholder.id)
     if membership is not None and membership.status in (MembershipStatus.ACTIVE, MembershipStatus.REQUESTED):
-        raise Conflict(str(_l("Your organisation is already a member of this group or has already asked.")))
+        raise AlreadyMember()
     if membership is None:
         membership = Membership(group=group, stakeholder=stakeholder, status=MembershipStatus.REQUESTED)
         db.session.add(membership)
@@ -154,19 +156,21 @@ def join_group(actor, group: Group, stakeholder: Stakeholder, *, message: str = 
     return _finish(actor, membership, "membership.request", "requested", message)
 
 
+@atomic
 def decide_membership(actor, membership: Membership, *, accept: bool, message: str = "", now=None) -> Membership:
     """Accept or decline a request to join.
 
     Raises:
         NotAllowed: the actor neither facilitates the group nor organizes the process.
-        Conflict: the request was already decided; the group is full.
+        RequestDecided: the request was already decided.
+        GroupFull: the group's size limit is reached.
     """
     now = now or utcnow()
     if not permissions.is_facilitator(actor, membership.group):
-        raise NotAllowed(str(_l("Only the facilitators of this group may decide on requests.")))
+        raise NotFacilitator(_l("Only the facilitators of this group may decide on requests."))
     membership = _locked_membership(membership.group, membership.stakeholder_id)
     if membership.status != MembershipStatus.REQUESTED:
-        raise Conflict(str(_l("This request has already been decided.")))
+        raise RequestDecided()
     if accept:
         _activate(membership, actor, now, message)
         return _finish(actor, membership, "membership.accept", "accepted", message)
@@ -174,18 +178,19 @@ def decide_membership(actor, membership: Membership, *, accept: bool, message: s
     return _finish(actor, membership, "membership.decline", "declined", message)
 
 
+@atomic
 def invite_organisation(actor, group: Group, stakeholder: Stakeholder, *, message: str = "") -> Membership:
     """Invite an organisation of the process to join the group.
 
     Raises:
         NotAllowed: the actor does not organize the process, or the organisation is of another process.
-        Conflict: the organisation is already a member or already invited.
+        AlreadyInvited: the organisation is already a member or already invited.
     """
     if not permissions.can_manage_groups(actor, group.process) or stakeholder.process_id != group.process_id:
-        raise NotAllowed(str(_l("Only the organizers of this concertation may invite organisations.")))
+        raise NotOrganizer(_l("Only the organizers of this concertation may invite organisations."))
     membership = _locked_membership(group, stakeholder.id)
     if membership is not None and membership.status in (MembershipStatus.ACTIVE, MembershipStatus.INVITED):
-        raise Conflict(str(_l("This organisation is already a member or already invited.")))
+        raise AlreadyInvited()
     if membership is None:
         membership = Membership(group=group, stakeholder=stakeholder, status=MembershipStatus.INVITED)
         db.session.add(membership)
@@ -193,19 +198,21 @@ def invite_organisation(actor, group: Group, stakeholder: Stakeholder, *, messag
     return _finish(actor, membership, "membership.invite", "invited", message)
 
 
+@atomic
 def answer_invitation(actor, membership: Membership, *, accept: bool, now=None) -> Membership:
     """Accept or decline an invitation, as a representative of the invited organisation.
 
     Raises:
-        NotAllowed: the actor does not represent the organisation.
-        Conflict: there is no pending invitation; the group is full.
+        NotRepresentative: the actor does not represent the (live) organisation.
+        NoPendingInvitation: there is no pending invitation.
+        GroupFull: the group's size limit is reached.
     """
     now = now or utcnow()
     if not represents(actor, membership.stakeholder):
-        raise NotAllowed(str(_l("You may only act for an organisation you represent.")))
+        raise NotRepresentative()
     membership = _locked_membership(membership.group, membership.stakeholder_id)
     if membership.status != MembershipStatus.INVITED:
-        raise Conflict(str(_l("There is no pending invitation.")))
+        raise NoPendingInvitation()
     if accept:
         _activate(membership, actor, now)
         return _finish(actor, membership, "membership.join", "joined")
@@ -213,34 +220,36 @@ def answer_invitation(actor, membership: Membership, *, accept: bool, now=None) 
     return _finish(actor, membership, "membership.decline_invitation", "invitation_declined")
 
 
+@atomic
 def leave_group(actor, membership: Membership) -> Membership:
     """Take one's organisation out of a group.
 
     Raises:
-        NotAllowed: the actor does not represent the organisation.
-        Conflict: the organisation is not a member.
+        NotRepresentative: the actor does not represent the (live) organisation.
+        NotAMember: the organisation is not a member.
     """
     if not represents(actor, membership.stakeholder):
-        raise NotAllowed(str(_l("You may only act for an organisation you represent.")))
+        raise NotRepresentative()
     return _end(actor, membership, MembershipStatus.LEFT, "membership.leave", "left", "")
 
 
+@atomic
 def remove_member(actor, membership: Membership, *, reason: str) -> Membership:
     """Remove a member organisation, with a reason mailed to its representatives.
 
     Raises:
         NotAllowed: the actor does not organize the process.
-        Conflict: the organisation is not a member.
+        NotAMember: the organisation is not a member.
     """
     if not permissions.can_manage_groups(actor, membership.group.process):
-        raise NotAllowed(str(_l("Only the organizers of this concertation may remove a member.")))
+        raise NotOrganizer(_l("Only the organizers of this concertation may remove a member."))
     return _end(actor, membership, MembershipStatus.REMOVED, "membership.remove", "removed", reason)
 
 
 def _end(actor, membership, status, action, kind, reason):
     membership = _locked_membership(membership.group, membership.stakeholder_id)
     if membership.status != MembershipStatus.ACTIVE:
-        raise Conflict(str(_l("This organisation is not a member of the group.")))
+        raise NotAMember()
     _count(membership.group, -1)
     _set_status(membership, status, actor, reason)
     return _finish(actor, membership, action, kind, reason=reason)

@@ -8,9 +8,18 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from consult.audit import record
 from consult.auth.models import User
-from consult.db import db, utcnow
-from consult.errors import Conflict, NotAllowed, NotFound
+from consult.db import atomic, db, utcnow
 from consult.groups import permissions
+from consult.groups.errors import (
+    EditConflict,
+    InvalidProposalStep,
+    NotFacilitator,
+    NotGroupMember,
+    NotOrganizer,
+    ProposalLocked,
+    ReasonRequired,
+    SectionNotInDraft,
+)
 from consult.groups.labels import PROPOSAL_STATUS_LABELS
 from consult.groups.models import Facilitator, Group, Membership, MembershipStatus
 from consult.groups.proposal_models import (
@@ -23,18 +32,10 @@ from consult.groups.proposal_models import (
 )
 from consult.groups.services.groups import sections_of_process
 from consult.mail import external_url, queue_mail
-from consult.stakeholders.models import Representative, RepresentativeStatus
+from consult.stakeholders.queries import confirmed_representatives
 from consult.text import plain_to_html
 
 logger = logging.getLogger(__name__)
-
-
-class EditConflict(Conflict):
-    """Someone saved the sheet since it was opened; ``current`` is the sheet as it now stands."""
-
-    def __init__(self, message: str, current: Proposal):
-        super().__init__(message)
-        self.current = current
 
 
 def _apply(proposal: Proposal, actor, title: str, sheet: dict):
@@ -51,6 +52,7 @@ def _set_sections(proposal: Proposal, section_ids):
         db.session.add(ProposalSection(proposal_id=proposal.id, section_id=section_id))
 
 
+@atomic
 def create_proposal(actor, group: Group, *, title: str, sheet: dict, section_ids=(), today=None) -> Proposal:
     """Start an action sheet in a group.
 
@@ -71,18 +73,18 @@ def create_proposal(actor, group: Group, *, title: str, sheet: dict, section_ids
     from consult.dates import paris_today
 
     if not permissions.can_write_proposal(actor, group, today or paris_today()):
-        raise NotAllowed(str(_l("Only the members of this group may write its action sheets.")))
+        raise NotGroupMember()
     proposal = Proposal(group=group, created_by_id=actor.id, status=ProposalStatus.DRAFT)
     _apply(proposal, actor, title, sheet)
     db.session.add(proposal)
     db.session.flush()
     _set_sections(proposal, section_ids)
     record(actor, "proposal.create", "proposal", proposal.id, process_id=group.process_id)
-    db.session.commit()
     logger.info("proposal %s created in group %s by user %s", proposal.id, group.id, actor.id)
     return proposal
 
 
+@atomic
 def update_proposal(
     actor, proposal: Proposal, *, expected_version: int, title: str, sheet: dict, section_ids=(), today=None
 ) -> Proposal:
@@ -95,22 +97,22 @@ def update_proposal(
     from consult.dates import paris_today
 
     if not permissions.can_edit_proposal(actor, proposal, today or paris_today()):
-        raise NotAllowed(str(_l("This action sheet can no longer be edited.")))
-    message = str(_l("Someone saved this action sheet while you were editing it. Nothing of yours is lost."))
+        raise ProposalLocked()
     if proposal.version != expected_version:
-        raise EditConflict(message, proposal)
+        raise EditConflict(proposal)
     _apply(proposal, actor, title, sheet)
     try:
-        db.session.flush()  # the version counter makes this UPDATE … WHERE version = expected
+        with atomic():
+            db.session.flush()  # the version counter makes this UPDATE … WHERE version = expected
     except StaleDataError:
-        db.session.rollback()
-        raise EditConflict(message, db.session.get(Proposal, proposal.id)) from None
+        db.session.refresh(proposal)
+        raise EditConflict(proposal) from None
     _set_sections(proposal, section_ids)
-    db.session.commit()
     logger.info("proposal %s saved by user %s (version %s)", proposal.id, actor.id, proposal.version)
     return proposal
 
 
+@atomic
 def submit_proposal(actor, proposal: Proposal, *, now=None) -> Proposal:
     """Submit a draft sheet in the group's name.
 
@@ -118,27 +120,28 @@ def submit_proposal(actor, proposal: Proposal, *, now=None) -> Proposal:
         NotAllowed: the actor does not facilitate the group, or the sheet is not a draft.
     """
     if not permissions.can_submit_proposal(actor, proposal):
-        raise NotAllowed(str(_l("Only a facilitator may submit a draft action sheet.")))
+        raise NotFacilitator(_l("Only a facilitator may submit a draft action sheet."))
     proposal.status, proposal.submitted_at = ProposalStatus.SUBMITTED, now or utcnow()
     record(actor, "proposal.submit", "proposal", proposal.id, process_id=proposal.group.process_id)
     _mail_group(proposal, _l("An action sheet of your group is submitted"))
-    db.session.commit()
     return proposal
 
 
+@atomic
 def decide_proposal(actor, proposal: Proposal, *, status: ProposalStatus, reason: str, now=None) -> Proposal:
     """Put a submitted sheet under review or decide on it, with a reason mailed to the group.
 
     Raises:
         NotAllowed: the actor does not organize the process, or the sheet is still a draft.
-        Conflict: a decision without a reason, or a move back to draft or submitted.
+        InvalidProposalStep: a move back to draft or submitted.
+        ReasonRequired: a decision without a reason.
     """
     if not permissions.can_decide_proposal(actor, proposal):
-        raise NotAllowed(str(_l("Only the organizers may decide on a submitted action sheet.")))
+        raise NotOrganizer(_l("Only the organizers may decide on a submitted action sheet."))
     if status not in (ProposalStatus.UNDER_REVIEW, *DECISIONS):
-        raise Conflict(str(_l("This step is not possible.")))
+        raise InvalidProposalStep()
     if status in DECISIONS and not reason.strip():
-        raise Conflict(str(_l("Give the reason for the decision: the group will read it.")))
+        raise ReasonRequired()
     before = proposal.status
     proposal.status = status
     proposal.decision_reason, proposal.decision_reason_html = reason.strip(), plain_to_html(reason)
@@ -153,10 +156,10 @@ def decide_proposal(actor, proposal: Proposal, *, status: ProposalStatus, reason
         changes={"status": [before.value, status.value]},
     )
     _mail_group(proposal, _l("News of an action sheet of your group"))
-    db.session.commit()
     return proposal
 
 
+@atomic
 def link_proposal_change(actor, proposal: Proposal, section_id: int) -> ProposalChange:
     """Record that a section of a draft version changed because of this sheet.
 
@@ -165,9 +168,9 @@ def link_proposal_change(actor, proposal: Proposal, section_id: int) -> Proposal
         NotFound: the section is not in this process's drafts.
     """
     if not permissions.can_decide_proposal(actor, proposal):
-        raise NotAllowed(str(_l("Only the organizers may link an action sheet to a change.")))
+        raise NotOrganizer(_l("Only the organizers may link an action sheet to a change."))
     if not sections_of_process(proposal.group.process_id, [section_id]):
-        raise NotFound(str(_l("This section is not part of the draft.")))
+        raise SectionNotInDraft()
     link = db.session.scalar(
         select(ProposalChange).where(ProposalChange.proposal_id == proposal.id, ProposalChange.section_id == section_id)
     )
@@ -175,20 +178,19 @@ def link_proposal_change(actor, proposal: Proposal, section_id: int) -> Proposal
         link = ProposalChange(proposal_id=proposal.id, section_id=section_id, created_by_id=actor.id)
         db.session.add(link)
         record(actor, "proposal.link_change", "section", section_id, process_id=proposal.group.process_id)
-        db.session.commit()
     return link
 
 
 def group_emails(group: Group) -> list[str]:
     """The addresses of the group's facilitators and of the representatives of its member organisations."""
+    representatives = confirmed_representatives().subquery()
     members = (
         select(User.email)
-        .join(Representative, Representative.user_id == User.id)
-        .join(Membership, Membership.stakeholder_id == Representative.stakeholder_id)
+        .join(representatives, representatives.c.user_id == User.id)
+        .join(Membership, Membership.stakeholder_id == representatives.c.stakeholder_id)
         .where(
             Membership.group_id == group.id,
             Membership.status == MembershipStatus.ACTIVE,
-            Representative.status == RepresentativeStatus.CONFIRMED,
             User.deleted_at.is_(None),
         )
     )

@@ -6,26 +6,37 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from consult.db import db, utcnow
-from consult.errors import Conflict, NotAllowed
+from consult.db import atomic, db, utcnow
 from consult.groups import permissions
-from consult.groups.meeting_models import AccessNeed, Meeting, Registration, RegistrationStatus
-from consult.groups.services.meetings import mail_registrant
+from consult.groups.errors import AlreadyRegistered, NotYourRegistration, RegistrationsClosed
+from consult.groups.meeting_models import AccessNeed, Meeting, MeetingState, Registration, RegistrationStatus
+from consult.groups.services.meeting_mail import mail_registrant
 
 logger = logging.getLogger(__name__)
 
 
-def _lock_meeting(meeting: Meeting) -> Meeting:
-    """Lock the meeting row (PostgreSQL: SELECT … FOR UPDATE) so seats are counted one at a time."""
+def lock_meeting(meeting: Meeting) -> Meeting:
+    """Lock the meeting row (PostgreSQL: SELECT … FOR UPDATE) and re-read it, so changes are made one at a time."""
     return db.session.scalar(
         select(Meeting).where(Meeting.id == meeting.id).with_for_update().execution_options(populate_existing=True)
+    )
+
+
+def active_registrations(meeting: Meeting) -> list[Registration]:
+    """The meeting's seated and waiting registrations, first come first."""
+    return list(
+        db.session.scalars(
+            select(Registration)
+            .where(Registration.meeting_id == meeting.id, Registration.status != RegistrationStatus.CANCELLED)
+            .order_by(Registration.created_at, Registration.id)
+        )
     )
 
 
 def _take_seat(meeting: Meeting) -> bool:
     """Take a seat in SQL; the CHECK constraint is the last guard against going over capacity."""
     try:
-        with db.session.begin_nested():
+        with atomic():
             taken = db.session.execute(
                 update(Meeting)
                 .where(Meeting.id == meeting.id, Meeting.seats_taken < Meeting.capacity)
@@ -47,7 +58,7 @@ def _fresh_registration(actor, meeting: Meeting, needs, needs_other: str, now) -
         select(Registration).where(Registration.meeting_id == meeting.id, Registration.user_id == actor.id)
     )
     if registration is not None and registration.status != RegistrationStatus.CANCELLED:
-        raise Conflict(str(_l("You are already registered for this meeting.")))
+        raise AlreadyRegistered()
     if registration is None:
         registration = Registration(meeting_id=meeting.id, user_id=actor.id, status=RegistrationStatus.WAITING)
         db.session.add(registration)
@@ -58,6 +69,7 @@ def _fresh_registration(actor, meeting: Meeting, needs, needs_other: str, now) -
     return registration
 
 
+@atomic
 def register_for_meeting(
     actor, meeting: Meeting, *, needs: list[AccessNeed], needs_other: str = "", now=None
 ) -> Registration:
@@ -74,19 +86,21 @@ def register_for_meeting(
         The registration, confirmed or waiting.
 
     Raises:
-        NotAllowed: registrations are closed or the actor may not attend.
-        Conflict: the actor is already registered.
+        MeetingCancelled, MeetingStarted: the meeting is cancelled, has started or is over.
+        RegistrationsClosed: the deadline is past, the phase does not allow it, or the actor may not attend.
+        AlreadyRegistered: the actor is already registered.
     """
     now = now or utcnow()
+    meeting = lock_meeting(meeting)
+    meeting.require_state(now, MeetingState.UPCOMING)
     if not permissions.can_register_meeting(actor, meeting, now):
-        raise NotAllowed(str(_l("Registrations for this meeting are closed to you.")))
-    meeting = _lock_meeting(meeting)
+        raise RegistrationsClosed()
     registration = _fresh_registration(actor, meeting, needs, needs_other, now)
     try:
-        db.session.flush()  # the unique (meeting, user) constraint catches a double submission
+        with atomic():
+            db.session.flush()  # the unique (meeting, user) constraint catches a double submission
     except IntegrityError:
-        db.session.rollback()
-        raise Conflict(str(_l("You are already registered for this meeting."))) from None
+        raise AlreadyRegistered() from None
     seated = _take_seat(meeting)
     registration.status = RegistrationStatus.CONFIRMED if seated else RegistrationStatus.WAITING
     registration.seated_at = now if seated else None
@@ -95,37 +109,42 @@ def register_for_meeting(
         mail_registrant(registration, "groups_registered", _l("Your seat at a meeting"), method="REQUEST")
     else:
         mail_registrant(registration, "groups_waiting", _l("You are on the waiting list of a meeting"))
-    db.session.commit()
     logger.info("user %s registered for meeting %s (%s)", actor.id, meeting.id, registration.status.value)
     return registration
 
 
+@atomic
 def cancel_registration(actor, registration: Registration, *, now=None) -> Registration:
-    """Give up one's seat or place; the first person waiting gets the seat and is told by mail.
+    """Give up one's seat or place before the meeting starts; the first person waiting gets the seat by mail.
+
+    Cancelling a registration already cancelled changes nothing (a double submission).
 
     Raises:
-        NotAllowed: the registration is someone else's.
-        Conflict: it is already cancelled.
+        NotYourRegistration: the registration is someone else's.
+        MeetingCancelled, MeetingStarted: the meeting is cancelled, has started or is over.
     """
-    if registration.user_id != actor.id:
-        raise NotAllowed(str(_l("You may only cancel your own registration.")))
-    meeting = _lock_meeting(registration.meeting)
+    now = now or utcnow()
+    meeting = lock_meeting(registration.meeting)
     db.session.refresh(registration)
+    if not permissions.can_cancel_registration(actor, registration, now):
+        if registration.user_id != actor.id:
+            raise NotYourRegistration()
+        meeting.require_state(now, MeetingState.UPCOMING)
     if registration.status == RegistrationStatus.CANCELLED:
-        raise Conflict(str(_l("This registration is already cancelled.")))
+        return registration
     had_seat = registration.status == RegistrationStatus.CONFIRMED
-    registration.status, registration.cancelled_at = RegistrationStatus.CANCELLED, now or utcnow()
+    registration.status, registration.cancelled_at = RegistrationStatus.CANCELLED, now
     if had_seat:
         db.session.execute(update(Meeting).where(Meeting.id == meeting.id).values(seats_taken=Meeting.seats_taken - 1))
         db.session.flush()
         promote_waiting(meeting, now=now)
-    db.session.commit()
     logger.info("user %s cancelled registration %s", actor.id, registration.id)
     return registration
 
 
+@atomic
 def promote_waiting(meeting: Meeting, *, now=None) -> list[Registration]:
-    """Give free seats to the people waiting, first come first served, and mail them (only flushes)."""
+    """Give free seats to the people waiting, first come first served, and mail them."""
     db.session.refresh(meeting)
     waiting = db.session.scalars(
         select(Registration)

@@ -13,7 +13,7 @@ from consult.groups.ics import calendar_of
 from consult.groups.labels import GROUP_STATE_LABELS, JOIN_POLICY_LABELS
 from consult.groups.models import GroupState, JoinPolicy
 from consult.groups.services import groups as services
-from consult.groups.services.meetings import meeting_url
+from consult.groups.services.meeting_mail import meeting_url
 from consult.http import flash_error, form_status
 from consult.permissions import require
 from consult.processes.queries import get_process_or_404
@@ -142,7 +142,7 @@ def remove_facilitator(slug, group_slug, user_id):
 def calendar(slug, group_slug):
     """The group's calendar feed: the meetings the viewer may see."""
     group = queries.get_group_or_404(slug, group_slug)
-    page = queries.group_page(group, current_user, utcnow())
-    meetings = [m for m in page.upcoming + page.past if m.cancelled_at is None]
-    body = calendar_of(meetings, name=group.title, urls={m.id: meeting_url(m) for m in meetings})
+    meetings, video_for = queries.calendar_feed(group, current_user, utcnow())
+    urls = {m.id: meeting_url(m) for m in meetings}
+    body = calendar_of(meetings, name=group.title, urls=urls, video_for=video_for)
     return Response(body, mimetype="text/calendar", headers={"Content-Disposition": "inline; filename=groupe.ics"})

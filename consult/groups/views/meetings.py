@@ -14,6 +14,7 @@ from consult.groups.labels import ACCESS_NEED_LABELS, REGISTRATION_STATUS_LABELS
 from consult.groups.meeting_models import AccessNeed, Meeting, Registration, RegistrationStatus
 from consult.groups.services import meetings as services
 from consult.groups.services import registrations
+from consult.groups.services.meeting_mail import meeting_url
 from consult.groups.views.groups import GROUP_URL
 from consult.http import flash_error, form_status
 from consult.permissions import require
@@ -98,7 +99,7 @@ def meeting(slug, group_slug, meeting_id):
 def edit_meeting(slug, group_slug, meeting_id):
     """Change a meeting; registrants get an updated invitation."""
     group, meeting = _load(slug, group_slug, meeting_id)
-    require(permissions.is_facilitator(current_user, group))
+    require(permissions.can_edit_meeting(current_user, meeting, utcnow()))
     form = MeetingForm(obj=meeting)
     if not form.is_submitted():
         form.starts_at.data = to_paris(meeting.starts_at).replace(tzinfo=None)
@@ -123,7 +124,7 @@ def edit_meeting(slug, group_slug, meeting_id):
 def cancel_meeting(slug, group_slug, meeting_id):
     """Cancel a meeting; registrants are told."""
     group, meeting = _load(slug, group_slug, meeting_id)
-    require(permissions.is_facilitator(current_user, group))
+    require(permissions.can_cancel_meeting(current_user, meeting, utcnow()))
     form = CancelForm()
     if form.validate_on_submit():
         try:
@@ -162,12 +163,13 @@ def register(slug, group_slug, meeting_id):
 @bp.route(f"{MEETING_URL}/inscription/annuler", methods=["POST"])
 @login_required
 def unregister(slug, group_slug, meeting_id):
-    """Cancel one's registration."""
+    """Cancel one's registration (a repeat changes nothing)."""
     group, meeting = _load(slug, group_slug, meeting_id)
-    mine = queries.my_registration(meeting, current_user)
+    mine = queries.my_registration(meeting, current_user, include_cancelled=True)
     if mine is None:
         flash(_("You are not registered for this meeting."), "error")
         return _to_meeting(meeting), 404
+    require(permissions.can_cancel_registration(current_user, mine, utcnow()))
     try:
         registrations.cancel_registration(current_user, mine)
     except DomainError as error:
@@ -179,18 +181,20 @@ def unregister(slug, group_slug, meeting_id):
 
 @bp.route(f"{MEETING_URL}/invitation.ics")
 def meeting_ics(slug, group_slug, meeting_id):
-    """The meeting as an iCalendar file."""
+    """The meeting as an iCalendar file, with what its page shows this person (the video link or not)."""
     group, meeting = _load(slug, group_slug, meeting_id)
-    body = calendar_of([meeting], urls={meeting.id: services.meeting_url(meeting)})
+    mine = queries.my_registration(meeting, current_user)
+    video_for = {meeting.id} if permissions.can_see_video_link(current_user, meeting, mine) else set()
+    body = calendar_of([meeting], urls={meeting.id: meeting_url(meeting)}, video_for=video_for)
     return Response(body, mimetype="text/calendar", headers={"Content-Disposition": "attachment; filename=reunion.ics"})
 
 
 @bp.route(f"{MEETING_URL}/compte-rendu", methods=["GET", "POST"])
 @login_required
 def minutes(slug, group_slug, meeting_id):
-    """Record attendance and write (and publish) the minutes."""
+    """Record attendance and write (and publish) the minutes, once the meeting has started."""
     group, meeting = _load(slug, group_slug, meeting_id)
-    require(permissions.is_facilitator(current_user, group))
+    require(permissions.can_record_minutes(current_user, meeting, utcnow()))
     page = queries.meeting_page(meeting, current_user, facilitator=True, inside=True)
     form = MinutesForm(obj=meeting)
     form.attended.choices = [(r.id, _attendee_label(r)) for r in page.registrations]
@@ -198,15 +202,19 @@ def minutes(slug, group_slug, meeting_id):
         form.attended.data = [r.id for r in page.registrations if r.attended]
         form.publish.data = meeting.minutes_published_at is not None
     if form.validate_on_submit():
-        services.record_minutes(
-            current_user,
-            meeting,
-            attended_ids=set(form.attended.data or []),
-            minutes_md=form.minutes_md.data or "",
-            publish=form.publish.data,
-        )
-        flash(_("Attendance and minutes saved."), "success")
-        return _to_meeting(meeting)
+        try:
+            services.record_minutes(
+                current_user,
+                meeting,
+                attended_ids=set(form.attended.data or []),
+                minutes_md=form.minutes_md.data or "",
+                publish=form.publish.data,
+            )
+        except DomainError as error:
+            form.minutes_md.errors.append(error.message)
+        else:
+            flash(_("Attendance and minutes saved."), "success")
+            return _to_meeting(meeting)
     return render_template(
         "groups/minutes.html", process=group.process, group=group, meeting=meeting, form=form
     ), form_status(form)

@@ -16,7 +16,7 @@ from consult.groups.views.groups import GROUP_URL
 from consult.http import flash_error
 from consult.permissions import require
 from consult.stakeholders.models import Stakeholder
-from consult.stakeholders.queries import represented_stakeholders
+from consult.stakeholders.queries import represented_stakeholders, represents
 
 
 def _back(slug, group_slug, endpoint="groups.show"):
@@ -111,7 +111,7 @@ def answer(slug, group_slug, membership_id):
     """Accept or decline an invitation for one's organisation."""
     group = queries.get_group_or_404(slug, group_slug)
     membership = queries.get_membership_or_404(membership_id, group)
-    require(services.represents(current_user, membership.stakeholder))
+    require(represents(current_user, membership.stakeholder))
     form = DecisionForm()
     if not form.validate_on_submit():
         flash(_("Choose accept or decline."), "error")
@@ -131,7 +131,7 @@ def leave(slug, group_slug, membership_id):
     """Take one's organisation out of the group."""
     group = queries.get_group_or_404(slug, group_slug)
     membership = queries.get_membership_or_404(membership_id, group)
-    require(services.represents(current_user, membership.stakeholder))
+    require(represents(current_user, membership.stakeholder))
     try:
         services.leave_group(current_user, membership)
     except DomainError as error:

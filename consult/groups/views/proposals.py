@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from consult.dates import paris_today
 from consult.errors import DomainError
 from consult.groups import bp, permissions, queries
+from consult.groups.errors import EditConflict
 from consult.groups.forms import LinkChangeForm, ProposalDecisionForm, ProposalForm
 from consult.groups.labels import PROPOSAL_STATUS_LABELS, SHEET_FIELD_LABELS
 from consult.groups.proposal_models import Proposal, ProposalStatus
@@ -106,7 +107,7 @@ def edit_proposal(slug, group_slug, proposal_id):
                 sheet=form.sheet,
                 section_ids=form.section_ids.data or [],
             )
-        except services.EditConflict as conflict:
+        except EditConflict as conflict:
             flash(conflict.message, "error")
             form.version.data = conflict.current.version
             return _render_form(group, proposal, form, current=conflict.current, status=409)

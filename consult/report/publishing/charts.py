@@ -12,6 +12,8 @@ import pygal
 from markupsafe import Markup
 from pygal.style import Style
 
+from consult.report.publishing.formats import number, percent, whole_ticks
+
 _STRIP = [
     re.compile(r"<style\b.*?</style>", re.S),
     re.compile(r"<script\b.*?</script>", re.S),
@@ -77,8 +79,18 @@ def _config(**extra):
     return options
 
 
-def bar_chart(key, title, description, labels, series, *, stacked=False, horizontal=False) -> Chart:
-    """A bar chart of ``series`` ([(name, values)]) over ``labels``."""
+def _value_axis(chart, largest, *, percent_axis=False):
+    """Graduate the value axis: whole numbers for counts, 0 to 100 % for shares, written the French way."""
+    if percent_axis:
+        chart.y_labels = list(range(0, 101, 20))
+        chart.value_formatter = percent
+    else:
+        chart.y_labels = whole_ticks(largest)
+        chart.value_formatter = number
+
+
+def bar_chart(key, title, description, labels, series, *, stacked=False, horizontal=False, percent_axis=False):
+    """A bar chart of ``series`` ([(name, values)]) over ``labels``; counts unless ``percent_axis``."""
     cls = {
         (False, False): pygal.Bar,
         (True, False): pygal.StackedBar,
@@ -90,6 +102,9 @@ def bar_chart(key, title, description, labels, series, *, stacked=False, horizon
     chart.x_labels = [str(label) for label in labels]
     for name, values in series:
         chart.add(str(name), list(values))
+    largest = max((sum(column) for column in zip(*(v for _n, v in series), strict=True)), default=0) if stacked else 0
+    largest = largest or max((max(values, default=0) for _n, values in series), default=0)
+    _value_axis(chart, largest, percent_axis=percent_axis)
     return Chart(key, title, description, chart.render(is_unicode=True))
 
 
@@ -99,4 +114,5 @@ def line_chart(key, title, description, labels, values, *, name) -> Chart:
     chart.x_labels = list(labels)
     chart.x_labels_major_every = max(1, len(labels) // 8)
     chart.add(str(name), list(values))
+    _value_axis(chart, max(values, default=0))
     return Chart(key, title, description, chart.render(is_unicode=True))

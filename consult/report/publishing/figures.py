@@ -7,6 +7,8 @@ number of SQL queries, whatever the number of contributions.
 from collections import Counter, defaultdict
 from datetime import timedelta
 
+from flask import current_app
+
 from consult.auth.models import Relation
 from consult.consultation.models import Channel, ContributionKind, ContributionState, Position, PositionValue
 from consult.db import utcnow
@@ -14,10 +16,12 @@ from consult.report.models import DispositionValue
 from consult.report.publishing import queries
 from consult.report.publishing.groups import proposals_by_section, working_groups
 from consult.stakeholders.models import StakeholderCategory, StakeholderStatus
+from consult.text import markdown_to_html
 
 POSITIONS = [v.value for v in PositionValue]
 DISPOSITIONS = [v.value for v in DispositionValue]
 UNKNOWN = "unknown"
+UNTREATED = "untreated"
 #: thresholds of the consensus labels (see the methodology annex)
 STRONG_CONSENSUS = 0.7
 MODERATE_CONSENSUS = 0.4
@@ -36,7 +40,7 @@ def compute_report(process, *, now=None) -> dict:
     pid = process.id
     texts = queries.closing_report(pid)
     themes = {t.id: t for t in queries.themes(pid)}
-    dispositions = effective_dispositions(queries.disposition_counts(pid), themes)
+    dispositions = disposition_rows(pid)
     positions = queries.positions_by(pid, Position.contributor_category)
     groups = working_groups(pid)
     syntheses = queries.syntheses(pid)
@@ -50,6 +54,7 @@ def compute_report(process, *, now=None) -> dict:
             "summary_html": process.summary_html,
             "fields": list(process.fields or []),
         },
+        "method": {"consensus_min_positions": current_app.config["CONSENSUS_MIN_POSITIONS"]},
         "texts": {
             "legal_frame_html": texts.legal_frame_html if texts else "",
             "next_steps_html": texts.next_steps_html if texts else "",
@@ -79,17 +84,12 @@ def _sorted_counts(counter: Counter, order=None) -> list[dict]:
     return [{"key": k, "count": counter[k]} for k in keys]
 
 
-def effective_dispositions(rows, themes) -> list[tuple]:
-    """(section_id, theme_id, effective disposition value or "untreated", n) from the grouped rows.
-
-    A theme that no longer exists counts as no theme.
-    """
-    result = []
-    for section_id, theme_id, own, n in rows:
-        theme = themes.get(theme_id)
-        disposition = own or (theme.disposition if theme else None)
-        result.append((section_id, theme.id if theme else None, disposition.value if disposition else "untreated", n))
-    return result
+def disposition_rows(pid) -> list[tuple]:
+    """(section_id, theme_id, effective disposition value or "untreated", n) of the published contributions."""
+    return [
+        (section_id, theme_id, disposition.value if disposition else UNTREATED, n)
+        for section_id, theme_id, disposition, n in queries.disposition_counts(pid)
+    ]
 
 
 def participation(pid, position_rows) -> dict:
@@ -116,7 +116,7 @@ def participation(pid, position_rows) -> dict:
         "amendments": kinds[ContributionKind.AMENDMENT.value],
         "offline": sum(n for c, n in channels.items() if c != Channel.ONLINE.value),
         "positions": positions,
-        "supports": queries.support_count(pid),
+        "supports": sum(supports_by_category.values()),
         "by_category": _sorted_counts(categories, category_order),
         "positions_by_category": _sorted_counts(positions_by_category, category_order),
         "supports_by_category": _sorted_counts(supports_by_category, category_order),
@@ -175,12 +175,14 @@ def stakeholders(process) -> dict:
     }
 
 
-def consensus(counts: dict) -> dict | None:
+def consensus(counts: dict, *, min_positions: int) -> dict | None:
     """Leik's ordinal consensus on agree < mixed < disagree: 1 = everyone on one answer, 0 = split in two.
 
+    Below ``min_positions`` positions the index is given but no wording: too few people to speak of agreement.
+
     Returns:
-        {"index": 0..1 rounded to 2 places, "level": strong|moderate|divided, "leaning": the most chosen value},
-        or None without positions.
+        {"index": 0..1 rounded to 2 places, "positions": how many, "level": strong|moderate|divided or None
+        below the minimum, "leaning": the most chosen value}, or None without positions.
     """
     total = sum(counts.get(v, 0) for v in POSITIONS)
     if not total:
@@ -193,7 +195,7 @@ def consensus(counts: dict) -> dict | None:
     index = round(1 - dispersion * 2 / (len(POSITIONS) - 1), 2)
     level = "strong" if index >= STRONG_CONSENSUS else "moderate" if index >= MODERATE_CONSENSUS else "divided"
     leaning = max(POSITIONS, key=lambda v: (counts.get(v, 0), -POSITIONS.index(v)))
-    return {"index": index, "level": level, "leaning": leaning}
+    return {"index": index, "positions": total, "level": level if total >= min_positions else None, "leaning": leaning}
 
 
 def _position_block(counts: dict) -> dict:
@@ -213,7 +215,7 @@ def _split(rows) -> dict:
     return result
 
 
-def _contribution_brief(contribution, org_name, org_kind) -> dict:
+def _contribution_brief(contribution, org_name, org_kind, response_html) -> dict:
     from consult.stakeholders.models import StakeholderKind
 
     return {
@@ -221,6 +223,8 @@ def _contribution_brief(contribution, org_name, org_kind) -> dict:
         "kind": contribution.kind.value,
         "body_html": contribution.body_html,
         "proposed_text": contribution.proposed_text or "",
+        "proposed_html": markdown_to_html(contribution.proposed_text) if contribution.proposed_text else "",
+        "response_html": response_html or "",
         "supports": contribution.support_count,
         "category": contribution.contributor_category.value if contribution.contributor_category else UNKNOWN,
         "organisation": org_name if org_kind == StakeholderKind.ORGANISATION else "",
@@ -233,11 +237,12 @@ def sections(pid, syntheses, position_rows, disposition_rows, proposals) -> list
     by_territory = _split(queries.positions_by(pid, Position.contributor_territory))
     top = defaultdict(list)
     section_rows = queries.sections(pid)
-    for contribution, org_name, org_kind in queries.top_supported(pid, [row[0].id for row in section_rows]):
-        top[contribution.section_id].append(_contribution_brief(contribution, org_name, org_kind))
+    for contribution, org_name, org_kind, response_html in queries.top_supported(pid, [r[0].id for r in section_rows]):
+        top[contribution.section_id].append(_contribution_brief(contribution, org_name, org_kind, response_html))
     dispositions = defaultdict(Counter)
     for section_id, _theme_id, disposition, n in disposition_rows:
         dispositions[section_id][disposition] += n
+    min_positions = current_app.config["CONSENSUS_MIN_POSITIONS"]
     result = []
     for section, version_number, draft_title in section_rows:
         totals = Counter()
@@ -252,7 +257,7 @@ def sections(pid, syntheses, position_rows, disposition_rows, proposals) -> list
                 "draft": draft_title,
                 "version": version_number,
                 "positions": _position_block(totals),
-                "consensus": consensus(totals),
+                "consensus": consensus(totals, min_positions=min_positions),
                 "by_category": [dict(_position_block(c), key=k) for k, c in sorted(by_category[section.id].items())],
                 "by_territory": [dict(_position_block(c), key=k) for k, c in sorted(by_territory[section.id].items())],
                 "top_comments": [c for c in top[section.id] if c["kind"] == ContributionKind.COMMENT.value],
@@ -275,9 +280,9 @@ def treatment(themes, disposition_rows) -> dict:
     total = sum(totals.values())
     return {
         "total": total,
-        "treated": total - totals["untreated"],
-        "untreated": totals["untreated"],
-        "by_disposition": {k: totals[k] for k in [*DISPOSITIONS, "untreated"]},
+        "treated": total - totals[UNTREATED],
+        "untreated": totals[UNTREATED],
+        "by_disposition": {k: totals[k] for k in [*DISPOSITIONS, UNTREATED]},
         "themes": [
             {
                 "id": t.id,
@@ -313,9 +318,8 @@ def moderation(pid) -> dict:
 def contribution_list(pid, **page) -> list[dict]:
     """Every published contribution with its section, theme, disposition and reason (no personal data)."""
     rows = []
-    for c, section_title, theme_id, theme_title, disposition, reason_html, reason_md, org in queries.contribution_rows(
-        pid, **page
-    ):
+    for row in queries.contribution_rows(pid, **page):
+        c, section_title, theme_id, theme_title, disposition, reason_html, reason_md, org, response_html = row
         day = c.received_on or c.created_at.date()
         rows.append(
             {
@@ -332,12 +336,14 @@ def contribution_list(pid, **page) -> list[dict]:
                 "body": c.body,
                 "body_html": c.body_html,
                 "proposed_text": c.proposed_text or "",
+                "proposed_html": markdown_to_html(c.proposed_text) if c.proposed_text else "",
                 "supports": c.support_count,
                 "theme_id": theme_id,
                 "theme": theme_title or "",
                 "disposition": disposition.value if disposition else None,
                 "reason_md": reason_md or "",
                 "reason_html": reason_html or "",
+                "response_html": response_html or "",
             }
         )
     return rows

@@ -1,13 +1,12 @@
 """Forms of the report's publishing side."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, TextAreaField
 
-from consult.forms import length
+from consult.forms import Form, length
 
 
-class ReportTextsForm(FlaskForm):
+class ReportTextsForm(Form):
     """The organizers' texts of the report."""
 
     legal_frame_md = TextAreaField(
@@ -25,7 +24,7 @@ class ReportTextsForm(FlaskForm):
     )
 
 
-class PublishForm(FlaskForm):
+class PublishForm(Form):
     """Publish a revision of the report."""
 
     interim = BooleanField(

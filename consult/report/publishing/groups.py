@@ -23,7 +23,7 @@ def working_groups(pid) -> dict:
         select(Membership.group_id, Stakeholder.name, Stakeholder.kind)
         .join(Stakeholder, Stakeholder.id == Membership.stakeholder_id)
         .where(Membership.group_id.in_(ids), Membership.status == MembershipStatus.ACTIVE)
-        .order_by(Stakeholder.name)
+        .order_by(Stakeholder.search_name)
     ):
         members[group_id].append(name if kind == StakeholderKind.ORGANISATION else None)
     meetings = Counter(

@@ -6,6 +6,7 @@ from consult.auth.labels import RELATION_LABELS
 from consult.consultation import labels as consultation_labels
 from consult.groups import labels as group_labels
 from consult.processes.labels import FIELD_LABELS, PHASE_LABELS
+from consult.report.labels import DISPOSITION_BY_VALUE
 from consult.stakeholders import labels as stakeholder_labels
 
 
@@ -23,13 +24,6 @@ PROPOSAL_STATUS_LABELS = _by_value(group_labels.PROPOSAL_STATUS_LABELS)
 CATEGORY_LABELS = {relation.value: label for relation, label in RELATION_LABELS.items()} | {"unknown": _l("Not stated")}
 FIELD_VALUE_LABELS = {f.value: label for f, label in FIELD_LABELS.items()}
 PHASE_KIND_LABELS = {kind.value: label for kind, label in PHASE_LABELS.items()}
-DISPOSITION_LABELS = {
-    "accepted": _l("Taken into account"),
-    "partly_accepted": _l("Partly taken into account"),
-    "rejected": _l("Not taken into account"),
-    "out_of_scope": _l("Outside the scope"),
-    "untreated": _l("Not yet treated"),
-}
 CONSENSUS_LABELS = {
     "strong": _l("Broad agreement"),
     "moderate": _l("Partial agreement"),
@@ -50,7 +44,7 @@ LABELS = {
     "phase": PHASE_KIND_LABELS,
     "channel": CHANNEL_LABELS,
     "position": POSITION_LABELS,
-    "disposition": DISPOSITION_LABELS,
+    "disposition": DISPOSITION_BY_VALUE,
     "kind": KIND_LABELS,
     "stakeholder_category": STAKEHOLDER_CATEGORY_LABELS,
     "consensus": CONSENSUS_LABELS,

@@ -5,12 +5,12 @@ correctly in French spreadsheets; every table also comes as JSON. Nothing person
 no name of a private person, no account id (organisation names only, for representatives).
 """
 
-import csv
-import io
 import json
 import zipfile
 
 from consult.report.publishing.storage import revision_file
+from consult.spreadsheet import DELIMITER, LINE_END, csv_bytes
+from consult.text import html_to_text, markdown_to_text
 
 LICENCES = {
     "Licence Ouverte 2.0": {
@@ -19,7 +19,7 @@ LICENCES = {
         "title": "Licence Ouverte 2.0",
     }
 }
-DIALECT = {"delimiter": ";", "header": True}
+DIALECT = {"delimiter": DELIMITER, "lineTerminator": LINE_END, "header": True}
 
 CONTRIBUTION_FIELDS = [
     ("id", "integer", "Numéro de la contribution (propre à la concertation)"),
@@ -33,11 +33,12 @@ CONTRIBUTION_FIELDS = [
     ("territory", "string", "Territoire du contributeur (déclaré)"),
     ("organisation", "string", "Organisation représentée, le cas échéant"),
     ("text", "string", "Texte de la contribution"),
-    ("proposed_text", "string", "Texte proposé (amendements)"),
+    ("proposed_text", "string", "Texte proposé (amendements), en texte brut"),
     ("supports", "integer", "Nombre de soutiens"),
     ("theme", "string", "Thème"),
     ("disposition", "string", "Suite donnée : accepted, partly_accepted, rejected, out_of_scope (vide : non traitée)"),
-    ("reason", "string", "Motif de la suite donnée (Markdown)"),
+    ("reason", "string", "Motif de la suite donnée, en texte brut"),
+    ("official_response", "string", "Réponse officielle des organisateurs à la contribution, en texte brut"),
 ]
 POSITION_FIELDS = [
     ("section_id", "integer", "Numéro de la section"),
@@ -81,11 +82,12 @@ def contribution_table(revision) -> list[dict]:
             "territory": c["territory"],
             "organisation": c["organisation"],
             "text": c["body"],
-            "proposed_text": c["proposed_text"],
+            "proposed_text": markdown_to_text(c["proposed_text"]),
             "supports": c["supports"],
             "theme": c["theme"],
             "disposition": c["disposition"] or "",
-            "reason": c["reason_md"],
+            "reason": html_to_text(c["reason_html"]),
+            "official_response": html_to_text(c.get("response_html", "")),
         }
         for c in revision.contributions
     ]
@@ -153,12 +155,10 @@ def figure_table(snapshot) -> list[dict]:
 
 
 def _csv_bytes(fields, rows) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([name for name, _type, _d in fields])
-    for row in rows:
-        writer.writerow([_cell(row[name], kind) for name, kind, _d in fields])
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_bytes(
+        ([_cell(row[name], kind) for name, kind, _d in fields] for row in rows),
+        header=[name for name, _type, _d in fields],
+    )
 
 
 def _cell(value, kind):

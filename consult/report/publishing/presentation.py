@@ -3,6 +3,7 @@
 from flask_babel import gettext as _
 
 from consult.report.publishing.charts import bar_chart, line_chart
+from consult.report.publishing.formats import day, number, percent
 from consult.report.publishing.labels import CATEGORY_LABELS, CHANNEL_LABELS, POSITION_LABELS, label
 
 
@@ -18,10 +19,10 @@ def charts(snapshot: dict) -> dict:
             _(
                 "Line chart of the number of contributions received each week, from %(first)s to %(last)s; "
                 "the table below gives every value.",
-                first=weeks[0]["week"],
-                last=weeks[-1]["week"],
+                first=day(weeks[0]["week"]),
+                last=day(weeks[-1]["week"]),
             ),
-            [w["week"] for w in weeks],
+            [day(w["week"]) for w in weeks],
             [w["count"] for w in weeks],
             name=_("Contributions"),
         )
@@ -64,6 +65,7 @@ def charts(snapshot: dict) -> dict:
             ],
             stacked=True,
             horizontal=True,
+            percent_axis=True,
         )
     return result
 
@@ -83,13 +85,13 @@ def chart_rows(snapshot: dict) -> dict:
     """The data tables that go with the charts: [label, value…] rows."""
     part = snapshot["participation"]
     return {
-        "weeks": [[report_date(w["week"]), w["count"]] for w in part["by_week"]],
+        "weeks": [[day(w["week"]), w["count"]] for w in part["by_week"]],
         "categories": [[label(CATEGORY_LABELS, r["key"]), r["count"]] for r in part["by_category"]],
         "channels": [[label(CHANNEL_LABELS, r["key"]), r["count"]] for r in part["by_channel"]],
         "positions": [
             [
                 s["title"],
-                *(f"{s['positions'][v]} ({s['positions']['shares'][v]} %)" for v in ("agree", "mixed", "disagree")),
+                *(_count_and_share(s["positions"], v) for v in ("agree", "mixed", "disagree")),
             ]
             for s in snapshot["sections"]
             if s["positions"]["total"]
@@ -97,11 +99,8 @@ def chart_rows(snapshot: dict) -> dict:
     }
 
 
-def report_date(iso: str) -> str:
-    """A stored ISO date shown the French way (23/11/2026)."""
-    from datetime import date
-
-    return date.fromisoformat(iso[:10]).strftime("%d/%m/%Y")
+def _count_and_share(block: dict, value: str) -> str:
+    return f"{block[value]} ({percent(block['shares'][value])})"
 
 
 def template_context(snapshot: dict) -> dict:
@@ -115,4 +114,6 @@ def template_context(snapshot: dict) -> dict:
         "groups": groups_by_section(snapshot),
         "L": LABELS,
         "label": label,
+        "percent": percent,
+        "number": number,
     }

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sqlalchemy import and_, case, func, literal, select, union, union_all
+from sqlalchemy import case, func, literal, select, union, union_all
 from sqlalchemy.orm import defer
 
 from consult.auth.models import User
@@ -12,24 +12,27 @@ from consult.consultation.models import (
     ContributionState,
     Draft,
     DraftVersion,
+    OfficialResponse,
     Position,
     Section,
     Support,
 )
+from consult.consultation.queries import in_process_sections, in_reading_order
 from consult.db import db
 from consult.processes.models import Phase
-from consult.report.models import ClosingReport, ReportRevision, Synthesis, Theme, Treatment
-from consult.report.treatment.queries import effective_disposition, with_treatment
+from consult.report.models import ClosingReport, ReportRevision, Synthesis, Theme
+from consult.report.rules import (
+    effective_disposition,
+    effective_reason_html,
+    effective_reason_md,
+    treatable,
+    with_treatment,
+)
 from consult.stakeholders.models import Stakeholder, StakeholderKind
 
 TOP_SUPPORTED = 3
 #: SQLite accepts 500 terms in a compound SELECT
 MAX_UNION = 400
-
-
-def treatable(process_id):
-    """The contributions that must receive a disposition: every published one of the process."""
-    return and_(Contribution.process_id == process_id, Contribution.state == ContributionState.PUBLISHED)
 
 
 def contribution_counts(process_id):
@@ -76,12 +79,6 @@ def participant_count(process_id):
     return db.session.scalar(select(func.count()).select_from(people))
 
 
-def support_count(process_id):
-    """Supports given to published contributions of the process."""
-    stmt = select(func.coalesce(func.sum(Contribution.support_count), 0)).where(treatable(process_id))
-    return db.session.scalar(stmt)
-
-
 def supports_by_category(process_id):
     """Supports given to published contributions, grouped by the supporter's stated category."""
     stmt = (
@@ -116,14 +113,10 @@ def positions_by(process_id, column):
 
 def sections(process_id):
     """The sections of every published version of the process's drafts, in reading order."""
-    stmt = (
-        select(Section, DraftVersion.number, Draft.title)
-        .join(DraftVersion, DraftVersion.id == Section.version_id)
-        .join(Draft, Draft.id == DraftVersion.draft_id)
-        .where(Draft.process_id == process_id, DraftVersion.published_at.is_not(None))
-        .order_by(Draft.id, DraftVersion.number, func.coalesce(Section.parent_id, Section.id), Section.position)
+    stmt = in_process_sections(select(Section, DraftVersion.number, Draft.title), process_id).where(
+        DraftVersion.published_at.is_not(None)
     )
-    return db.session.execute(stmt).all()
+    return db.session.execute(in_reading_order(stmt)).all()
 
 
 def top_supported(process_id, section_ids):
@@ -158,8 +151,9 @@ def top_supported(process_id, section_ids):
         ranked = base.add_columns(rank.label("rank")).subquery()
         chosen = select(ranked.c.id).where(ranked.c.rank <= TOP_SUPPORTED).subquery()
     stmt = (
-        select(Contribution, Stakeholder.name, Stakeholder.kind)
+        select(Contribution, Stakeholder.name, Stakeholder.kind, OfficialResponse.body_html)
         .outerjoin(Stakeholder, Stakeholder.id == Contribution.stakeholder_id)
+        .outerjoin(OfficialResponse, OfficialResponse.contribution_id == Contribution.id)
         .where(Contribution.id.in_(select(chosen.c.id)))
         .order_by(Contribution.section_id, Contribution.support_count.desc(), Contribution.id)
     )
@@ -167,19 +161,16 @@ def top_supported(process_id, section_ids):
 
 
 def disposition_counts(process_id):
-    """Published contributions grouped by section, theme and own disposition (the theme's applies when none)."""
-    stmt = (
-        select(Contribution.section_id, Treatment.theme_id, Treatment.disposition, func.count())
-        .outerjoin(Treatment, Treatment.contribution_id == Contribution.id)
-        .where(treatable(process_id))
-        .group_by(Contribution.section_id, Treatment.theme_id, Treatment.disposition)
+    """Published contributions grouped by section, theme and effective disposition (None: untreated)."""
+    stmt = with_treatment(
+        select(Contribution.section_id, Theme.id, effective_disposition, func.count()).select_from(Contribution)
     )
+    stmt = stmt.where(treatable(process_id)).group_by(Contribution.section_id, Theme.id, effective_disposition)
     return db.session.execute(stmt).all()
 
 
 def contribution_rows(process_id, *, section_id=None, offset=None, limit=None):
     """Every published contribution with its section, theme and effective disposition, grouped for reading."""
-    own = Treatment.disposition.is_not(None)
     stmt = with_treatment(
         select(
             Contribution,
@@ -187,17 +178,20 @@ def contribution_rows(process_id, *, section_id=None, offset=None, limit=None):
             Theme.id,
             Theme.title,
             effective_disposition,
-            case((own, Treatment.reason_html), else_=Theme.reason_html),
-            case((own, Treatment.reason_md), else_=Theme.reason_md),
+            effective_reason_html,
+            effective_reason_md,
             case((Stakeholder.kind == StakeholderKind.ORGANISATION, Stakeholder.name), else_=literal(None)),
+            OfficialResponse.body_html,
         )
-        .join(Section, Section.id == Contribution.section_id)
+        .outerjoin(OfficialResponse, OfficialResponse.contribution_id == Contribution.id)
         .outerjoin(Stakeholder, Stakeholder.id == Contribution.stakeholder_id)
+        .join(Section, Section.id == Contribution.section_id)
         .where(treatable(process_id))
     )
+    stmt = in_process_sections(stmt, process_id)
     if section_id is not None:
         stmt = stmt.where(Contribution.section_id == section_id)
-    stmt = stmt.order_by(Contribution.section_id, Theme.title.is_(None), Theme.title, Contribution.id)
+    stmt = in_reading_order(stmt).order_by(Theme.title.is_(None), Theme.title, Contribution.id)
     if offset is not None:
         stmt = stmt.offset(offset).limit(limit)
     return db.session.execute(stmt).all()
@@ -270,18 +264,6 @@ def get_revision_or_404(process_id, number):
 
         abort(404)
     return revision
-
-
-def untreated_count(process_id):
-    """Contributions still to answer: published or awaiting moderation, with no disposition of their own or theme's.
-
-    Hidden and withdrawn ones are reported apart, as the treatment's progress meter counts them.
-    """
-    awaiting_answer = Contribution.state.in_([ContributionState.PUBLISHED, ContributionState.PENDING])
-    stmt = with_treatment(
-        select(func.count()).select_from(Contribution).where(Contribution.process_id == process_id, awaiting_answer)
-    ).where(effective_disposition.is_(None))
-    return db.session.scalar(stmt)
 
 
 def published_count(process_id):

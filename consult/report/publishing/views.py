@@ -4,28 +4,26 @@ from flask import abort, flash, jsonify, redirect, render_template, request, sen
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from consult.db import utcnow
 from consult.errors import DomainError
-from consult.http import flash_error, form_status, wants_json
+from consult.http import flash_error, form_status, page_arg, wants_json
 from consult.permissions import require
 from consult.processes.queries import get_process_or_404
 from consult.report import bp, permissions
 from consult.report.publishing import figures, queries
+from consult.report.publishing.formats import day
 from consult.report.publishing.forms import PublishForm, ReportTextsForm
-from consult.report.publishing.presentation import report_date, template_context
+from consult.report.publishing.presentation import template_context
 from consult.report.publishing.snapshot import services
 from consult.report.publishing.storage import absolute
+from consult.report.rules import readiness
 
 PER_PAGE = 100
 
 
 @bp.app_template_filter("report_date")
 def _report_date(iso):
-    return report_date(iso)
-
-
-def _page_number():
-    page = request.args.get("page", "1")
-    return max(1, int(page)) if page.isdigit() else 1
+    return day(iso)
 
 
 @bp.route("/concertations/<slug>/bilan")
@@ -65,7 +63,7 @@ def revision_contributions(slug, number):
     """Every contribution of a published revision with its disposition, grouped by section and theme."""
     process = get_process_or_404(slug)
     rev = queries.get_revision_or_404(process.id, number)
-    rows, page = rev.contributions, _page_number()
+    rows, page = rev.contributions, page_arg()
     return _contributions_page(process, rows[(page - 1) * PER_PAGE : page * PER_PAGE], len(rows), page, rev)
 
 
@@ -110,6 +108,7 @@ def _draft_page(process, form, status=200):
         revision=None,
         revisions=queries.revisions(process.id),
         draft=True,
+        ready=readiness(process.id, utcnow()),
         form=form,
         print_mode=False,
         contributions=None,
@@ -124,7 +123,7 @@ def draft_contributions(slug):
     """Every contribution with its current disposition (organizers)."""
     process = get_process_or_404(slug)
     require(permissions.can_manage_report(current_user, process))
-    page = _page_number()
+    page = page_arg()
     rows = figures.contribution_list(process.id, offset=(page - 1) * PER_PAGE, limit=PER_PAGE)
     total = queries.published_count(process.id)
     return _contributions_page(process, rows, total, page, None)

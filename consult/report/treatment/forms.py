@@ -1,29 +1,23 @@
 """Forms of the treatment pages: filters (GET), bulk action, disposition, theme, syntheses, report texts."""
 
-from flask import request
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
 from consult.auth.labels import RELATION_LABELS
 from consult.auth.models import Relation
 from consult.consultation.models import Channel, ContributionState
-from consult.forms import enum_choices, length, required
+from consult.forms import Form, enum_choices, length, required
+from consult.http import page_arg
+from consult.report.labels import DISPOSITION_LABELS
 from consult.report.models import DispositionValue
-from consult.report.treatment.labels import (
-    CHANNEL_LABELS,
-    DISPOSITION_LABELS,
-    KIND_LABELS,
-    SORT_LABELS,
-    STATE_LABELS,
-)
+from consult.report.treatment.labels import CHANNEL_LABELS, KIND_LABELS, SORT_LABELS, STATE_LABELS
 from consult.report.treatment.listing import NONE, Filters
 
 REASON_HINT = _l("Required. Markdown: **bold**, lists with -, links [text](https://…).")
 
 
-class FilterForm(FlaskForm):
+class FilterForm(Form):
     """Filter, search and sort the treatment table (a GET form, no CSRF token needed)."""
 
     class Meta:  # noqa: D106 - WTForms options
@@ -71,7 +65,7 @@ class FilterForm(FlaskForm):
             state=ContributionState(value["state"]) if value["state"] else None,
             q=value["q"],
             sort=value["sort"] or "newest",
-            page=request.args.get("page", 1, type=int),
+            page=page_arg(),
         )
 
 
@@ -113,7 +107,7 @@ class DispositionFields:
         return int(self.change_section.data) if self.change_section.data else None
 
 
-class DispositionForm(DispositionFields, FlaskForm):
+class DispositionForm(DispositionFields, Form):
     """Set the disposition of one contribution or of a theme."""
 
     def validate(self, extra_validators=None):
@@ -121,7 +115,7 @@ class DispositionForm(DispositionFields, FlaskForm):
         return super().validate(extra_validators) and self.disposition_is_valid()
 
 
-class ThemeChoiceForm(FlaskForm):
+class ThemeChoiceForm(Form):
     """Put one contribution in a theme (or in none)."""
 
     theme = SelectField(_l("Theme"), [Optional()])
@@ -135,7 +129,7 @@ def theme_choices(themes):
 BULK_ACTIONS = {"theme": _l("Put them in the theme chosen below"), "disposition": _l("Give them the disposition below")}
 
 
-class BulkForm(DispositionFields, FlaskForm):
+class BulkForm(DispositionFields, Form):
     """One form for a selection: choose the action, then its theme or its disposition and shared reason."""
 
     action = SelectField(_l("Action"), [required()], choices=list(BULK_ACTIONS.items()))
@@ -148,14 +142,14 @@ class BulkForm(DispositionFields, FlaskForm):
         return self.action.data == "theme" or self.disposition_is_valid()
 
 
-class ThemeForm(FlaskForm):
+class ThemeForm(Form):
     """Name and describe a theme."""
 
     title = StringField(_l("Title"), [required(), length(120)])
     description = TextAreaField(_l("Description (optional)"), [Optional(), length(2000)])
 
 
-class SynthesisForm(FlaskForm):
+class SynthesisForm(Form):
     """Write a synthesis."""
 
     body_md = TextAreaField(
@@ -165,7 +159,7 @@ class SynthesisForm(FlaskForm):
     )
 
 
-class ClosingTextsForm(FlaskForm):
+class ClosingTextsForm(Form):
     """Write the legal frame and the next steps of the report."""
 
     legal_frame_md = TextAreaField(

@@ -3,17 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from consult.consultation.labels import CHANNEL_LABELS, STATE_LABELS
-from consult.report.models import DispositionValue
-
-DISPOSITION_LABELS = {
-    DispositionValue.ACCEPTED: _l("Taken into account"),
-    DispositionValue.PARTLY_ACCEPTED: _l("Partly taken into account"),
-    DispositionValue.REJECTED: _l("Not taken into account"),
-    DispositionValue.OUT_OF_SCOPE: _l("Out of scope"),
-}
-
-#: labels by stored value (the history keeps values as strings)
-DISPOSITION_BY_VALUE = {member.value: label for member, label in DISPOSITION_LABELS.items()}
+from consult.report.labels import DISPOSITION_BY_VALUE, DISPOSITION_LABELS
 
 #: the types of contribution the treatment view tells apart (a reply is a comment with a parent)
 KIND_LABELS = {

@@ -3,7 +3,7 @@
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from consult.auth.models import Relation
 from consult.consultation.models import (
@@ -16,7 +16,8 @@ from consult.consultation.models import (
 )
 from consult.db import db
 from consult.report.models import DispositionValue, Theme, Treatment
-from consult.report.treatment.queries import effective_disposition, with_treatment
+from consult.report.rules import effective_disposition, is_treatable, treatable, with_treatment
+from consult.search import contains_pattern
 from consult.stakeholders.models import Stakeholder
 
 PER_PAGE = 50
@@ -75,10 +76,6 @@ class Page:
         return self.page + 1
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _kind_condition(kind: str):
     if kind == "amendment":
         return Contribution.kind == ContributionKind.AMENDMENT
@@ -108,11 +105,8 @@ def _conditions(process_id: int, filters: Filters) -> list:
     elif filters.disposition:
         conditions.append(effective_disposition == DispositionValue(filters.disposition))
     if filters.q.strip():
-        # Portable full-text search: a case-insensitive LIKE on the text and the proposed text.
-        pattern = f"%{_escape_like(filters.q.strip())}%"
-        conditions.append(
-            or_(Contribution.body.ilike(pattern, escape="\\"), Contribution.proposed_text.ilike(pattern, escape="\\"))
-        )
+        # the text and proposed text, folded (case, accents, ligatures) on both sides
+        conditions.append(Contribution.search_text.like(contains_pattern(filters.q), escape="\\"))
     return conditions
 
 
@@ -135,6 +129,11 @@ class Row:
     own_disposition: bool
     #: the organisation a representative wrote for
     organisation: str | None = None
+
+    @property
+    def treatable(self) -> bool:
+        """Whether it may receive a disposition (the rule of ``consult.report.rules``)."""
+        return is_treatable(self.contribution)
 
 
 def treatment_page(process_id: int, filters: Filters, per_page: int = PER_PAGE) -> Page:
@@ -188,3 +187,10 @@ def contribution_ids_in(process_id: int, ids: list[int]) -> list[int]:
             select(Contribution.id).where(Contribution.process_id == process_id, Contribution.id.in_(ids))
         )
     )
+
+
+def treatable_ids_in(process_id: int, ids: list[int]) -> list[int]:
+    """Those of ``ids`` that are contributions of the process needing a disposition (published ones)."""
+    if not ids:
+        return []
+    return list(db.session.scalars(select(Contribution.id).where(treatable(process_id), Contribution.id.in_(ids))))

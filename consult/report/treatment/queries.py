@@ -1,49 +1,20 @@
-"""Reads of the treatment pages: the effective disposition rule, progress, themes, sections, history.
+"""Reads of the treatment pages: progress, themes, sections, history.
 
-The effective disposition of a contribution is its own (``Treatment.disposition``) when set, else its
-theme's, with the theme's reason. ``effective_disposition`` and ``effective_reason_html`` express that
-rule in SQL; every page and the published report use them, so the rule lives in one place.
+The rules they apply (which contributions need a disposition, the effective disposition) are
+``consult.report.rules``.
 """
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from consult.auth.models import User
 from consult.consultation.models import ChangeLink, Contribution, ContributionState, Draft, DraftVersion, Section
+from consult.consultation.queries import in_process_sections, in_reading_order
 from consult.db import db
 from consult.report.models import DispositionChange, Synthesis, Theme, Treatment
-
-#: states whose contributions await a disposition; hidden and withdrawn ones are counted apart
-TREATABLE_STATES = (ContributionState.PUBLISHED, ContributionState.PENDING)
-
-effective_disposition = func.coalesce(Treatment.disposition, Theme.disposition)
-effective_reason_html = case((Treatment.disposition.is_not(None), Treatment.reason_html), else_=Theme.reason_html)
-
-
-def with_treatment(query):
-    """Join a query over contributions to their treatment and theme (both optional)."""
-    return query.outerjoin(Treatment, Treatment.contribution_id == Contribution.id).outerjoin(
-        Theme, Theme.id == Treatment.theme_id
-    )
-
-
-def effective_dispositions(process_id: int):
-    """A select of (contribution_id, theme_id, disposition, reason_html, own) for every contribution.
-
-    ``own`` is true when the contribution carries its own disposition rather than its theme's.
-    Use it as a subquery: ``effective_dispositions(pid).subquery()``.
-    """
-    query = select(
-        Contribution.id.label("contribution_id"),
-        Treatment.theme_id.label("theme_id"),
-        effective_disposition.label("disposition"),
-        effective_reason_html.label("reason_html"),
-        Treatment.disposition.is_not(None).label("own"),
-    ).select_from(Contribution)
-    return with_treatment(query).where(Contribution.process_id == process_id)
-
+from consult.report.rules import effective_disposition, with_treatment
 
 # --- progress -----------------------------------------------------------------
 
@@ -71,18 +42,20 @@ class Progress:
     treated: int = 0
     total: int = 0
     hidden: int = 0
+    #: contributions awaiting moderation: moderated first, then treated
+    pending: int = 0
     #: (moderation reason, count) of contributions hidden by moderation
     hidden_reasons: list[tuple[str, int]] = field(default_factory=list)
     withdrawn: int = 0
 
     @property
     def untreated(self) -> int:
-        """Contributions (published or awaiting moderation) that still have no disposition."""
+        """Published contributions that still have no disposition."""
         return self.total - self.treated
 
 
 def progress(process_id: int, sections: list[tuple[Section, str]] | None = None) -> Progress:
-    """Treated / total per section and overall; hidden and withdrawn contributions counted apart.
+    """Treated / total per section and overall; pending, hidden and withdrawn contributions counted apart.
 
     Three queries whatever the number of contributions (two when ``process_sections`` is given).
     """
@@ -104,6 +77,8 @@ def progress(process_id: int, sections: list[tuple[Section, str]] | None = None)
             result.hidden += count
         elif state == ContributionState.WITHDRAWN:
             result.withdrawn += count
+        elif state == ContributionState.PENDING:
+            result.pending += count
         else:
             row = sections[section_id]
             row.total += count
@@ -128,23 +103,14 @@ def progress(process_id: int, sections: list[tuple[Section, str]] | None = None)
 def process_sections(process_id: int) -> list[tuple[Section, str]]:
     """Every section of every draft version of the process, with a label naming its version."""
     rows = db.session.execute(
-        select(Section, DraftVersion.number, Draft.title)
-        .join(DraftVersion, DraftVersion.id == Section.version_id)
-        .join(Draft, Draft.id == DraftVersion.draft_id)
-        .where(Draft.process_id == process_id)
-        .order_by(Draft.id, DraftVersion.number, Section.id)
+        in_reading_order(in_process_sections(select(Section, DraftVersion.number, Draft.title), process_id))
     )
     return [(section, f"v{number} · {section.title}") for section, number, _title in rows]
 
 
 def section_in_process(process_id: int, section_id: int) -> Section | None:
     """The section if it belongs to a draft of this process."""
-    return db.session.scalar(
-        select(Section)
-        .join(DraftVersion, DraftVersion.id == Section.version_id)
-        .join(Draft, Draft.id == DraftVersion.draft_id)
-        .where(Section.id == section_id, Draft.process_id == process_id)
-    )
+    return db.session.scalar(in_process_sections(select(Section), process_id).where(Section.id == section_id))
 
 
 def earlier_section_ids(section: Section) -> set[int]:

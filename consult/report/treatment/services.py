@@ -14,20 +14,18 @@ from consult.audit import record
 from consult.auth.models import User
 from consult.consultation.models import Contribution, Section
 from consult.consultation.services import link_contribution_to_change
-from consult.db import db, utcnow
-from consult.errors import Conflict, DomainError, NotAllowed, NotFound
+from consult.db import atomic, db, utcnow
+from consult.errors import DomainError, NotAllowed, NotFound
 from consult.processes.models import Process
 from consult.report import permissions
+from consult.report.errors import NotLaterVersion, NotTreatable, ReasonRequired
 from consult.report.models import DispositionChange, DispositionValue, Theme, Treatment
-from consult.report.treatment.listing import contribution_ids_in
+from consult.report.rules import effective_of
+from consult.report.treatment.listing import contribution_ids_in, treatable_ids_in
 from consult.report.treatment.queries import earlier_section_ids, section_in_process
 from consult.text import markdown_to_html
 
 logger = logging.getLogger(__name__)
-
-
-class ReasonRequired(DomainError):
-    """A disposition was given without saying why."""
 
 
 def _check_may_treat(actor: User, process: Process):
@@ -39,12 +37,6 @@ def _value(disposition: DispositionValue | None) -> str | None:
     return disposition.value if disposition is not None else None
 
 
-def _effective(treatment: Treatment) -> DispositionValue | None:
-    if treatment.disposition is not None:
-        return treatment.disposition
-    return treatment.theme.disposition if treatment.theme is not None else None
-
-
 def _checked_ids(process: Process, contribution_ids) -> list[int]:
     wanted = set(contribution_ids)
     if not wanted:
@@ -52,6 +44,10 @@ def _checked_ids(process: Process, contribution_ids) -> list[int]:
     found = contribution_ids_in(process.id, sorted(wanted))
     if len(found) != len(wanted):
         raise NotFound(str(_l("Some of the selected contributions do not belong to this concertation.")))
+    if len(treatable_ids_in(process.id, found)) != len(found):
+        raise NotTreatable(
+            str(_l("Only published contributions receive a disposition: moderate those awaiting moderation first."))
+        )
     return found
 
 
@@ -97,8 +93,7 @@ def _linkable(section, contribution_ids: list[int]) -> list[int]:
 def _link_changes(actor: User, section, contribution_ids: list[int]):
     """Link the changed section to the contributions that led to it, through the consultation's service.
 
-    That service commits each link with its own audit entry, so this runs after the disposition is committed,
-    and only on contributions already checked with ``_linkable``.
+    Each link joins the disposition's transaction; only contributions already checked with ``_linkable``.
     """
     for contribution in db.session.scalars(select(Contribution).where(Contribution.id.in_(contribution_ids))):
         link_contribution_to_change(actor, section, contribution)
@@ -121,6 +116,7 @@ def _history(process, actor, target_type, target_id, before, after, *, reason_md
     )
 
 
+@atomic
 def set_disposition(
     actor: User,
     process: Process,
@@ -151,6 +147,8 @@ def set_disposition(
         NotAllowed: the actor may not treat this process's contributions.
         ReasonRequired: a disposition without a reason.
         NotFound: a contribution or the changed section is not of this process.
+        NotTreatable: a contribution is not published (awaiting moderation, hidden or withdrawn).
+        NotLaterVersion: the changed section is not a later version of every contribution's section.
     """
     _check_may_treat(actor, process)
     now = now or utcnow()
@@ -160,21 +158,20 @@ def set_disposition(
     ids = _checked_ids(process, contribution_ids)
     section = checked_section(process, change_section_id)
     if section is not None and len(_linkable(section, ids)) != len(ids):
-        raise Conflict(str(_l("The changed section must be a later version of the contributions' section.")))
+        raise NotLaterVersion(str(_l("The changed section must be a later version of the contributions' section.")))
     section_id = section.id if section is not None else None
     reason_html = markdown_to_html(reason_md)
     for treatment in _treatments_for(ids):
-        before = _effective(treatment)
+        before = effective_of(treatment)
         treatment.disposition = disposition
         treatment.reason_md, treatment.reason_html = (reason_md, reason_html) if disposition else ("", "")
         treatment.change_section_id = section_id if disposition else None
         treatment.decided_by_id, treatment.decided_at = actor.id, now
-        after = _effective(treatment)
+        after = effective_of(treatment)
         _history(process, actor, "contribution", treatment.contribution_id, before, after,
                  reason_md=reason_md, reason_html=reason_html, now=now)  # fmt: skip
     record(actor, "report.disposition", "process", process.id, process_id=process.id, reason=reason_md,
            changes={"disposition": [None, _value(disposition)], "contributions": ids})  # fmt: skip
-    db.session.commit()
     if section is not None:
         _link_changes(actor, section, ids)
     logger.info("disposition %s set on %d contributions of process %s by user %s",
@@ -182,6 +179,7 @@ def set_disposition(
     return len(ids)
 
 
+@atomic
 def assign_theme(actor: User, process: Process, contribution_ids, theme: Theme | None, *, now=None) -> int:
     """Put the selected contributions in a theme (or in none).
 
@@ -193,6 +191,7 @@ def assign_theme(actor: User, process: Process, contribution_ids, theme: Theme |
     Raises:
         NotAllowed: the actor may not treat this process's contributions.
         NotFound: a contribution or the theme is not of this process.
+        NotTreatable: a contribution is not published (awaiting moderation, hidden or withdrawn).
     """
     _check_may_treat(actor, process)
     if theme is not None and theme.process_id != process.id:
@@ -200,9 +199,9 @@ def assign_theme(actor: User, process: Process, contribution_ids, theme: Theme |
     now = now or utcnow()
     ids = _checked_ids(process, contribution_ids)
     for treatment in _treatments_for(ids):
-        before, old_theme_id = _effective(treatment), treatment.theme_id
+        before, old_theme_id = effective_of(treatment), treatment.theme_id
         treatment.theme = theme
-        after = _effective(treatment)
+        after = effective_of(treatment)
         if before != after:
             via = theme if theme is not None else None
             _history(process, actor, "contribution", treatment.contribution_id, before, after,
@@ -210,12 +209,12 @@ def assign_theme(actor: User, process: Process, contribution_ids, theme: Theme |
                      via=via.id if via else old_theme_id, now=now)  # fmt: skip
     record(actor, "report.theme_assign", "theme", theme.id if theme else None, process_id=process.id,
            changes={"contributions": ids})  # fmt: skip
-    db.session.commit()
     logger.info("%d contributions of process %s put in theme %s by user %s",
                 len(ids), process.id, theme.id if theme else None, actor.id)  # fmt: skip
     return len(ids)
 
 
+@atomic
 def create_theme(actor: User, process: Process, *, title: str, description: str = "") -> Theme:
     """Create a theme to group contributions.
 
@@ -227,11 +226,11 @@ def create_theme(actor: User, process: Process, *, title: str, description: str 
     db.session.add(theme)
     db.session.flush()
     record(actor, "report.theme_create", "theme", theme.id, process_id=process.id)
-    db.session.commit()
     logger.info("theme %s created in process %s by user %s", theme.id, process.id, actor.id)
     return theme
 
 
+@atomic
 def update_theme(actor: User, process: Process, theme: Theme, *, title: str, description: str = "") -> Theme:
     """Rename or describe a theme.
 
@@ -242,7 +241,6 @@ def update_theme(actor: User, process: Process, theme: Theme, *, title: str, des
     changes = {"title": [theme.title, title.strip()]} if theme.title != title.strip() else {}
     theme.title, theme.description = title.strip(), (description or "").strip()
     record(actor, "report.theme_update", "theme", theme.id, process_id=process.id, changes=changes)
-    db.session.commit()
     return theme
 
 
@@ -255,6 +253,7 @@ def _inheriting(theme: Theme) -> list[int]:
     )
 
 
+@atomic
 def set_theme_disposition(
     actor: User,
     process: Process,
@@ -297,7 +296,6 @@ def set_theme_disposition(
                      reason_md=reason_md, reason_html=reason_html, via=theme.id, now=now)  # fmt: skip
     record(actor, "report.theme_disposition", "theme", theme.id, process_id=process.id, reason=reason_md,
            changes={"disposition": [_value(before), _value(disposition)]})  # fmt: skip
-    db.session.commit()
     if section is not None and inheriting:
         # Only the contributions made on an earlier version of the changed section can be linked to it.
         _link_changes(actor, section, _linkable(section, inheriting))
@@ -305,6 +303,7 @@ def set_theme_disposition(
     return len(inheriting)
 
 
+@atomic
 def delete_theme(actor: User, process: Process, theme: Theme, *, now=None):
     """Delete a theme; its contributions stay, without theme (and without its disposition, recorded).
 
@@ -326,5 +325,4 @@ def delete_theme(actor: User, process: Process, theme: Theme, *, now=None):
         actor, "report.theme_delete", "theme", theme.id, process_id=process.id, changes={"title": [theme.title, None]}
     )
     db.session.delete(theme)
-    db.session.commit()
     logger.info("theme %s of process %s deleted by user %s", theme.id, process.id, actor.id)

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from consult.audit import record
 from consult.auth.models import User
-from consult.db import db, utcnow
+from consult.db import atomic, db, utcnow
 from consult.errors import NotAllowed
 from consult.processes.models import Process
 from consult.report import permissions
@@ -23,6 +23,7 @@ def _check_may_write(actor: User, process: Process):
         raise NotAllowed(str(_l("You may not write the report of this concertation.")))
 
 
+@atomic
 def save_synthesis(actor: User, process: Process, section_id: int | None, *, body_md: str, now=None) -> Synthesis:
     """Write the synthesis of one section (or, with ``section_id=None``, of the whole concertation).
 
@@ -52,7 +53,6 @@ def save_synthesis(actor: User, process: Process, section_id: int | None, *, bod
     synthesis.updated_by_id, synthesis.updated_at = actor.id, now or utcnow()
     db.session.flush()
     record(actor, "report.synthesis", "synthesis", synthesis.id, process_id=process.id)
-    db.session.commit()
     logger.info("synthesis of section %s of process %s saved by user %s", section_id, process.id, actor.id)
     return synthesis
 
@@ -62,6 +62,7 @@ def closing_report_of(process: Process) -> ClosingReport | None:
     return db.session.scalar(select(ClosingReport).where(ClosingReport.process_id == process.id))
 
 
+@atomic
 def save_closing_texts(actor: User, process: Process, *, legal_frame_md: str, next_steps_md: str) -> ClosingReport:
     """Write the legal frame and the next steps of the closing report.
 
@@ -79,6 +80,5 @@ def save_closing_texts(actor: User, process: Process, *, legal_frame_md: str, ne
     report.next_steps_html = markdown_to_html(report.next_steps_md)
     db.session.flush()
     record(actor, "report.texts", "closing_report", report.id, process_id=process.id)
-    db.session.commit()
     logger.info("report texts of process %s saved by user %s", process.id, actor.id)
     return report

@@ -10,9 +10,11 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, insert, select
 
 from consult.audit import record
-from consult.db import db, utcnow
-from consult.errors import Conflict, DomainError
-from consult.stakeholders.csvformat import ENUMS, decode, header_keys, read_rows, to_csv, unguard_formula
+from consult.db import atomic, db, utcnow
+from consult.search import fold
+from consult.spreadsheet import unguard_formula
+from consult.stakeholders.csvformat import ENUMS, decode, header_keys, read_rows, to_csv
+from consult.stakeholders.errors import ImportRefused, RegistryChanged
 from consult.stakeholders.models import ImportPreview, Stakeholder
 from consult.stakeholders.queries import IMPORT_ACTIONS
 from consult.stakeholders.services.registry import EDITABLE, apply_values, check_manager
@@ -33,6 +35,7 @@ class ImportResult:
     rejected: int = 0
 
 
+@atomic
 def preview_import(actor, process, data: bytes, *, filename: str = "", now: datetime | None = None) -> ImportPreview:
     """Check a CSV file row by row and keep the outcome until the organizer confirms it.
 
@@ -50,16 +53,18 @@ def preview_import(actor, process, data: bytes, *, filename: str = "", now: date
         The stored preview.
 
     Raises:
-        NotAllowed: the actor does not manage this registry.
-        DomainError: the file has no header with "nom" and "categorie" columns, or is too large or too long.
+        NotRegistryManager: the actor does not manage this registry.
+        ImportRefused: the file has no header with "nom" and "categorie" columns, or is too large or too long.
     """
     check_manager(actor, process)
     if len(data) > max_import_bytes():
-        raise DomainError(str(_l("The file is larger than %(n)d MB: split it.", n=current_app.config["MAX_UPLOAD_MB"])))
+        raise ImportRefused(
+            str(_l("The file is larger than %(n)d MB: split it.", n=current_app.config["MAX_UPLOAD_MB"]))
+        )
     records = list(read_rows(decode(data)))
     keys, body = _split_header(records)
     if len(body) > MAX_IMPORT_ROWS:
-        raise DomainError(str(_l("The file has more than %(n)d rows: split it.", n=MAX_IMPORT_ROWS)))
+        raise ImportRefused(str(_l("The file has more than %(n)d rows: split it.", n=MAX_IMPORT_ROWS)))
     matcher = _Matcher(process)
     checker = RowChecker()
     rows = [_preview_row(line, dict(zip(keys, cells, strict=False)), checker, matcher) for line, cells in body]
@@ -70,7 +75,6 @@ def preview_import(actor, process, data: bytes, *, filename: str = "", now: date
         process_id=process.id, created_by_id=actor.id, filename=filename[:255], rows=rows, created_at=now or utcnow()
     )
     db.session.add(preview)
-    db.session.commit()
     logger.info("import preview %s of %d rows for process %s by user %s", preview.id, len(rows), process.id, actor.id)
     return preview
 
@@ -87,9 +91,9 @@ def _split_header(records):
         if keys is not None:
             body = [(line, cells) for line, cells in records[index + 1 :] if any(c.strip() for c in cells)]
             if "category" not in keys:
-                raise DomainError(str(_l("The file has no “categorie” column.")))
+                raise ImportRefused(str(_l("The file has no “categorie” column.")))
             return keys, body
-    raise DomainError(
+    raise ImportRefused(
         str(_l("No header line found: the file needs at least the columns “nom” and “categorie” (see the model)."))
     )
 
@@ -144,12 +148,13 @@ def _stored(stakeholder, key):
     return value.value if key in ENUM_COLUMNS else value
 
 
+@atomic
 def apply_import(actor, process, preview: ImportPreview, *, now: datetime | None = None) -> ImportResult:
     """Import exactly the previewed rows, all in one transaction; rejected rows are left out.
 
     Raises:
-        NotAllowed: the actor does not manage this registry.
-        Conflict: a stakeholder the preview updates was archived or deleted since: preview again.
+        NotRegistryManager: the actor does not manage this registry.
+        RegistryChanged: a stakeholder the preview updates was archived or deleted since: preview again.
     """
     check_manager(actor, process)
     now = now or utcnow()
@@ -164,6 +169,8 @@ def apply_import(actor, process, preview: ImportPreview, *, now: datetime | None
         for row in preview.rows
         if row["action"] == "create"
     ]
+    for values in new_rows:
+        values["search_name"] = fold(values["name"])  # a bulk insert runs no flush hook
     if new_rows:
         # one multi-row INSERT: thousands of new stakeholders without the unit of work's per-object cost
         db.session.execute(insert(Stakeholder), new_rows)
@@ -176,7 +183,6 @@ def apply_import(actor, process, preview: ImportPreview, *, now: datetime | None
         process_id=process.id,
         changes={k: [0, v] for k, v in vars(result).items()},
     )
-    db.session.commit()
     logger.info("import into process %s by user %s: %s", process.id, actor.id, result)
     return result
 
@@ -195,7 +201,7 @@ def _targets(process, preview) -> dict[int, Stakeholder]:
         )
     }
     if wanted - found.keys():
-        raise Conflict(str(_l("The registry changed since the preview: send the file again.")))
+        raise RegistryChanged(str(_l("The registry changed since the preview: send the file again.")))
     return found
 
 
@@ -203,11 +209,12 @@ def _typed(values: dict) -> dict:
     return {k: (ENUMS[k][0](v) if k in ENUM_COLUMNS else v) for k, v in values.items() if k in EDITABLE}
 
 
+@atomic
 def export_registry(actor, process, stakeholders, *, warning: str) -> bytes:
     """The given stakeholders as CSV; the export of personal data is written to the audit log.
 
     Raises:
-        NotAllowed: the actor does not manage this registry.
+        NotRegistryManager: the actor does not manage this registry.
     """
     check_manager(actor, process)
     data = to_csv(stakeholders, warning)
@@ -219,5 +226,4 @@ def export_registry(actor, process, stakeholders, *, warning: str) -> bytes:
         process_id=process.id,
         changes={"rows": [0, len(stakeholders)]},
     )
-    db.session.commit()
     return data

@@ -11,9 +11,9 @@ from sqlalchemy import select, update
 
 from consult.audit import record
 from consult.auth.tokens import make_token, read_token
-from consult.db import db, utcnow
-from consult.errors import InvalidToken
+from consult.db import atomic, db, utcnow
 from consult.mail import external_url, queue_mail
+from consult.stakeholders.errors import InvitationExpired, InvitationInvalid, InvitationUsed
 from consult.stakeholders.models import (
     Invitation,
     Representative,
@@ -44,6 +44,7 @@ def can_be_invited(stakeholder: Stakeholder) -> bool:
     )
 
 
+@atomic
 def invite_stakeholders(actor, process, stakeholders, *, now: datetime | None = None) -> tuple[list, list]:
     """Mail each stakeholder's contact a personal invitation link; their status becomes "invited".
 
@@ -60,7 +61,7 @@ def invite_stakeholders(actor, process, stakeholders, *, now: datetime | None = 
         and the stakeholders left out.
 
     Raises:
-        NotAllowed: the actor does not manage this registry.
+        NotRegistryManager: the actor does not manage this registry.
     """
     check_manager(actor, process)
     now = now or utcnow()
@@ -79,7 +80,6 @@ def invite_stakeholders(actor, process, stakeholders, *, now: datetime | None = 
             process_id=process.id,
             changes={"stakeholders": [None, [i.stakeholder_id for i in invited]]},
         )
-    db.session.commit()
     logger.info("user %s invited %d stakeholders of process %s", actor.id, len(invited), process.id)
     return invited, skipped
 
@@ -118,17 +118,17 @@ def invitation_for_token(token: str, *, now: datetime | None = None) -> Invitati
     """The live invitation a link carries.
 
     Raises:
-        InvalidToken: "invalid" (tampered or unknown), "expired", or "used" (accepted or declined already).
+        InvitationInvalid, InvitationExpired, InvitationUsed: tampered or unknown, expired, or already answered.
     """
     now = now or utcnow()
     data = read_token(PURPOSE, token, int(_max_age().total_seconds()))
     invitation = db.session.get(Invitation, data.get("i")) if isinstance(data, dict) else None
     if invitation is None or not secrets.compare_digest(invitation.token_hash, _digest(str(data.get("s", "")))):
-        raise InvalidToken("invalid")
+        raise InvitationInvalid
     if invitation.used_at is not None:
-        raise InvalidToken("used")
+        raise InvitationUsed
     if now >= invitation.expires_at or invitation.stakeholder.archived_at is not None:
-        raise InvalidToken("expired")
+        raise InvitationExpired
     return invitation
 
 
@@ -141,16 +141,16 @@ def _claim(invitation: Invitation, now: datetime, **values):
         .execution_options(synchronize_session=False)
     )
     if claimed.rowcount != 1:
-        db.session.rollback()
-        raise InvalidToken("used")
+        raise InvitationUsed
     db.session.refresh(invitation)
 
 
+@atomic
 def accept_invitation(user, token: str, *, now: datetime | None = None) -> Representative:
     """Make the signed-in user a confirmed representative of the invited organisation, which becomes engaged.
 
     Raises:
-        InvalidToken: the link is tampered, expired or used.
+        InvitationInvalid, InvitationExpired, InvitationUsed: the link is tampered, expired or used.
     """
     now = now or utcnow()
     invitation = invitation_for_token(token, now=now)
@@ -174,16 +174,16 @@ def accept_invitation(user, token: str, *, now: datetime | None = None) -> Repre
         process_id=stakeholder.process_id,
         changes={"status": [None, StakeholderStatus.ENGAGED.value]},
     )
-    db.session.commit()
     logger.info("user %s accepted invitation %s for stakeholder %s", user.id, invitation.id, stakeholder.id)
     return representative
 
 
+@atomic
 def decline_invitation(token: str, *, now: datetime | None = None) -> Invitation:
     """Record that the invited organisation will not take part; the link stops working.
 
     Raises:
-        InvalidToken: the link is tampered, expired or used.
+        InvitationInvalid, InvitationExpired, InvitationUsed: the link is tampered, expired or used.
     """
     now = now or utcnow()
     invitation = invitation_for_token(token, now=now)
@@ -199,6 +199,5 @@ def decline_invitation(token: str, *, now: datetime | None = None) -> Invitation
         process_id=stakeholder.process_id,
         changes={"status": [None, stakeholder.status.value]},
     )
-    db.session.commit()
     logger.info("invitation %s declined for stakeholder %s", invitation.id, stakeholder.id)
     return invitation

@@ -7,9 +7,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from consult.audit import record
-from consult.db import db, utcnow
-from consult.errors import Conflict, NotAllowed
+from consult.db import atomic, db, utcnow
 from consult.stakeholders import permissions
+from consult.stakeholders.errors import AlreadyArchived, NotArchived, NotRegistryManager
 from consult.stakeholders.models import Invitation, Stakeholder, StakeholderSettings, StakeholderStatus
 
 logger = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
 def check_manager(actor, process):
     """Raise NotAllowed unless the actor keeps this process's registry."""
     if not permissions.can_manage_stakeholders(actor, process):
-        raise NotAllowed(str(_l("Only the organizers of this concertation manage its stakeholders.")))
+        raise NotRegistryManager(str(_l("Only the organizers of this concertation manage its stakeholders.")))
 
 
 def _plain(value):
@@ -75,6 +75,7 @@ def _close_pending_invitations(stakeholder: Stakeholder, now: datetime):
         invitation.declined_at = invitation.used_at = now
 
 
+@atomic
 def create_stakeholder(actor, process, *, values: dict, now: datetime | None = None) -> Stakeholder:
     """Add a stakeholder to the process's registry.
 
@@ -88,7 +89,7 @@ def create_stakeholder(actor, process, *, values: dict, now: datetime | None = N
         The new stakeholder.
 
     Raises:
-        NotAllowed: the actor does not manage this registry.
+        NotRegistryManager: the actor does not manage this registry.
     """
     check_manager(actor, process)
     now = now or utcnow()
@@ -97,11 +98,11 @@ def create_stakeholder(actor, process, *, values: dict, now: datetime | None = N
     db.session.add(stakeholder)
     db.session.flush()
     record(actor, "stakeholder.create", "stakeholder", stakeholder.id, process_id=process.id, changes=audited(changes))
-    db.session.commit()
     logger.info("stakeholder %s created in process %s by user %s", stakeholder.id, process.id, actor.id)
     return stakeholder
 
 
+@atomic
 def update_stakeholder(actor, process, stakeholder: Stakeholder, *, values: dict, now: datetime | None = None):
     """Change a stakeholder's description, level, status or contacts.
 
@@ -116,62 +117,65 @@ def update_stakeholder(actor, process, stakeholder: Stakeholder, *, values: dict
         The changes made, ``{column: [before, after]}``.
 
     Raises:
-        NotAllowed: the actor does not manage this registry.
+        NotRegistryManager: the actor does not manage this registry.
     """
     check_manager(actor, process)
+    db.session.refresh(stakeholder, with_for_update=True)  # lock, re-read: a repeat sees the first
     now = now or utcnow()
     changes = apply_values(stakeholder, values, now=now)
     if changes:
         record(
             actor, "stakeholder.update", "stakeholder", stakeholder.id, process_id=process.id, changes=audited(changes)
         )
-    db.session.commit()
     logger.info("stakeholder %s updated by user %s: %s", stakeholder.id, actor.id, sorted(changes))
     return changes
 
 
+@atomic
 def archive_stakeholder(actor, process, stakeholder: Stakeholder, *, now: datetime | None = None) -> Stakeholder:
     """Take a stakeholder out of the registry's lists; it stays for the closing report.
 
     Raises:
-        NotAllowed: the actor does not manage this registry.
-        Conflict: already archived.
+        NotRegistryManager: the actor does not manage this registry.
+        AlreadyArchived: already archived.
     """
     check_manager(actor, process)
+    db.session.refresh(stakeholder, with_for_update=True)  # lock, re-read: a repeat sees the first
     if stakeholder.archived_at is not None:
-        raise Conflict(str(_l("This stakeholder is already archived.")))
+        raise AlreadyArchived(str(_l("This stakeholder is already archived.")))
     stakeholder.archived_at = now or utcnow()
     record(actor, "stakeholder.archive", "stakeholder", stakeholder.id, process_id=process.id)
-    db.session.commit()
     logger.info("stakeholder %s archived by user %s", stakeholder.id, actor.id)
     return stakeholder
 
 
+@atomic
 def erase_contacts(actor, process, stakeholder: Stakeholder, *, now: datetime | None = None) -> Stakeholder:
     """Erase the contact person, email and phone of an archived stakeholder, and of its invitations.
 
     Raises:
-        NotAllowed: the actor does not manage this registry.
-        Conflict: the stakeholder is not archived (its contacts are still in use).
+        NotRegistryManager: the actor does not manage this registry.
+        NotArchived: the stakeholder is not archived (its contacts are still in use).
     """
     check_manager(actor, process)
+    db.session.refresh(stakeholder, with_for_update=True)  # lock, re-read: a repeat sees the first
     if stakeholder.archived_at is None:
-        raise Conflict(str(_l("Archive the stakeholder first: its contacts may still be in use.")))
+        raise NotArchived(str(_l("Archive the stakeholder first: its contacts may still be in use.")))
     stakeholder.contact_name = stakeholder.contact_email = stakeholder.contact_phone = ""
     for invitation in db.session.scalars(select(Invitation).where(Invitation.stakeholder_id == stakeholder.id)):
         invitation.email = ""
     stakeholder.updated_at = now or utcnow()
     record(actor, "stakeholder.erase_contacts", "stakeholder", stakeholder.id, process_id=process.id)
-    db.session.commit()
     logger.info("contacts of stakeholder %s erased by user %s", stakeholder.id, actor.id)
     return stakeholder
 
 
+@atomic
 def set_public_list(actor, process, *, public_list: bool) -> StakeholderSettings:
     """Show or hide the list of engaged organisations on the process page.
 
     Raises:
-        NotAllowed: the actor does not manage this registry.
+        NotRegistryManager: the actor does not manage this registry.
     """
     check_manager(actor, process)
     settings = db.session.get(StakeholderSettings, process.id)
@@ -187,5 +191,4 @@ def set_public_list(actor, process, *, public_list: bool) -> StakeholderSettings
         process_id=process.id,
         changes={"public_list": [before, public_list]},
     )
-    db.session.commit()
     return settings

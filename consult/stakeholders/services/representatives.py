@@ -9,11 +9,11 @@ from sqlalchemy.exc import IntegrityError
 
 from consult.audit import record
 from consult.dates import paris_today
-from consult.db import db, utcnow
-from consult.errors import Conflict, NotAllowed
+from consult.db import atomic, db, utcnow
 from consult.mail import external_url, queue_mail
 from consult.processes.models import ProcessRole, ProcessRoleName
 from consult.stakeholders import permissions
+from consult.stakeholders.errors import AlreadyRequested, CannotAskToRepresent, DecisionRecorded, NotAnOrganisation
 from consult.stakeholders.models import (
     Invitation,
     Representative,
@@ -27,6 +27,7 @@ from consult.stakeholders.services.registry import check_manager
 logger = logging.getLogger(__name__)
 
 
+@atomic
 def request_representation(user, process, stakeholder, *, today: date | None = None, now: datetime | None = None):
     """Ask to represent an organisation; the process's organizers are told and decide.
 
@@ -41,31 +42,33 @@ def request_representation(user, process, stakeholder, *, today: date | None = N
         The representative link, in the "requested" state.
 
     Raises:
-        NotAllowed: the person may not ask now (unconfirmed email, phase), or the stakeholder is not an organisation.
-        Conflict: the person already asked, or already represents it.
+        CannotAskToRepresent: the person may not ask now (unconfirmed email, phase).
+        NotAnOrganisation: the stakeholder is not a listed organisation.
+        AlreadyRequested: the person already asked, or already represents it.
     """
     now = now or utcnow()
     if not permissions.can_ask_to_represent(user, process, today or paris_today(now)):
-        raise NotAllowed(str(_l("Confirm your email address first; requests are open until the closing report.")))
+        raise CannotAskToRepresent(
+            str(_l("Confirm your email address first; requests are open until the closing report."))
+        )
     if stakeholder.kind != StakeholderKind.ORGANISATION or stakeholder.archived_at is not None:
-        raise NotAllowed(str(_l("Only listed organisations can be represented.")))
+        raise NotAnOrganisation(str(_l("Only listed organisations can be represented.")))
     existing = db.session.scalar(
         select(Representative).where(Representative.stakeholder_id == stakeholder.id, Representative.user_id == user.id)
     )
     if existing is not None and existing.status != RepresentativeStatus.DECLINED:
-        raise Conflict(str(_l("You have already asked to represent this organisation.")))
+        raise AlreadyRequested(str(_l("You have already asked to represent this organisation.")))
     representative = existing or Representative(stakeholder_id=stakeholder.id, user_id=user.id)
     representative.status, representative.created_at = RepresentativeStatus.REQUESTED, now
     representative.decided_at = representative.decided_by_id = None
-    db.session.add(representative)
     try:
-        db.session.flush()
-    except IntegrityError as error:  # the same request sent twice at once
-        db.session.rollback()
-        raise Conflict(str(_l("You have already asked to represent this organisation."))) from error
+        with atomic():  # a savepoint: the same request sent twice at once fails here alone
+            db.session.add(representative)
+            db.session.flush()
+    except IntegrityError as error:
+        raise AlreadyRequested(str(_l("You have already asked to represent this organisation."))) from error
     _tell_organizers(process, stakeholder, user)
     record(user, "stakeholder.representation_requested", "stakeholder", stakeholder.id, process_id=process.id)
-    db.session.commit()
     logger.info("user %s asks to represent stakeholder %s", user.id, stakeholder.id)
     return representative
 
@@ -87,20 +90,22 @@ def _tell_organizers(process, stakeholder, user):
         )
 
 
+@atomic
 def decide_representation(actor, process, representative: Representative, *, confirm: bool, now=None):
     """Confirm or decline a person as representative of an organisation, and tell them by mail.
 
     A confirmed representative makes the organisation engaged.
 
     Raises:
-        NotAllowed: the actor does not manage this registry.
-        Conflict: the decision is already the current state.
+        NotRegistryManager: the actor does not manage this registry.
+        DecisionRecorded: the decision is already the current state.
     """
     check_manager(actor, process)
+    db.session.refresh(representative, with_for_update=True)  # lock, re-read: a repeat sees the first
     now = now or utcnow()
     wanted = RepresentativeStatus.CONFIRMED if confirm else RepresentativeStatus.DECLINED
     if representative.status == wanted:
-        raise Conflict(str(_l("This decision is already recorded.")))
+        raise DecisionRecorded(str(_l("This decision is already recorded.")))
     before = representative.status
     representative.status, representative.decided_at, representative.decided_by_id = wanted, now, actor.id
     stakeholder = representative.stakeholder
@@ -124,7 +129,6 @@ def decide_representation(actor, process, representative: Representative, *, con
         process_id=process.id,
         changes={"representative": [before.value, wanted.value]},
     )
-    db.session.commit()
     logger.info("user %s %s representative %s", actor.id, wanted.value, representative.id)
     return representative
 

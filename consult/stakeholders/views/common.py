@@ -1,8 +1,8 @@
 """What the stakeholder views share: loading the process as its registry's keeper, reading filters."""
 
-from flask import request
 from flask_login import current_user
 
+from consult.http import page_arg
 from consult.permissions import require
 from consult.processes.queries import get_process_or_404
 from consult.stakeholders import permissions, queries
@@ -34,4 +34,4 @@ def filters_from(source, process) -> tuple[FilterForm, queries.RegistryFilters]:
 
 def page_number() -> int:
     """The requested page, 1 when absent or invalid."""
-    return max(request.args.get("page", 1, type=int) or 1, 1)
+    return page_arg()

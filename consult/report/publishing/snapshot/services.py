@@ -1,22 +1,32 @@
 """Services of the report: its texts, and publishing a revision (a frozen snapshot)."""
 
 import logging
+from dataclasses import asdict
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import func, select
 
 from consult.audit import record
-from consult.db import db, utcnow
-from consult.errors import Conflict, NotAllowed
+from consult.db import atomic, atomic_snapshot, db, utcnow
+from consult.errors import NotAllowed
 from consult.report import permissions
+from consult.report.errors import (
+    AwaitingModeration,
+    ConsultationStillOpen,
+    ReportInconsistent,
+    UntreatedContributions,
+)
 from consult.report.models import ClosingReport, ReportRevision
 from consult.report.publishing import figures, queries
+from consult.report.publishing.invariants import figure_errors
+from consult.report.rules import readiness
 from consult.text import markdown_to_html
 
 logger = logging.getLogger(__name__)
 
 
+@atomic
 def save_report_texts(actor, process, *, legal_frame_md, next_steps_md, licence, now=None):
     """Save the organizers' texts of the report (legal frame, next steps, licence of the open data).
 
@@ -42,10 +52,33 @@ def save_report_texts(actor, process, *, legal_frame_md, next_steps_md, licence,
     texts.next_steps_md, texts.next_steps_html = next_steps_md, markdown_to_html(next_steps_md)
     texts.licence = licence.strip() or "Licence Ouverte 2.0"
     record(actor, "report.edit_texts", "process", process.id, process_id=process.id)
-    db.session.commit()
     return texts
 
 
+def _check_final(ready):
+    if ready.open_windows:
+        raise ConsultationStillOpen(
+            _("The consultation is not closed yet: wait until it closes, or publish an interim report.")
+        )
+    if ready.awaiting_moderation:
+        raise AwaitingModeration(
+            ngettext(
+                "%(num)d contribution awaits moderation: approve or hide it, or publish an interim report.",
+                "%(num)d contributions await moderation: approve or hide them, or publish an interim report.",
+                ready.awaiting_moderation,
+            )
+        )
+    if ready.untreated:
+        raise UntreatedContributions(
+            ngettext(
+                "%(num)d contribution has no disposition yet: treat it, or publish an interim report.",
+                "%(num)d contributions have no disposition yet: treat them, or publish an interim report.",
+                ready.untreated,
+            )
+        )
+
+
+@atomic_snapshot
 def publish_report(actor, process, *, interim=False, now=None):
     """Publish a new revision of the report: freeze its figures, texts and contributions as they are now.
 
@@ -54,7 +87,8 @@ def publish_report(actor, process, *, interim=False, now=None):
     Args:
         actor: the organizer.
         process: the Process.
-        interim: publish an interim report ("bilan d'étape") although contributions remain untreated.
+        interim: allow an interim report ("bilan d'étape"): published even though a consultation window is open,
+            contributions await moderation or have no disposition, and saying so. Final when nothing is missing.
         now: the publication time (defaults to now).
 
     Returns:
@@ -62,31 +96,32 @@ def publish_report(actor, process, *, interim=False, now=None):
 
     Raises:
         NotAllowed: the actor may not publish this report.
-        Conflict: contributions are untreated and the report is not published as interim.
+        ConsultationStillOpen, AwaitingModeration, UntreatedContributions: a final report asked for too early.
+        ReportInconsistent: a breakdown does not sum to its total (a bug: nothing is published).
     """
     if not permissions.can_manage_report(actor, process):
         raise NotAllowed(_("You may not publish this report."))
     now = now or utcnow()
-    untreated = queries.untreated_count(process.id)
-    if untreated and not interim:
-        raise Conflict(
-            ngettext(
-                "%(num)d contribution has no disposition yet: treat it, or publish an interim report.",
-                "%(num)d contributions have no disposition yet: treat them, or publish an interim report.",
-                untreated,
-            )
-        )
+    ready = readiness(process.id, now)
+    if not interim:
+        _check_final(ready)
     last = db.session.scalar(select(func.max(ReportRevision.number)).where(ReportRevision.process_id == process.id))
     revision = ReportRevision(
         process_id=process.id,
         number=(last or 0) + 1,
-        is_interim=bool(untreated) and interim,
-        untreated_count=untreated,
+        is_interim=not ready.final_allowed,
+        untreated_count=ready.untreated,
         published_at=now,
         published_by_id=actor.id,
-        snapshot=figures.compute_report(process, now=now),
+        snapshot=figures.compute_report(process, now=now) | {"readiness": asdict(ready)},
         contributions=figures.contribution_list(process.id),
     )
+    errors = figure_errors(revision.snapshot, revision.contributions)
+    if errors:
+        logger.error("report of process %s not published, its figures do not add up: %s", process.id, errors)
+        raise ReportInconsistent(
+            _("The report's figures do not add up, so it was not published. Tell the administrator.")
+        )
     db.session.add(revision)
     db.session.flush()
     record(
@@ -95,11 +130,10 @@ def publish_report(actor, process, *, interim=False, now=None):
         "report_revision",
         revision.id,
         process_id=process.id,
-        changes={"number": [None, revision.number], "untreated": [None, untreated]},
+        changes={"number": [None, revision.number], "untreated": [None, ready.untreated]},
     )
     from consult.report.publishing.opendata import write_package
 
     revision.opendata_path = write_package(revision)
-    db.session.commit()
     logger.info("report revision %s of process %s published", revision.number, process.id)
     return revision

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from consult.errors import DomainError
 from consult.groups.labels import PROPOSAL_STATUS_LABELS
-from consult.http import flash_error
+from consult.http import flash_error, id_list_arg
 from consult.report import bp
 from consult.report.treatment import listing, proposals, queries, services
 from consult.report.treatment.forms import BulkForm, DispositionForm, FilterForm, ThemeChoiceForm, theme_choices
@@ -48,7 +48,7 @@ def treatment_list(slug):
 
 
 def _selected_ids() -> list[int]:
-    return [int(v) for v in request.form.getlist("ids") if v.isdigit()]
+    return id_list_arg(request.form, "ids")
 
 
 @bp.route("/concertations/<slug>/traitement/lot", methods=["POST"])

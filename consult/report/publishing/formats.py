@@ -1,0 +1,30 @@
+"""Numbers, percentages and dates of the report written the French way, through Babel (the locale in use)."""
+
+import math
+from datetime import date
+
+from flask_babel import format_date, format_decimal
+
+#: French typography puts a no-break space before the percent sign
+PERCENT_SIGN = "\u00a0%"
+
+
+def number(value) -> str:
+    """A number as the locale writes it (0,25; 1 234)."""
+    return format_decimal(value, format="#,##0.##")
+
+
+def percent(share) -> str:
+    """A share already in percent (33.3) with at most one decimal: « 33,3 % », « 100 % »."""
+    return format_decimal(round(share, 1), format="#,##0.#") + PERCENT_SIGN
+
+
+def day(iso: str) -> str:
+    """A stored ISO date (or datetime) as a French reader expects it: « 23 novembre 2026 »."""
+    return format_date(date.fromisoformat(iso[:10]), "d MMMM y")
+
+
+def whole_ticks(largest: int, *, most: int = 6) -> list[int]:
+    """Axis graduations for counts: whole numbers from 0 past ``largest``, at most about ``most`` of them."""
+    step = max(1, math.ceil(max(largest, 1) / (most - 1)))
+    return list(range(0, max(largest, 1) + step, step))

@@ -1,0 +1,101 @@
+"""The rules every part of the report depends on, each defined here once.
+
+- Which contributions need a disposition: the published ones. A contribution awaiting moderation is
+  moderated first (it is not treatable yet), and a final report is refused while any awaits moderation.
+- A final report waits until every consultation window of the process has closed, no contribution
+  awaits moderation and every published one has a disposition (``readiness``); an interim one may be
+  published at any time and says what was missing.
+- Sections are listed in the draft's reading order (consultation's ``in_reading_order``).
+- The effective disposition of a contribution: its own when set, else its theme's, with the matching
+  reason. The SQL expressions and ``effective_of`` (the same rule on loaded objects) sit side by side.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import case, func, select
+
+from consult.consultation.models import Contribution, ContributionState, DraftVersion, VersionState
+from consult.consultation.queries import published_versions
+from consult.db import db
+from consult.report.models import DispositionValue, Theme, Treatment
+
+#: the states whose contributions need a disposition
+TREATABLE_STATES = (ContributionState.PUBLISHED,)
+
+effective_disposition = func.coalesce(Treatment.disposition, Theme.disposition)
+_own = Treatment.disposition.is_not(None)
+effective_reason_html = case((_own, Treatment.reason_html), else_=Theme.reason_html)
+effective_reason_md = case((_own, Treatment.reason_md), else_=Theme.reason_md)
+
+
+def treatable(process_id: int):
+    """The SQL condition on contributions that need a disposition in this process."""
+    return (Contribution.process_id == process_id) & Contribution.state.in_(TREATABLE_STATES)
+
+
+def is_treatable(contribution: Contribution) -> bool:
+    """Whether this contribution needs a disposition (``treatable`` on a loaded object)."""
+    return contribution.state in TREATABLE_STATES
+
+
+def with_treatment(query):
+    """Join a query over contributions to their treatment and theme (both optional)."""
+    return query.outerjoin(Treatment, Treatment.contribution_id == Contribution.id).outerjoin(
+        Theme, Theme.id == Treatment.theme_id
+    )
+
+
+def effective_of(treatment: Treatment | None) -> DispositionValue | None:
+    """The effective disposition of a loaded treatment: its own, else its theme's."""
+    if treatment is None:
+        return None
+    if treatment.disposition is not None:
+        return treatment.disposition
+    return treatment.theme.disposition if treatment.theme is not None else None
+
+
+def untreated_count(process_id: int) -> int:
+    """Treatable contributions with no disposition, neither their own nor their theme's."""
+    query = with_treatment(select(func.count()).select_from(Contribution))
+    return db.session.scalar(query.where(treatable(process_id), effective_disposition.is_(None)))
+
+
+def awaiting_moderation_count(process_id: int) -> int:
+    """Contributions of the process still awaiting moderation (to approve or hide before the final report)."""
+    return db.session.scalar(
+        select(func.count())
+        .select_from(Contribution)
+        .where(Contribution.process_id == process_id, Contribution.state == ContributionState.PENDING)
+    )
+
+
+def unclosed_versions(process_id: int, now: datetime) -> list[DraftVersion]:
+    """Published versions of the process whose consultation window is open at ``now`` or still to come.
+
+    Whether a window is open is the consultation's rule (``DraftVersion.state``).
+    """
+    return [v for v in published_versions(process_id) if v.state(now) in (VersionState.OPEN, VersionState.UPCOMING)]
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """What still stands between the process and a final report (all zero: a final report may be published)."""
+
+    untreated: int
+    awaiting_moderation: int
+    open_windows: int
+
+    @property
+    def final_allowed(self) -> bool:
+        """Whether a final report may be published now."""
+        return not (self.untreated or self.awaiting_moderation or self.open_windows)
+
+
+def readiness(process_id: int, now: datetime) -> Readiness:
+    """Untreated contributions, contributions awaiting moderation and unclosed consultation windows."""
+    return Readiness(
+        untreated=untreated_count(process_id),
+        awaiting_moderation=awaiting_moderation_count(process_id),
+        open_windows=len(unclosed_versions(process_id, now)),
+    )
