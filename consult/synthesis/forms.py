@@ -1,12 +1,13 @@
 """Forms of the assistant (every one carries the CSRF token)."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, StringField
 from wtforms.validators import Length, NumberRange, Optional
 
+from consult.forms import Form
 
-class RunForm(FlaskForm):
+
+class RunForm(Form):
     """Ask for a new computation, optionally with the number of themes wanted."""
 
     theme_count = IntegerField(
@@ -15,7 +16,7 @@ class RunForm(FlaskForm):
     )
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(Form):
     """Accept (optionally under a new title), rename, merge into another suggestion, or reject."""
 
     title = StringField(_l("Title of the theme"), validators=[Optional(), Length(max=120)])
