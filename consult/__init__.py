@@ -6,7 +6,17 @@ from flask import Flask
 
 from config import INSTANCE_DIR, config_from_env
 
-BLUEPRINTS = ("auth", "processes", "consultation", "stakeholders", "groups", "report", "notifications", "admin")
+BLUEPRINTS = (
+    "auth",
+    "processes",
+    "consultation",
+    "stakeholders",
+    "groups",
+    "report",
+    "synthesis",
+    "notifications",
+    "admin",
+)
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -110,7 +120,16 @@ def _register_hooks(app):
     from consult.processes import hooks as process_hooks
     from consult.report import hooks as report_hooks
     from consult.stakeholders import hooks as stakeholder_hooks
+    from consult.synthesis import hooks as synthesis_hooks
 
-    domains = (process_hooks, stakeholder_hooks, consultation_hooks, group_hooks, report_hooks, notification_hooks)
+    domains = (
+        process_hooks,
+        stakeholder_hooks,
+        consultation_hooks,
+        group_hooks,
+        report_hooks,
+        synthesis_hooks,
+        notification_hooks,
+    )
     for hooks in domains:
         hooks.register(app)

@@ -51,6 +51,14 @@ from consult.stakeholders.models import (
     Stakeholder,
     StakeholderSettings,
 )
+from consult.synthesis.models import (
+    Campaign,
+    SimilarContribution,
+    SuggestedTheme,
+    SuggestionDecision,
+    SynthesisRun,
+    ThemeHint,
+)
 
 __all__ = [
     "ClosingReport",
@@ -100,4 +108,10 @@ __all__ = [
     "Stakeholder",
     "StakeholderSettings",
     "User",
+    "Campaign",
+    "SimilarContribution",
+    "SuggestedTheme",
+    "SuggestionDecision",
+    "SynthesisRun",
+    "ThemeHint",
 ]

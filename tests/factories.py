@@ -346,6 +346,19 @@ def make_synthesis(organizer, process, section=None, body="Synthèse des avis.")
     return save_synthesis(organizer, process, section.id if section else None, body_md=body)
 
 
+# --- synthesis assistant ---------------------------------------------------------
+
+
+def make_synthesis_run(process, organizer):
+    """A finished computation of the synthesis assistant, requested and run through its services."""
+    from consult.synthesis import compute, services
+
+    run = services.request_run(organizer, process)
+    compute.run(run.id)
+    db.session.expire_all()
+    return run
+
+
 # --- notifications ------------------------------------------------------------
 
 

@@ -95,6 +95,7 @@ def test_create_app_registers_every_domains_blocks_links_and_worker_tasks(app):
         "coverage_gaps_panel",
         "groups_panel",
         "published_report_panel",
+        "opinion_groups_panel",
     ]
     assert _names(registry.panels["section"]) == ["proposals_panel"]
     assert _names(registry.organizer_links) == [
@@ -103,11 +104,13 @@ def test_create_app_registers_every_domains_blocks_links_and_worker_tasks(app):
         "coverage_link",
         "groups_link",
         "treatment_link",
+        "assistant_link",
         "report_link",
     ]
     assert [task.__name__ for task in app.extensions["worker_tasks"]] == [
         "send_meeting_reminders",
         "build_pending_pdfs",
+        "run_pending",
         "announce_windows",
         "expand_events",
         "mail_immediate",

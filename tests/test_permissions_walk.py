@@ -146,6 +146,8 @@ def _values(world, endpoint):
         "membership_id": world["membership"].id,
         "document_id": world["document"].id,
         "theme_id": world["theme"].id,
+        "suggestion_id": 1,
+        "action": "reject",
         "representative_id": world["representative"].id,
         "user_id": world["organizer"].id,
         "number": world["revision"].number,

@@ -188,5 +188,5 @@ def test_home_and_process_pages_keep_a_constant_number_of_queries(client, count_
     with count_queries() as page:
         assert client.get(f"/concertations/{processes[0].slug}").status_code == 200
     assert len(home) <= 3, home
-    # + 1 per domain panel: drafts, stakeholders' setting, working groups, published report
-    assert len(page) <= 3 + 4, page
+    # + 1 per domain panel: drafts, stakeholders' setting, working groups, published report, opinion groups
+    assert len(page) <= 3 + 5, page

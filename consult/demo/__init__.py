@@ -10,7 +10,16 @@ from consult.db import db
 DEMO_PASSWORD = "Concertation-Demo-2027"  # noqa: S105 - printed by make run on purpose
 
 # Each step is a module of consult.demo with ``load(context)``; later domains read what earlier ones made.
-STEPS = ["accounts", "processes", "stakeholders", "consultation", "groups", "report_treatment", "report_publishing"]
+STEPS = [
+    "accounts",
+    "processes",
+    "stakeholders",
+    "consultation",
+    "groups",
+    "report_treatment",
+    "synthesis",
+    "report_publishing",
+]
 
 
 def load_demo(*, if_empty: bool = False, now=None) -> str | None:
