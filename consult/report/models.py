@@ -115,6 +115,8 @@ class ClosingReport(db.Model):
     next_steps_html: Mapped[str] = mapped_column(Text, default="")
     #: licence of the open data
     licence: Mapped[str] = mapped_column(String(80), default="Licence Ouverte 2.0")
+    #: print the sections that received nothing (left out by default)
+    include_empty_sections: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
 
     def __repr__(self):
         return f"<ClosingReport process={self.process_id}>"

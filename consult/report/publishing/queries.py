@@ -111,12 +111,15 @@ def positions_by(process_id, column):
     return db.session.execute(stmt).all()
 
 
-def sections(process_id):
-    """The sections of every published version of the process's drafts, in reading order."""
-    stmt = in_process_sections(select(Section, DraftVersion.number, Draft.title), process_id).where(
-        DraftVersion.published_at.is_not(None)
+def consulted_versions(process_id):
+    """The published versions of the process's drafts with their draft's title, draft by draft, oldest first."""
+    stmt = (
+        select(DraftVersion, Draft.title)
+        .join(Draft, Draft.id == DraftVersion.draft_id)
+        .where(Draft.process_id == process_id, DraftVersion.published_at.is_not(None))
+        .order_by(Draft.id, DraftVersion.number)
     )
-    return db.session.execute(in_reading_order(stmt)).all()
+    return db.session.execute(stmt).all()
 
 
 def top_supported(process_id, section_ids):

@@ -1,7 +1,7 @@
 """Forms of the treatment pages: filters (GET), bulk action, disposition, theme, syntheses, report texts."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
 from consult.auth.labels import RELATION_LABELS
@@ -167,4 +167,8 @@ class ClosingTextsForm(Form):
     )
     next_steps_md = TextAreaField(
         _l("Next steps"), [Optional(), length(20000)], description=_l("Follow-up committee, evaluation calendar.")
+    )
+    include_empty_sections = BooleanField(
+        _l("Also print the sections that received nothing"),
+        description=_l("By default the report leaves out the sections with no contribution, position or proposal."),
     )

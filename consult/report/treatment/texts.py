@@ -63,8 +63,10 @@ def closing_report_of(process: Process) -> ClosingReport | None:
 
 
 @atomic
-def save_closing_texts(actor: User, process: Process, *, legal_frame_md: str, next_steps_md: str) -> ClosingReport:
-    """Write the legal frame and the next steps of the closing report.
+def save_closing_texts(
+    actor: User, process: Process, *, legal_frame_md: str, next_steps_md: str, include_empty_sections: bool = False
+) -> ClosingReport:
+    """Write the legal frame and the next steps of the closing report, and whether it prints empty sections.
 
     Raises:
         NotAllowed: the actor may not write this process's report.
@@ -78,6 +80,7 @@ def save_closing_texts(actor: User, process: Process, *, legal_frame_md: str, ne
     report.legal_frame_html = markdown_to_html(report.legal_frame_md)
     report.next_steps_md = (next_steps_md or "").strip()
     report.next_steps_html = markdown_to_html(report.next_steps_md)
+    report.include_empty_sections = bool(include_empty_sections)
     db.session.flush()
     record(actor, "report.texts", "closing_report", report.id, process_id=process.id)
     logger.info("report texts of process %s saved by user %s", process.id, actor.id)
