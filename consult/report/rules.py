@@ -8,6 +8,10 @@
 - Sections are listed in the draft's reading order (consultation's ``in_reading_order``), each once: a
   section copied from version to version is one ``SectionLine`` carrying the ids of every version it went
   through (``section_lines``).
+- Stakeholder figures come from the records, never from the status typed or imported: invited means an
+  invitation was sent (``invited_stakeholder_ids``); active means the stakeholder wrote a published
+  contribution, joined a working group, attended a meeting or had a proposal submitted by one of its
+  representatives (``active_stakeholder_ids``).
 - The effective disposition of a contribution: its own when set, else its theme's, with the matching
   reason. The SQL expressions and ``effective_of`` (the same rule on loaded objects) sit side by side.
 """
@@ -15,12 +19,16 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, union
 
 from consult.consultation.models import Contribution, ContributionState, Draft, DraftVersion, Section, VersionState
 from consult.consultation.queries import in_process_sections, in_reading_order, published_versions
 from consult.db import db
+from consult.groups.meeting_models import Meeting, Registration
+from consult.groups.models import Group, Membership
+from consult.groups.proposal_models import Proposal
 from consult.report.models import DispositionValue, Theme, Treatment
+from consult.stakeholders.models import Invitation, Representative, RepresentativeStatus, Stakeholder
 
 #: the states whose contributions need a disposition
 TREATABLE_STATES = (ContributionState.PUBLISHED,)
@@ -148,3 +156,41 @@ def section_lines(process_id: int) -> list[SectionLine]:
 def synthesis_of(line: SectionLine, syntheses: dict):
     """The synthesis a section line shows: the one written on its newest version that has one (or None)."""
     return next((syntheses[i] for i in reversed(line.ids) if i in syntheses), None)
+
+
+def invited_stakeholder_ids(process_id: int):
+    """A select of the ids of the process's stakeholders to whom an invitation was sent."""
+    return (
+        select(Invitation.stakeholder_id)
+        .join(Stakeholder, Stakeholder.id == Invitation.stakeholder_id)
+        .where(Stakeholder.process_id == process_id)
+    )
+
+
+def active_stakeholder_ids(process_id: int):
+    """A select of the ids of stakeholders who took an active part, each kind of act counted from its records."""
+    in_process_groups = select(Group.id).where(Group.process_id == process_id)
+    contributed = select(Contribution.stakeholder_id).where(
+        treatable(process_id), Contribution.stakeholder_id.is_not(None)
+    )
+    joined = select(Membership.stakeholder_id).where(
+        Membership.group_id.in_(in_process_groups), Membership.joined_at.is_not(None)
+    )
+    attended = (
+        select(Registration.stakeholder_id)
+        .join(Meeting, Meeting.id == Registration.meeting_id)
+        .where(Meeting.group_id.in_(in_process_groups), Registration.attended.is_(True))
+        .where(Registration.stakeholder_id.is_not(None))
+    )
+    proposed = (
+        select(Representative.stakeholder_id)
+        .join(Proposal, Proposal.created_by_id == Representative.user_id)
+        .join(Stakeholder, Stakeholder.id == Representative.stakeholder_id)
+        .where(
+            Proposal.group_id.in_(in_process_groups),
+            Proposal.submitted_at.is_not(None),
+            Representative.status == RepresentativeStatus.CONFIRMED,
+            Stakeholder.process_id == process_id,
+        )
+    )
+    return union(contributed, joined, attended, proposed)

@@ -17,7 +17,7 @@ from consult.report.models import DispositionValue
 from consult.report.publishing import queries
 from consult.report.publishing.groups import proposals_by_section, working_groups
 from consult.report.rules import section_lines, synthesis_of
-from consult.stakeholders.models import StakeholderCategory, StakeholderStatus
+from consult.stakeholders.models import StakeholderCategory
 from consult.text import markdown_to_html
 
 POSITIONS = [v.value for v in PositionValue]
@@ -163,28 +163,16 @@ def by_week(days) -> list[dict]:
 
 
 def stakeholders(process) -> dict:
-    """Stakeholders invited versus engaged per category, and the coverage gaps of the stakeholder registry."""
+    """Stakeholders identified, invited and active per category (from the records), and the coverage gaps."""
     from consult.stakeholders.coverage import coverage
 
     pid = process.id
     covered = coverage(process)
-    table = {c.value: Counter() for c in StakeholderCategory}
-    for category, status, n in queries.stakeholder_counts(pid):
-        table[category.value][status.value] += n
+    counted = {row[0]: (row[1], row[2] or 0, row[3] or 0) for row in queries.stakeholder_counts(pid)}
     rows = []
-    for category, counts in table.items():
-        # an engaged stakeholder was invited too, whatever the order the organizers recorded it in
-        invited = counts[StakeholderStatus.INVITED.value] + counts[StakeholderStatus.ENGAGED.value]
-        invited += counts[StakeholderStatus.DECLINED.value]
-        rows.append(
-            {
-                "category": category,
-                "identified": sum(counts.values()),
-                "invited": invited,
-                "engaged": counts[StakeholderStatus.ENGAGED.value],
-                "declined": counts[StakeholderStatus.DECLINED.value],
-            }
-        )
+    for category in StakeholderCategory:
+        identified, invited, active = counted.get(category, (0, 0, 0))
+        rows.append({"category": category.value, "identified": identified, "invited": invited, "engaged": active})
     return {
         "by_category": rows,
         "identified": sum(r["identified"] for r in rows),

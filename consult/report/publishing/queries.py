@@ -22,9 +22,11 @@ from consult.db import db
 from consult.processes.models import Phase
 from consult.report.models import ClosingReport, ReportRevision, Synthesis, Theme
 from consult.report.rules import (
+    active_stakeholder_ids,
     effective_disposition,
     effective_reason_html,
     effective_reason_md,
+    invited_stakeholder_ids,
     treatable,
     with_treatment,
 )
@@ -201,11 +203,18 @@ def contribution_rows(process_id, *, section_id=None, offset=None, limit=None):
 
 
 def stakeholder_counts(process_id):
-    """Stakeholders (not archived) grouped by category and status."""
+    """Stakeholders (not archived) per category: how many, how many invited, how many took an active part."""
+    invited = Stakeholder.id.in_(invited_stakeholder_ids(process_id))
+    active = Stakeholder.id.in_(active_stakeholder_ids(process_id))
     stmt = (
-        select(Stakeholder.category, Stakeholder.status, func.count())
+        select(
+            Stakeholder.category,
+            func.count(),
+            func.sum(case((invited, 1), else_=0)),
+            func.sum(case((active, 1), else_=0)),
+        )
         .where(Stakeholder.process_id == process_id, Stakeholder.archived_at.is_(None))
-        .group_by(Stakeholder.category, Stakeholder.status)
+        .group_by(Stakeholder.category)
     )
     return db.session.execute(stmt).all()
 
