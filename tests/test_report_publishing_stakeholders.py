@@ -43,3 +43,28 @@ def test_an_imported_engaged_status_alone_is_not_an_active_part():
         make_stakeholder(process, organizer, status=StakeholderStatus.ENGAGED)
     figures = stakeholders(process)
     assert (figures["identified"], figures["invited"], figures["engaged"]) == (2, 0, 0)
+
+
+def test_attending_a_meeting_is_an_active_part_and_attendance_is_counted_by_category():
+    from datetime import timedelta
+
+    from consult.groups.services.meetings import record_minutes
+    from consult.report.publishing.figures import compute_report
+    from tests.factories import make_meeting, make_member, make_registration
+
+    organizer = make_user()
+    process = make_process(organizer)
+    group = make_group(process, organizer, join_policy=JoinPolicy.OPEN)
+    meeting = make_meeting(group, organizer, starts_in=timedelta(hours=1))
+    make_meeting(group, organizer, starts_in=timedelta(days=10))
+    stakeholder, member = make_member(group, organizer, name="France Alzheimer Drôme")
+    registration = make_registration(member, meeting)
+    during = meeting.starts_at + timedelta(minutes=30)
+    record_minutes(organizer, meeting, attended_ids={registration.id}, minutes_md="", publish=False, now=during)
+
+    report = compute_report(process, now=during)
+
+    (activity,) = report["groups"]["groups"]
+    assert activity["meetings"] == 1
+    assert activity["attendance"] == [{"category": stakeholder.category.value, "count": 1}]
+    assert report["stakeholders"]["engaged"] == 1

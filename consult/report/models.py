@@ -109,6 +109,11 @@ class ClosingReport(db.Model):
 
     id: Mapped[int_pk]
     process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"), unique=True)
+    #: the editorial foreword opening the report and the conclusion closing it
+    foreword_md: Mapped[str] = mapped_column(Text, default="", server_default="")
+    foreword_html: Mapped[str] = mapped_column(Text, default="", server_default="")
+    conclusion_md: Mapped[str] = mapped_column(Text, default="", server_default="")
+    conclusion_html: Mapped[str] = mapped_column(Text, default="", server_default="")
     legal_frame_md: Mapped[str] = mapped_column(Text, default="")
     legal_frame_html: Mapped[str] = mapped_column(Text, default="")
     next_steps_md: Mapped[str] = mapped_column(Text, default="")

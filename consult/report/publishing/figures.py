@@ -44,14 +44,15 @@ def compute_report(process, *, now=None) -> dict:
     themes = {t.id: t for t in queries.themes(pid)}
     dispositions = disposition_rows(pid)
     positions = queries.positions_by(pid, Position.contributor_category)
-    groups = working_groups(pid)
+    now = now or utcnow()
+    groups = working_groups(pid, now)
     syntheses = queries.syntheses(pid)
     overall = syntheses.get(None)
     lines = section_lines(pid)
     head_of = {i: line.section.id for line in lines for i in line.ids}
     include_empty = bool(texts and texts.include_empty_sections)
     return {
-        "computed_at": (now or utcnow()).isoformat(),
+        "computed_at": now.isoformat(),
         "process": {
             "title": process.title,
             "slug": process.slug,
@@ -61,6 +62,8 @@ def compute_report(process, *, now=None) -> dict:
         },
         "method": {"consensus_min_positions": current_app.config["CONSENSUS_MIN_POSITIONS"]},
         "texts": {
+            "foreword_html": texts.foreword_html if texts else "",
+            "conclusion_html": texts.conclusion_html if texts else "",
             "legal_frame_html": texts.legal_frame_html if texts else "",
             "next_steps_html": texts.next_steps_html if texts else "",
             "licence": texts.licence if texts else "Licence Ouverte 2.0",

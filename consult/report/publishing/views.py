@@ -1,18 +1,18 @@
 """Routes: the draft report (organizers, live figures), publishing, and the published revisions (public)."""
 
-from flask import abort, flash, jsonify, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, jsonify, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from consult.db import utcnow
 from consult.errors import DomainError
-from consult.http import flash_error, form_status, page_arg, wants_json
+from consult.http import flash_error, page_arg, wants_json
 from consult.permissions import require
 from consult.processes.queries import get_process_or_404
 from consult.report import bp, permissions
 from consult.report.publishing import figures, queries
 from consult.report.publishing.formats import day
-from consult.report.publishing.forms import PublishForm, ReportTextsForm
+from consult.report.publishing.forms import PublishForm
 from consult.report.publishing.presentation import template_context
 from consult.report.publishing.snapshot import services
 from consult.report.publishing.storage import absolute
@@ -146,26 +146,9 @@ def _contributions_page(process, rows, total, page, rev):
 
 
 @bp.route("/concertations/<slug>/bilan/textes", methods=["GET", "POST"])
-@login_required
 def report_texts(slug):
-    """Edit the legal frame, the next steps and the licence of the open data."""
-    process = get_process_or_404(slug)
-    require(permissions.can_manage_report(current_user, process))
-    texts = queries.closing_report(process.id)
-    form = ReportTextsForm(obj=texts)
-    if request.method == "GET" and texts is None:
-        form.licence.data = "Licence Ouverte 2.0"
-    if form.validate_on_submit():
-        services.save_report_texts(
-            current_user,
-            process,
-            legal_frame_md=form.legal_frame_md.data or "",
-            next_steps_md=form.next_steps_md.data or "",
-            licence=form.licence.data or "",
-        )
-        flash(_("The texts of the report are saved."), "success")
-        return redirect(url_for("report.draft_report", slug=slug))
-    return render_template("report/publishing/texts.html", process=process, form=form), form_status(form)
+    """Send to the one screen where the report's texts are written."""
+    return redirect(url_for("report.closing_texts", slug=slug), code=308)
 
 
 @bp.route("/concertations/<slug>/bilan/publier", methods=["POST"])
