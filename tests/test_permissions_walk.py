@@ -84,7 +84,10 @@ ADMIN_ONLY = {
     "admin.retry_mail",
     "admin.retry_job",
 }
-REDIRECTS = {"report.public_report": "/bilan/versions/"}  # to the latest revision
+REDIRECTS = {
+    "report.public_report": "/bilan/versions/",  # to the latest revision
+    "report.report_texts": "/traitement/textes",  # the former texts screen, merged into the one texts screen
+}
 TOKEN_ROUTES = {"auth.confirm_email", "auth.reset_password", "stakeholders.invitation"}
 
 

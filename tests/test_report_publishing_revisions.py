@@ -143,7 +143,7 @@ def test_the_open_data_package_is_valid_and_holds_no_personal_data(login_as, cli
 
 def test_the_former_texts_address_leads_to_the_one_texts_screen(login_as, data):
     response = login_as(data["orga"]).get(_base(data) + "/textes")
-    assert response.status_code == 308
+    assert response.status_code == 302
     assert response.headers["Location"].endswith(f"/concertations/{data['process'].slug}/traitement/textes")
 
 
