@@ -38,16 +38,15 @@ def test_organizers_download_the_revision_with_the_headings_and_tables_of_the_pd
         from flask import render_template
         from flask_babel import force_locale
 
-        from consult.report.publishing.presentation import template_context
+        from consult.report.publishing.presentation import printed_context
 
         with force_locale("fr"):
             page = render_template(
                 "report/publishing/pdf.html",
                 revision=revision,
                 print_mode=True,
-                contributions=revision.contributions,
                 contributions_url=None,
-                **template_context(revision.snapshot),
+                **printed_context(revision),
             )
     tree = html.fromstring(page)
     expected = [" ".join(h.text_content().split()) for h in tree.iter("h1", "h2", "h3", "h4")]

@@ -14,7 +14,7 @@ from flask import render_template
 from flask_babel import force_locale
 from lxml import html as lxml_html
 
-from consult.report.publishing.presentation import template_context
+from consult.report.publishing.presentation import printed_context
 
 HEADINGS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3}
 LISTS = {"ul": "List Bullet", "ol": "List Number"}
@@ -30,9 +30,8 @@ def render_docx(revision) -> bytes:
             "report/publishing/pdf.html",
             revision=revision,
             print_mode=True,
-            contributions=revision.contributions,
             contributions_url=None,
-            **template_context(revision.snapshot),
+            **printed_context(revision),
         )
     document = Document()
     document.core_properties.title = revision.snapshot["process"]["title"]

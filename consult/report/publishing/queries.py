@@ -11,13 +11,12 @@ from consult.consultation.models import (
     ContributionKind,
     ContributionState,
     Draft,
-    DraftVersion,
     OfficialResponse,
     Position,
     Section,
     Support,
 )
-from consult.consultation.queries import in_process_sections, in_reading_order
+from consult.consultation.queries import in_process_sections, in_reading_order, published_versions
 from consult.db import db
 from consult.processes.models import Phase
 from consult.report.models import ClosingReport, ReportRevision, Synthesis, Theme
@@ -114,14 +113,10 @@ def positions_by(process_id, column):
 
 
 def consulted_versions(process_id):
-    """The published versions of the process's drafts with their draft's title, draft by draft, oldest first."""
-    stmt = (
-        select(DraftVersion, Draft.title)
-        .join(Draft, Draft.id == DraftVersion.draft_id)
-        .where(Draft.process_id == process_id, DraftVersion.published_at.is_not(None))
-        .order_by(Draft.id, DraftVersion.number)
-    )
-    return db.session.execute(stmt).all()
+    """(version, draft title) of the published versions of the process's drafts, draft by draft, oldest first."""
+    titles = dict(db.session.execute(select(Draft.id, Draft.title).where(Draft.process_id == process_id)).all())
+    versions = sorted(published_versions(process_id), key=lambda v: (v.draft_id, v.number))
+    return [(version, titles[version.draft_id]) for version in versions]
 
 
 def top_supported(process_id, section_ids):
