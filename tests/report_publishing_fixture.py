@@ -22,7 +22,8 @@ from consult.consultation.services import (
 )
 from consult.db import utcnow
 from consult.report.models import DispositionValue
-from consult.stakeholders.models import StakeholderCategory, StakeholderKind, StakeholderStatus
+from consult.stakeholders.models import StakeholderCategory, StakeholderKind
+from consult.stakeholders.services.invitations import invite_stakeholders
 from consult.stakeholders.services.representatives import decide_representation, request_representation
 from tests import factories as f
 
@@ -60,29 +61,26 @@ def _sections(orga, process, titles, *, opens_at, closes_at):
 
 
 def _stakeholders(orga, process, denis):
-    apf = f.make_stakeholder(
-        process, orga, name="APF France handicap Drôme", fields=["disability"], status=StakeholderStatus.INVITED
-    )
-    decide_representation(orga, process, request_representation(denis, process, apf), confirm=True)
-    f.make_stakeholder(
+    apf = f.make_stakeholder(process, orga, name="APF France handicap Drôme", fields=["disability"])
+    ccas = f.make_stakeholder(
         process,
         orga,
         name="CCAS de Valence",
         category=StakeholderCategory.INSTITUTIONS,
         fields=[],
-        status=StakeholderStatus.INVITED,
     )
-    f.make_stakeholder(
+    jean = f.make_stakeholder(
         process,
         orga,
         name="Jean Dupont",
         kind=StakeholderKind.PERSON,
         category=StakeholderCategory.SERVICE_USERS,
         fields=[],
-        status=StakeholderStatus.INVITED,
         contact_email=EMAILS[6],
         contact_name="Jean Dupont",
     )
+    invite_stakeholders(orga, process, [apf, ccas, jean])
+    decide_representation(orga, process, request_representation(denis, process, apf), confirm=True)
     return apf
 
 

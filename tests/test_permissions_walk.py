@@ -95,6 +95,7 @@ ADMIN_ONLY = {
 REDIRECTS = {
     "report.public_report": "/bilan/versions/",  # to the latest revision
     "notifications.open": "/concertations/",  # to what the notification is about
+    "report.report_texts": "/traitement/textes",  # the former texts screen, merged into the one texts screen
 }
 TOKEN_ROUTES = {"auth.confirm_email", "auth.reset_password", "stakeholders.invitation", "notifications.unsubscribe"}
 

@@ -153,7 +153,8 @@ def test_working_groups_members_meetings_and_proposals_feed_the_report(login_as,
     from tests.factories import make_group, make_meeting, make_member
 
     group = make_group(data["process"], data["orga"], title="Groupe aidants", section_ids=[data["s2"].id])
-    make_meeting(group, data["orga"])
+    make_meeting(group, data["orga"], starts_in=timedelta(hours=-3))
+    make_meeting(group, data["orga"])  # not held yet
     make_member(group, data["orga"], name="France Alzheimer Drôme")
     orga, sheet = data["orga"], {"objective": "Du répit"}  # the organizer writes for the group outside its phase
     proposal = create_proposal(orga, group, title="Plateforme de répit", sheet=sheet, section_ids=[data["s2"].id])

@@ -50,7 +50,7 @@ def test_comments_territories_titles_and_reasons_starting_like_a_formula_are_neu
     dangerous = [(name, cell) for name, cell in cells if cell.startswith(tuple(FORMULA_START))]
     assert dangerous == []
     guarded = {name for name, cell in cells if cell.startswith("'") and ATTACK in cell}
-    assert guarded == {"contributions.csv", "sections.csv", "positions.csv", "figures.csv"}
+    assert guarded == {"contributions.csv", "sections.csv", "positions.csv", "contributions_par_territoire.csv"}
     territories = {cell for name, cell in cells if name == "contributions.csv" and cell.endswith(ATTACK)}
     assert {"'" + prefix + ATTACK for prefix in PREFIXES} <= territories
 

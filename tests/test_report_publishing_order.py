@@ -10,6 +10,7 @@ from consult.consultation.services import move_section, publish_version
 from consult.db import utcnow
 from consult.report.publishing.pdf import render_pdf
 from consult.report.publishing.snapshot.services import publish_report
+from consult.report.treatment.texts import save_closing_texts
 from tests.factories import make_comment, make_draft, make_process, make_user
 
 
@@ -31,6 +32,7 @@ def published(app, tmp_path):
     make_comment(make_user(), sections[1], "Sur la deuxième partie.")
     parts = [s for s in sections if s.parent_id is None]
     ordered = [parts[1], parts[0], child, *parts[2:]]
+    save_closing_texts(organizer, process, legal_frame_md="", next_steps_md="", include_empty_sections=True)
     return process, publish_report(organizer, process, interim=True), ordered
 
 

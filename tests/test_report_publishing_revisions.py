@@ -110,7 +110,8 @@ def test_the_pdf_is_tagged_in_french_with_every_section(login_as, client, data):
         "Groupes de travail",
         "Et après ?",
         "Méthode",
-        "Annexe : toutes les contributions",
+        "Annexe : les contributions auxquelles les organisateurs ont répondu",
+        "dans les données ouvertes (fichier contributions.csv)",
         "Maintien à domicile",
         "Soutien aux aidants",
         "Page 1 /",
@@ -141,9 +142,15 @@ def test_the_open_data_package_is_valid_and_holds_no_personal_data(login_as, cli
     assert "APF France handicap Drôme" in everything
 
 
+def test_the_former_texts_address_leads_to_the_one_texts_screen(login_as, data):
+    response = login_as(data["orga"]).get(_base(data) + "/textes")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/concertations/{data['process'].slug}/traitement/textes")
+
+
 def test_report_texts_are_saved_and_rendered_inert(login_as, data):
     client = login_as(data["orga"])
-    url = _base(data) + "/textes"
+    url = f"/concertations/{data['process'].slug}/traitement/textes"
     response = client.submit(
         url,
         {
@@ -165,13 +172,14 @@ def test_report_texts_are_saved_and_rendered_inert(login_as, data):
 def test_permissions_of_every_report_route(login_as, client, data):
     participant = login_as(make_user())
     base = _base(data)
-    for url in (base + "/brouillon", base + "/brouillon/contributions", base + "/textes"):
+    for url in (base + "/brouillon", base + "/brouillon/contributions"):
         assert "/connexion" in client.get(url).headers["Location"]
         assert participant.get(url).status_code == 403
         assert login_as(data["orga"]).get(url).status_code == 200
     assert participant.post(base + "/publier", data={"csrf_token": participant.csrf_token()}).status_code == 403
     assert client.post(base + "/publier", data={"csrf_token": client.csrf_token()}).status_code == 302
-    assert participant.post(base + "/textes", data={"csrf_token": participant.csrf_token()}).status_code == 403
+    texts = f"/concertations/{data['process'].slug}/traitement/textes"
+    assert participant.post(texts, data={"csrf_token": participant.csrf_token()}).status_code == 403
     # no revision yet: nothing public; organizers are sent to the draft
     assert client.get(base).status_code == 404
     assert login_as(data["orga"]).get(base).headers["Location"].endswith("/bilan/brouillon")

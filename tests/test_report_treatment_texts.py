@@ -62,7 +62,7 @@ def test_synthesis_length_is_limited(login_as):
     assert "50000 caractères au maximum" in text(response)
 
 
-def test_organizer_writes_the_legal_frame_and_next_steps(login_as):
+def test_organizer_writes_every_closing_text_on_one_screen(login_as):
     organizer = make_user()
     process = make_process(organizer)
     client = login_as(organizer)
@@ -70,8 +70,11 @@ def test_organizer_writes_the_legal_frame_and_next_steps(login_as):
     response = client.submit(
         url,
         {
+            "foreword_md": "Le mot du **président**.",
             "legal_frame_md": "Article **L. 312-5** du CASF.",
             "next_steps_md": "- Comité de suivi en mars\n- Évaluation à mi-parcours",
+            "conclusion_md": "Nous *tiendrons* nos engagements.",
+            "licence": "",
         },
     )
     assert response.status_code == 302
@@ -79,4 +82,6 @@ def test_organizer_writes_the_legal_frame_and_next_steps(login_as):
     assert report.legal_frame_html == "<p>Article <strong>L. 312-5</strong> du CASF.</p>\n"
     assert "<li>Comité de suivi en mars</li>" in report.next_steps_html
     assert report.licence == "Licence Ouverte 2.0"
+    assert report.foreword_html == "<p>Le mot du <strong>président</strong>.</p>\n"
+    assert report.conclusion_html == "<p>Nous <em>tiendrons</em> nos engagements.</p>\n"
     assert "Article **L. 312-5** du CASF." in text(client.get(url))

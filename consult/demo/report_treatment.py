@@ -67,6 +67,14 @@ LEGAL_FRAME = """Le schéma départemental de l'autonomie est prévu par les art
 du Code de l'action sociale et des familles. Il est arrêté par le président du conseil départemental
 après avis du conseil départemental de la citoyenneté et de l'autonomie (CDCA), pour une durée de cinq ans."""
 
+FOREWORD = """Pendant deux mois, le Département a demandé aux habitants, aux personnes concernées, à leurs proches
+et aux professionnels ce qu'ils pensaient de son projet de schéma de l'autonomie. Ce bilan rend compte de
+tout ce qui a été dit, et de la suite donnée à chaque contribution."""
+
+CONCLUSION = """La concertation a changé le schéma : des orientations ont été réécrites et d'autres ajoutées.
+Le Département s'engage à rendre compte chaque année, devant le comité de suivi, de la mise en œuvre
+des engagements pris dans ce bilan."""
+
 NEXT_STEPS = """- **Comité de suivi** : deux réunions par an, avec des représentants des usagers et des aidants.
 - **Évaluation à mi-parcours** : fin 2029, publiée sur cette plateforme.
 - **Bilan final** : en 2031, avant la préparation du schéma suivant."""
@@ -105,5 +113,12 @@ def load(context):
     sections = queries.progress(process.id).sections
     if sections:
         texts.save_synthesis(organizer, process, sections[0].section_id, body_md=SECTION_SYNTHESIS)
-    texts.save_closing_texts(organizer, process, legal_frame_md=LEGAL_FRAME, next_steps_md=NEXT_STEPS)
+    texts.save_closing_texts(
+        organizer,
+        process,
+        foreword_md=FOREWORD,
+        legal_frame_md=LEGAL_FRAME,
+        next_steps_md=NEXT_STEPS,
+        conclusion_md=CONCLUSION,
+    )
     context["themes"] = [title for title, *_rest in THEMES]

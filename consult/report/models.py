@@ -109,12 +109,19 @@ class ClosingReport(db.Model):
 
     id: Mapped[int_pk]
     process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"), unique=True)
+    #: the editorial foreword opening the report and the conclusion closing it
+    foreword_md: Mapped[str] = mapped_column(Text, default="", server_default="")
+    foreword_html: Mapped[str] = mapped_column(Text, default="", server_default="")
+    conclusion_md: Mapped[str] = mapped_column(Text, default="", server_default="")
+    conclusion_html: Mapped[str] = mapped_column(Text, default="", server_default="")
     legal_frame_md: Mapped[str] = mapped_column(Text, default="")
     legal_frame_html: Mapped[str] = mapped_column(Text, default="")
     next_steps_md: Mapped[str] = mapped_column(Text, default="")
     next_steps_html: Mapped[str] = mapped_column(Text, default="")
     #: licence of the open data
     licence: Mapped[str] = mapped_column(String(80), default="Licence Ouverte 2.0")
+    #: print the sections that received nothing (left out by default)
+    include_empty_sections: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
 
     def __repr__(self):
         return f"<ClosingReport process={self.process_id}>"

@@ -5,7 +5,13 @@
 - A final report waits until every consultation window of the process has closed, no contribution
   awaits moderation and every published one has a disposition (``readiness``); an interim one may be
   published at any time and says what was missing.
-- Sections are listed in the draft's reading order (consultation's ``in_reading_order``).
+- Sections are listed in the draft's reading order (consultation's ``in_reading_order``), each once: a
+  section copied from version to version is one ``SectionLine`` carrying the ids of every version it went
+  through (``section_lines``).
+- Stakeholder figures come from the records, never from the status typed or imported: invited means an
+  invitation was sent (``invited_stakeholder_ids``); active means the stakeholder wrote a published
+  contribution, joined a working group, attended a meeting or had a proposal submitted by one of its
+  representatives (``active_stakeholder_ids``).
 - The effective disposition of a contribution: its own when set, else its theme's, with the matching
   reason. The SQL expressions and ``effective_of`` (the same rule on loaded objects) sit side by side.
 """
@@ -13,12 +19,16 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, union
 
-from consult.consultation.models import Contribution, ContributionState, DraftVersion, VersionState
-from consult.consultation.queries import published_versions
+from consult.consultation.models import Contribution, ContributionState, Draft, DraftVersion, Section, VersionState
+from consult.consultation.queries import in_process_sections, in_reading_order, published_versions
 from consult.db import db
+from consult.groups.meeting_models import Meeting, Registration
+from consult.groups.models import Group, Membership
+from consult.groups.proposal_models import Proposal
 from consult.report.models import DispositionValue, Theme, Treatment
+from consult.stakeholders.models import Invitation, Representative, RepresentativeStatus, Stakeholder
 
 #: the states whose contributions need a disposition
 TREATABLE_STATES = (ContributionState.PUBLISHED,)
@@ -99,3 +109,88 @@ def readiness(process_id: int, now: datetime) -> Readiness:
         awaiting_moderation=awaiting_moderation_count(process_id),
         open_windows=len(unclosed_versions(process_id, now)),
     )
+
+
+@dataclass(frozen=True)
+class SectionLine:
+    """One section as the report presents it: its newest published version and every earlier one it came from."""
+
+    section: Section
+    draft: str
+    #: (version number, section id) of each version the section went through, oldest first
+    versions: tuple[tuple[int, int], ...]
+
+    @property
+    def ids(self) -> tuple[int, ...]:
+        """The ids of the section in every version, oldest first."""
+        return tuple(section_id for _number, section_id in self.versions)
+
+    @property
+    def version(self) -> int:
+        """The number of the newest version holding this section."""
+        return self.versions[-1][0]
+
+
+def section_lines(process_id: int) -> list[SectionLine]:
+    """The sections of the process's published versions, each once, in the reading order of its newest version.
+
+    A section followed by a copy in a later published version (``previous_id``) is folded into that copy.
+    Sections dropped from a later version follow the current ones of their draft.
+    """
+    stmt = in_process_sections(select(Section, DraftVersion.number, Draft.id, Draft.title), process_id)
+    rows = db.session.execute(in_reading_order(stmt.where(DraftVersion.published_at.is_not(None)))).all()
+    by_id = {section.id: (section, number) for section, number, _draft, _title in rows}
+    followed = {section.previous_id for section, *_rest in rows if section.previous_id in by_id}
+    lines = []
+    for index, (section, number, draft_id, title) in enumerate(rows):
+        if section.id in followed:
+            continue
+        chain, current = [], section
+        while current is not None:
+            chain.append((by_id[current.id][1], current.id))
+            current = by_id.get(current.previous_id, (None,))[0]
+        lines.append((draft_id, -number, index, SectionLine(section, title, tuple(reversed(chain)))))
+    return [line for *_key, line in sorted(lines, key=lambda item: item[:3])]
+
+
+def synthesis_of(line: SectionLine, syntheses: dict):
+    """The synthesis a section line shows: the one written on its newest version that has one (or None)."""
+    return next((syntheses[i] for i in reversed(line.ids) if i in syntheses), None)
+
+
+def invited_stakeholder_ids(process_id: int):
+    """A select of the ids of the process's stakeholders to whom an invitation was sent."""
+    return (
+        select(Invitation.stakeholder_id)
+        .join(Stakeholder, Stakeholder.id == Invitation.stakeholder_id)
+        .where(Stakeholder.process_id == process_id)
+    )
+
+
+def active_stakeholder_ids(process_id: int):
+    """A select of the ids of stakeholders who took an active part, each kind of act counted from its records."""
+    in_process_groups = select(Group.id).where(Group.process_id == process_id)
+    contributed = select(Contribution.stakeholder_id).where(
+        treatable(process_id), Contribution.stakeholder_id.is_not(None)
+    )
+    joined = select(Membership.stakeholder_id).where(
+        Membership.group_id.in_(in_process_groups), Membership.joined_at.is_not(None)
+    )
+    attended = (
+        select(Registration.stakeholder_id)
+        .join(Meeting, Meeting.id == Registration.meeting_id)
+        .where(Meeting.group_id.in_(in_process_groups), Registration.attended.is_(True))
+        .where(Registration.stakeholder_id.is_not(None))
+    )
+    proposed = (
+        select(Representative.stakeholder_id)
+        .join(Proposal, Proposal.created_by_id == Representative.user_id)
+        .join(Stakeholder, Stakeholder.id == Representative.stakeholder_id)
+        .where(
+            Proposal.group_id.in_(in_process_groups),
+            Proposal.submitted_at.is_not(None),
+            Representative.status == RepresentativeStatus.CONFIRMED,
+            Stakeholder.process_id == process_id,
+        )
+    )
+    return union(contributed, joined, attended, proposed)

@@ -11,11 +11,13 @@ from flask import current_app
 
 from consult.auth.models import Relation
 from consult.consultation.models import Channel, ContributionKind, ContributionState, Position, PositionValue
+from consult.dates import to_paris
 from consult.db import utcnow
 from consult.report.models import DispositionValue
 from consult.report.publishing import queries
 from consult.report.publishing.groups import proposals_by_section, working_groups
-from consult.stakeholders.models import StakeholderCategory, StakeholderStatus
+from consult.report.rules import section_lines, synthesis_of
+from consult.stakeholders.models import StakeholderCategory
 from consult.text import markdown_to_html
 
 POSITIONS = [v.value for v in PositionValue]
@@ -42,11 +44,15 @@ def compute_report(process, *, now=None) -> dict:
     themes = {t.id: t for t in queries.themes(pid)}
     dispositions = disposition_rows(pid)
     positions = queries.positions_by(pid, Position.contributor_category)
-    groups = working_groups(pid)
+    now = now or utcnow()
+    groups = working_groups(pid, now)
     syntheses = queries.syntheses(pid)
     overall = syntheses.get(None)
+    lines = section_lines(pid)
+    head_of = {i: line.section.id for line in lines for i in line.ids}
+    include_empty = bool(texts and texts.include_empty_sections)
     return {
-        "computed_at": (now or utcnow()).isoformat(),
+        "computed_at": now.isoformat(),
         "process": {
             "title": process.title,
             "slug": process.slug,
@@ -56,6 +62,8 @@ def compute_report(process, *, now=None) -> dict:
         },
         "method": {"consensus_min_positions": current_app.config["CONSENSUS_MIN_POSITIONS"]},
         "texts": {
+            "foreword_html": texts.foreword_html if texts else "",
+            "conclusion_html": texts.conclusion_html if texts else "",
             "legal_frame_html": texts.legal_frame_html if texts else "",
             "next_steps_html": texts.next_steps_html if texts else "",
             "licence": texts.licence if texts else "Licence Ouverte 2.0",
@@ -72,11 +80,27 @@ def compute_report(process, *, now=None) -> dict:
         ],
         "participation": participation(pid, positions),
         "stakeholders": stakeholders(process),
-        "sections": sections(pid, syntheses, positions, dispositions, proposals_by_section(groups)),
-        "treatment": treatment(themes, dispositions),
+        "versions": consulted_versions(pid),
+        "sections": sections(
+            pid, lines, syntheses, positions, dispositions, proposals_by_section(groups), include_empty=include_empty
+        ),
+        "treatment": treatment(themes, [(head_of.get(s, s), *rest) for s, *rest in dispositions]),
         "moderation": moderation(pid),
         "groups": groups,
     }
+
+
+def consulted_versions(pid) -> list[dict]:
+    """Each published version with its consultation window (which text was consulted when)."""
+    return [
+        {
+            "draft": title,
+            "number": version.number,
+            "opens_at": to_paris(version.opens_at).date().isoformat() if version.opens_at else None,
+            "closes_at": to_paris(version.closes_at).date().isoformat() if version.closes_at else None,
+        }
+        for version, title in queries.consulted_versions(pid)
+    ]
 
 
 def _sorted_counts(counter: Counter, order=None) -> list[dict]:
@@ -142,28 +166,16 @@ def by_week(days) -> list[dict]:
 
 
 def stakeholders(process) -> dict:
-    """Stakeholders invited versus engaged per category, and the coverage gaps of the stakeholder registry."""
+    """Stakeholders identified, invited and active per category (from the records), and the coverage gaps."""
     from consult.stakeholders.coverage import coverage
 
     pid = process.id
     covered = coverage(process)
-    table = {c.value: Counter() for c in StakeholderCategory}
-    for category, status, n in queries.stakeholder_counts(pid):
-        table[category.value][status.value] += n
+    counted = {row[0]: (row[1], row[2] or 0, row[3] or 0) for row in queries.stakeholder_counts(pid)}
     rows = []
-    for category, counts in table.items():
-        # an engaged stakeholder was invited too, whatever the order the organizers recorded it in
-        invited = counts[StakeholderStatus.INVITED.value] + counts[StakeholderStatus.ENGAGED.value]
-        invited += counts[StakeholderStatus.DECLINED.value]
-        rows.append(
-            {
-                "category": category,
-                "identified": sum(counts.values()),
-                "invited": invited,
-                "engaged": counts[StakeholderStatus.ENGAGED.value],
-                "declined": counts[StakeholderStatus.DECLINED.value],
-            }
-        )
+    for category in StakeholderCategory:
+        identified, invited, active = counted.get(category, (0, 0, 0))
+        rows.append({"category": category.value, "identified": identified, "invited": invited, "engaged": active})
     return {
         "by_category": rows,
         "identified": sum(r["identified"] for r in rows),
@@ -231,44 +243,99 @@ def _contribution_brief(contribution, org_name, org_kind, response_html) -> dict
     }
 
 
-def sections(pid, syntheses, position_rows, disposition_rows, proposals) -> list[dict]:
-    """Per section: positions and shares, splits by category and territory, consensus, top contributions."""
+def _per_section(rows) -> dict:
+    """{section_id: Counter} of the first and last columns of (section_id, …, n) rows, keyed by the middle value."""
+    result = defaultdict(Counter)
+    for section_id, value, *_rest, n in rows:
+        result[section_id][value.value if hasattr(value, "value") else value] += n
+    return result
+
+
+def _merged(splits: dict, ids) -> list[dict]:
+    merged = defaultdict(Counter)
+    for section_id in ids:
+        for key, counts in splits[section_id].items():
+            merged[key].update(counts)
+    return [dict(_position_block(c), key=k) for k, c in sorted(merged.items())]
+
+
+def _top(briefs: dict, ids, kind: str) -> list[dict]:
+    chosen = [c for section_id in ids for c in briefs[section_id] if c["kind"] == kind]
+    return sorted(chosen, key=lambda c: (-c["supports"], c["id"]))[: queries.TOP_SUPPORTED]
+
+
+def _versions(line, positions: dict, dispositions: dict) -> list[dict]:
+    """What each version of a section received (only when it went through several)."""
+    if len(line.versions) < 2:
+        return []
+    return [
+        {
+            "number": number,
+            "positions": _position_block(positions[section_id]),
+            "contributions": sum(dispositions[section_id].values()),
+        }
+        for number, section_id in line.versions
+    ]
+
+
+def _received_something(entry: dict) -> bool:
+    return bool(entry["contributions"] or entry["positions"]["total"] or entry["proposals"] or entry["synthesis_html"])
+
+
+def _kept(entries: list[dict], parents: dict, include_empty: bool) -> list[dict]:
+    """Leave out the sections that received nothing (a part stays when one of its sections is kept)."""
+    if include_empty:
+        return entries
+    kept = {e["id"] for e in entries if _received_something(e)}
+    kept |= {parents[i] for i in kept if parents[i] is not None}
+    return [e for e in entries if e["id"] in kept]
+
+
+def sections(pid, lines, syntheses, position_rows, disposition_rows, proposals, *, include_empty=False) -> list[dict]:
+    """Each section once (every version it went through): positions, splits, consensus, top contributions.
+
+    Sections that received nothing (no contribution, position, proposal or synthesis) are left out unless
+    ``include_empty``.
+    """
     by_category = _split(position_rows)
     by_territory = _split(queries.positions_by(pid, Position.contributor_territory))
-    top = defaultdict(list)
-    section_rows = queries.sections(pid)
-    for contribution, org_name, org_kind, response_html in queries.top_supported(pid, [r[0].id for r in section_rows]):
-        top[contribution.section_id].append(_contribution_brief(contribution, org_name, org_kind, response_html))
-    dispositions = defaultdict(Counter)
-    for section_id, _theme_id, disposition, n in disposition_rows:
-        dispositions[section_id][disposition] += n
+    positions = _per_section(position_rows)
+    dispositions = _per_section([(s, d, n) for s, _theme, d, n in disposition_rows])
+    briefs = defaultdict(list)
+    all_ids = [i for line in lines for i in line.ids]
+    version_of = {i: number for line in lines for number, i in line.versions if len(line.versions) > 1}
+    for contribution, org_name, org_kind, response_html in queries.top_supported(pid, all_ids):
+        brief = _contribution_brief(contribution, org_name, org_kind, response_html)
+        brief["version"] = version_of.get(contribution.section_id)
+        briefs[contribution.section_id].append(brief)
     min_positions = current_app.config["CONSENSUS_MIN_POSITIONS"]
-    result = []
-    for section, version_number, draft_title in section_rows:
-        totals = Counter()
-        for counts in by_category[section.id].values():
-            totals.update(counts)
-        synthesis = syntheses.get(section.id)
-        result.append(
+    entries, parents = [], {}
+    for line in lines:
+        totals = sum((positions[i] for i in line.ids), Counter())
+        synthesis = synthesis_of(line, syntheses)
+        parents[line.section.id] = line.section.parent_id
+        entries.append(
             {
-                "id": section.id,
-                "title": section.title,
-                "is_part": section.is_part,
-                "draft": draft_title,
-                "version": version_number,
+                "id": line.section.id,
+                "ids": list(line.ids),
+                "title": line.section.title,
+                "is_part": line.section.is_part,
+                "draft": line.draft,
+                "version": line.version,
+                "versions": _versions(line, positions, dispositions),
                 "positions": _position_block(totals),
                 "consensus": consensus(totals, min_positions=min_positions),
-                "by_category": [dict(_position_block(c), key=k) for k, c in sorted(by_category[section.id].items())],
-                "by_territory": [dict(_position_block(c), key=k) for k, c in sorted(by_territory[section.id].items())],
-                "top_comments": [c for c in top[section.id] if c["kind"] == ContributionKind.COMMENT.value],
-                "top_amendments": [c for c in top[section.id] if c["kind"] == ContributionKind.AMENDMENT.value],
+                "by_category": _merged(by_category, line.ids),
+                "by_territory": _merged(by_territory, line.ids),
+                "top_comments": _top(briefs, line.ids, ContributionKind.COMMENT.value),
+                "top_amendments": _top(briefs, line.ids, ContributionKind.AMENDMENT.value),
                 "synthesis_html": synthesis.body_html if synthesis else "",
-                "proposals": proposals.get(section.id, []),
-                "dispositions": dict(dispositions[section.id]),
-                "contributions": sum(dispositions[section.id].values()),
+                "proposals": [p for i in line.ids for p in proposals.get(i, [])],
+                "dispositions": dict(sum((dispositions[i] for i in line.ids), Counter())),
+                "contributions": sum(sum(dispositions[i].values()) for i in line.ids),
             }
         )
-    return result
+    return _kept(entries, parents, include_empty)
 
 
 def treatment(themes, disposition_rows) -> dict:

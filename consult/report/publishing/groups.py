@@ -8,14 +8,17 @@ from collections import Counter, defaultdict
 from sqlalchemy import func, select
 
 from consult.db import db
-from consult.groups.meeting_models import Meeting
+from consult.groups.meeting_models import Meeting, Registration
 from consult.groups.models import Group, Membership, MembershipStatus
 from consult.groups.proposal_models import Proposal, ProposalSection, ProposalStatus
 from consult.stakeholders.models import Stakeholder, StakeholderKind
 
+#: attendance of people who came in their own name
+INDIVIDUAL = "individual"
 
-def working_groups(pid) -> dict:
-    """Every group of the process with its member organisations, meetings held and proposals submitted."""
+
+def working_groups(pid, now) -> dict:
+    """Every group of the process: member organisations, meetings held by ``now``, attendance, proposals submitted."""
     groups = db.session.scalars(select(Group).where(Group.process_id == pid).order_by(Group.title)).all()
     ids = [g.id for g in groups]
     members = defaultdict(list)
@@ -30,11 +33,12 @@ def working_groups(pid) -> dict:
         dict(
             db.session.execute(
                 select(Meeting.group_id, func.count())
-                .where(Meeting.group_id.in_(ids), Meeting.cancelled_at.is_(None))
+                .where(Meeting.group_id.in_(ids), Meeting.cancelled_at.is_(None), Meeting.starts_at <= now)
                 .group_by(Meeting.group_id)
             ).all()
         )
     )
+    attendance = _attendance(ids)
     proposals = db.session.scalars(
         select(Proposal)
         .where(Proposal.group_id.in_(ids), Proposal.status != ProposalStatus.DRAFT)
@@ -68,11 +72,30 @@ def working_groups(pid) -> dict:
                 "members": len(members[g.id]),
                 "organisations": [n for n in members[g.id] if n],
                 "meetings": meetings[g.id],
+                "attendance": attendance[g.id],
                 "proposals": by_group[g.id],
             }
             for g in groups
         ],
     }
+
+
+def _attendance(group_ids) -> dict:
+    """{group_id: [{"category", "count"}]}: people present at the group's meetings, by their organisation's category.
+
+    People who came in their own name count under "individual".
+    """
+    rows = db.session.execute(
+        select(Meeting.group_id, Stakeholder.category, func.count())
+        .join(Registration, Registration.meeting_id == Meeting.id)
+        .outerjoin(Stakeholder, Stakeholder.id == Registration.stakeholder_id)
+        .where(Meeting.group_id.in_(group_ids), Meeting.cancelled_at.is_(None), Registration.attended.is_(True))
+        .group_by(Meeting.group_id, Stakeholder.category)
+    ).all()
+    result = defaultdict(list)
+    for group_id, category, n in sorted(rows, key=lambda r: (r[0], r[1] is None, r[1].value if r[1] else "")):
+        result[group_id].append({"category": category.value if category else INDIVIDUAL, "count": n})
+    return result
 
 
 def proposals_by_section(groups_part: dict) -> dict:

@@ -18,7 +18,7 @@ def _by_value(labels: dict) -> dict:
 CHANNEL_LABELS = _by_value(consultation_labels.CHANNEL_LABELS)
 POSITION_LABELS = _by_value(consultation_labels.POSITION_LABELS)
 KIND_LABELS = _by_value(consultation_labels.KIND_LABELS)
-STAKEHOLDER_CATEGORY_LABELS = _by_value(stakeholder_labels.CATEGORY_LABELS)
+STAKEHOLDER_CATEGORY_LABELS = _by_value(stakeholder_labels.CATEGORY_LABELS) | {"individual": _l("In their own name")}
 PROPOSAL_STATUS_LABELS = _by_value(group_labels.PROPOSAL_STATUS_LABELS)
 
 CATEGORY_LABELS = {relation.value: label for relation, label in RELATION_LABELS.items()} | {"unknown": _l("Not stated")}

@@ -17,7 +17,7 @@ from consult.claims import claim, worker_identity
 from consult.db import atomic, db, utcnow
 from consult.processes.models import Process
 from consult.report.models import ReportRevision
-from consult.report.publishing.presentation import template_context
+from consult.report.publishing.presentation import printed_context
 from consult.report.publishing.storage import revision_file
 from consult.worker import FailedJob
 
@@ -36,9 +36,8 @@ def render_pdf(revision) -> bytes:
             "report/publishing/pdf.html",
             revision=revision,
             print_mode=True,
-            contributions=revision.contributions,
             contributions_url=None,
-            **template_context(revision.snapshot),
+            **printed_context(revision),
         )
     document = HTML(string=html, base_url=str(PRINT_CSS.parent))
     return document.write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))], pdf_variant=PDF_VARIANT)

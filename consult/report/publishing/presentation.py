@@ -117,3 +117,32 @@ def template_context(snapshot: dict) -> dict:
         "percent": percent,
         "number": number,
     }
+
+
+#: the printed annex stops here; the web report and the open data carry every contribution
+PRINTED_ANNEX_LIMIT = 300
+
+
+def printed_annex(contributions: list[dict], *, limit: int = PRINTED_ANNEX_LIMIT) -> list[dict]:
+    """The contributions a printed report carries: those the organizers answered, most supported first, in order.
+
+    Every contribution stays in the web report (paginated) and in the open data; the printed document says so.
+    """
+    answered = [c for c in contributions if c.get("response_html")]
+    kept = {c["id"] for c in sorted(answered, key=lambda c: (-c["supports"], c["id"]))[:limit]}
+    return [c for c in contributions if c["id"] in kept]
+
+
+def printed_context(revision) -> dict:
+    """What the printed and the editable documents need besides the snapshot: the annex and where the rest is."""
+    from consult.mail import external_url
+
+    process = revision.snapshot["process"]
+    return {
+        "contributions": printed_annex(revision.contributions),
+        "annex_total": len(revision.contributions),
+        "complete_list_url": external_url(
+            "report.revision_contributions", slug=process["slug"], number=revision.number
+        ),
+        **template_context(revision.snapshot),
+    }

@@ -11,20 +11,21 @@ from consult.consultation.models import (
     ContributionKind,
     ContributionState,
     Draft,
-    DraftVersion,
     OfficialResponse,
     Position,
     Section,
     Support,
 )
-from consult.consultation.queries import in_process_sections, in_reading_order
+from consult.consultation.queries import in_process_sections, in_reading_order, published_versions
 from consult.db import db
 from consult.processes.models import Phase
 from consult.report.models import ClosingReport, ReportRevision, Synthesis, Theme
 from consult.report.rules import (
+    active_stakeholder_ids,
     effective_disposition,
     effective_reason_html,
     effective_reason_md,
+    invited_stakeholder_ids,
     treatable,
     with_treatment,
 )
@@ -111,12 +112,11 @@ def positions_by(process_id, column):
     return db.session.execute(stmt).all()
 
 
-def sections(process_id):
-    """The sections of every published version of the process's drafts, in reading order."""
-    stmt = in_process_sections(select(Section, DraftVersion.number, Draft.title), process_id).where(
-        DraftVersion.published_at.is_not(None)
-    )
-    return db.session.execute(in_reading_order(stmt)).all()
+def consulted_versions(process_id):
+    """(version, draft title) of the published versions of the process's drafts, draft by draft, oldest first."""
+    titles = dict(db.session.execute(select(Draft.id, Draft.title).where(Draft.process_id == process_id)).all())
+    versions = sorted(published_versions(process_id), key=lambda v: (v.draft_id, v.number))
+    return [(version, titles[version.draft_id]) for version in versions]
 
 
 def top_supported(process_id, section_ids):
@@ -198,11 +198,18 @@ def contribution_rows(process_id, *, section_id=None, offset=None, limit=None):
 
 
 def stakeholder_counts(process_id):
-    """Stakeholders (not archived) grouped by category and status."""
+    """Stakeholders (not archived) per category: how many, how many invited, how many took an active part."""
+    invited = Stakeholder.id.in_(invited_stakeholder_ids(process_id))
+    active = Stakeholder.id.in_(active_stakeholder_ids(process_id))
     stmt = (
-        select(Stakeholder.category, Stakeholder.status, func.count())
+        select(
+            Stakeholder.category,
+            func.count(),
+            func.sum(case((invited, 1), else_=0)),
+            func.sum(case((active, 1), else_=0)),
+        )
         .where(Stakeholder.process_id == process_id, Stakeholder.archived_at.is_(None))
-        .group_by(Stakeholder.category, Stakeholder.status)
+        .group_by(Stakeholder.category)
     )
     return db.session.execute(stmt).all()
 

@@ -1,24 +1,28 @@
 """Routes: the draft report (organizers, live figures), publishing, and the published revisions (public)."""
 
-from flask import abort, flash, jsonify, redirect, render_template, request, send_file, url_for
+import io
+
+from flask import abort, flash, jsonify, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from consult.db import utcnow
 from consult.errors import DomainError
-from consult.http import flash_error, form_status, page_arg, wants_json
+from consult.http import flash_error, page_arg, wants_json
 from consult.permissions import require
 from consult.processes.queries import get_process_or_404
 from consult.report import bp, permissions
 from consult.report.publishing import figures, queries
+from consult.report.publishing.docx import render_docx
 from consult.report.publishing.formats import day
-from consult.report.publishing.forms import PublishForm, ReportTextsForm
+from consult.report.publishing.forms import PublishForm
 from consult.report.publishing.presentation import template_context
 from consult.report.publishing.snapshot import services
 from consult.report.publishing.storage import absolute
 from consult.report.rules import readiness
 
 PER_PAGE = 100
+DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @bp.app_template_filter("report_date")
@@ -50,6 +54,7 @@ def revision(slug, number):
         process=process,
         revision=rev,
         revisions=queries.revisions(process.id),
+        can_manage=permissions.can_manage_report(current_user, process),
         draft=False,
         print_mode=False,
         contributions=None,
@@ -76,6 +81,17 @@ def revision_pdf(slug, number):
         abort(404)
     name = f"bilan-{process.slug}-v{rev.number}.pdf"
     return send_file(absolute(rev.pdf_path), mimetype="application/pdf", download_name=name)
+
+
+@bp.route("/concertations/<slug>/bilan/versions/<int:number>/bilan.docx")
+@login_required
+def revision_docx(slug, number):
+    """The revision as an editable Word document, for the organizers who rework it before its adoption."""
+    process = get_process_or_404(slug)
+    require(permissions.can_manage_report(current_user, process))
+    rev = queries.get_revision_or_404(process.id, number)
+    name = f"bilan-{process.slug}-v{rev.number}.docx"
+    return send_file(io.BytesIO(render_docx(rev)), mimetype=DOCX_MIMETYPE, as_attachment=True, download_name=name)
 
 
 @bp.route("/concertations/<slug>/bilan/versions/<int:number>/donnees.zip")
@@ -148,24 +164,10 @@ def _contributions_page(process, rows, total, page, rev):
 @bp.route("/concertations/<slug>/bilan/textes", methods=["GET", "POST"])
 @login_required
 def report_texts(slug):
-    """Edit the legal frame, the next steps and the licence of the open data."""
+    """Send the organizers to the one screen where the report's texts are written (this one was merged into it)."""
     process = get_process_or_404(slug)
-    require(permissions.can_manage_report(current_user, process))
-    texts = queries.closing_report(process.id)
-    form = ReportTextsForm(obj=texts)
-    if request.method == "GET" and texts is None:
-        form.licence.data = "Licence Ouverte 2.0"
-    if form.validate_on_submit():
-        services.save_report_texts(
-            current_user,
-            process,
-            legal_frame_md=form.legal_frame_md.data or "",
-            next_steps_md=form.next_steps_md.data or "",
-            licence=form.licence.data or "",
-        )
-        flash(_("The texts of the report are saved."), "success")
-        return redirect(url_for("report.draft_report", slug=slug))
-    return render_template("report/publishing/texts.html", process=process, form=form), form_status(form)
+    require(permissions.can_write_report_texts(current_user, process))
+    return redirect(url_for("report.closing_texts", slug=slug))
 
 
 @bp.route("/concertations/<slug>/bilan/publier", methods=["POST"])

@@ -1,7 +1,7 @@
 """Forms of the treatment pages: filters (GET), bulk action, disposition, theme, syntheses, report texts."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
 from consult.auth.labels import RELATION_LABELS
@@ -160,11 +160,28 @@ class SynthesisForm(Form):
 
 
 class ClosingTextsForm(Form):
-    """Write the legal frame and the next steps of the report."""
+    """The organizers' closing texts of the report, in reading order, its licence and which sections it prints."""
 
+    foreword_md = TextAreaField(
+        _l("Foreword"),
+        [Optional(), length(20000)],
+        description=_l("Opens the report: why the Département consulted, in the name of the elected representatives."),
+    )
     legal_frame_md = TextAreaField(
         _l("Legal frame"), [Optional(), length(20000)], description=_l("The law and the decisions this schema follows.")
     )
     next_steps_md = TextAreaField(
         _l("Next steps"), [Optional(), length(20000)], description=_l("Follow-up committee, evaluation calendar.")
+    )
+    conclusion_md = TextAreaField(
+        _l("Conclusion"),
+        [Optional(), length(20000)],
+        description=_l("Closes the report: what the Département takes from the concertation and commits to."),
+    )
+    licence = StringField(
+        _l("Licence of the open data"), [Optional(), length(80)], description=_l("Licence Ouverte 2.0 by default.")
+    )
+    include_empty_sections = BooleanField(
+        _l("Also print the sections that received nothing"),
+        description=_l("By default the report leaves out the sections with no contribution, position or proposal."),
     )

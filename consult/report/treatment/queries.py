@@ -14,7 +14,7 @@ from consult.consultation.models import ChangeLink, Contribution, ContributionSt
 from consult.consultation.queries import in_process_sections, in_reading_order
 from consult.db import db
 from consult.report.models import DispositionChange, Synthesis, Theme, Treatment
-from consult.report.rules import effective_disposition, with_treatment
+from consult.report.rules import effective_disposition, section_lines, synthesis_of, with_treatment
 
 # --- progress -----------------------------------------------------------------
 
@@ -194,6 +194,45 @@ def contribution_treatment(process_id: int, contribution_id: int) -> Contributio
 
 def _change_link_sections(contribution_id: int):
     return select(ChangeLink.section_id).where(ChangeLink.contribution_id == contribution_id)
+
+
+@dataclass(frozen=True)
+class SynthesisRow:
+    """One line of the synthesis screen: a section (every version it went through), what it received, its synthesis."""
+
+    section: Section
+    #: the first and the newest version the section went through
+    versions: tuple[int, int]
+    contributions: int
+    positions: int
+    synthesis: Synthesis | None
+
+
+def synthesis_rows(process_id: int) -> list[SynthesisRow]:
+    """Each section once, in reading order, with its published contributions and positions over all its versions."""
+    lines = section_lines(process_id)
+    ids = [i for line in lines for i in line.ids]
+    counts = {
+        section_id: (contributions, positions)
+        for section_id, contributions, positions in db.session.execute(
+            select(
+                Section.id,
+                Section.comment_count + Section.amendment_count,
+                Section.agree_count + Section.mixed_count + Section.disagree_count,
+            ).where(Section.id.in_(ids))
+        )
+    }
+    syntheses = syntheses_of(process_id)
+    return [
+        SynthesisRow(
+            section=line.section,
+            versions=(line.versions[0][0], line.version),
+            contributions=sum(counts[i][0] for i in line.ids),
+            positions=sum(counts[i][1] for i in line.ids),
+            synthesis=synthesis_of(line, syntheses),
+        )
+        for line in lines
+    ]
 
 
 def syntheses_of(process_id: int) -> dict[int | None, Synthesis]:

@@ -62,9 +62,27 @@ def closing_report_of(process: Process) -> ClosingReport | None:
     return db.session.scalar(select(ClosingReport).where(ClosingReport.process_id == process.id))
 
 
+#: the organizers' closing texts, each written in Markdown and stored rendered
+CLOSING_TEXTS = ("foreword", "legal_frame", "next_steps", "conclusion")
+DEFAULT_LICENCE = "Licence Ouverte 2.0"
+
+
 @atomic
-def save_closing_texts(actor: User, process: Process, *, legal_frame_md: str, next_steps_md: str) -> ClosingReport:
-    """Write the legal frame and the next steps of the closing report.
+def save_closing_texts(
+    actor: User, process: Process, *, licence: str | None = None, include_empty_sections: bool = False, **texts_md
+) -> ClosingReport:
+    """Write the closing texts of the report (the one place they are edited), its licence and its empty-section setting.
+
+    Args:
+        actor: the organizer writing.
+        process: the process.
+        licence: the licence of the open data (unchanged when None; the default licence when blank).
+        include_empty_sections: print the sections that received nothing.
+        texts_md: ``foreword_md``, ``legal_frame_md``, ``next_steps_md``, ``conclusion_md`` in Markdown, rendered to
+            safe HTML now; a text not given is left as it is.
+
+    Returns:
+        The ClosingReport.
 
     Raises:
         NotAllowed: the actor may not write this process's report.
@@ -72,12 +90,16 @@ def save_closing_texts(actor: User, process: Process, *, legal_frame_md: str, ne
     _check_may_write(actor, process)
     report = closing_report_of(process)
     if report is None:
-        report = ClosingReport(process_id=process.id)
+        report = ClosingReport(process_id=process.id, licence=DEFAULT_LICENCE)
         db.session.add(report)
-    report.legal_frame_md = (legal_frame_md or "").strip()
-    report.legal_frame_html = markdown_to_html(report.legal_frame_md)
-    report.next_steps_md = (next_steps_md or "").strip()
-    report.next_steps_html = markdown_to_html(report.next_steps_md)
+    for name in CLOSING_TEXTS:
+        if f"{name}_md" in texts_md:
+            body = (texts_md[f"{name}_md"] or "").strip()
+            setattr(report, f"{name}_md", body)
+            setattr(report, f"{name}_html", markdown_to_html(body))
+    if licence is not None:
+        report.licence = licence.strip() or DEFAULT_LICENCE
+    report.include_empty_sections = bool(include_empty_sections)
     db.session.flush()
     record(actor, "report.texts", "closing_report", report.id, process_id=process.id)
     logger.info("report texts of process %s saved by user %s", process.id, actor.id)

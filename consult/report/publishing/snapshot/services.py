@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from consult import signals
 from consult.audit import record
-from consult.db import atomic, atomic_snapshot, db, utcnow
+from consult.db import atomic_snapshot, db, utcnow
 from consult.errors import NotAllowed
 from consult.report import permissions
 from consult.report.errors import (
@@ -18,42 +18,12 @@ from consult.report.errors import (
     ReportInconsistent,
     UntreatedContributions,
 )
-from consult.report.models import ClosingReport, ReportRevision
-from consult.report.publishing import figures, queries
+from consult.report.models import ReportRevision
+from consult.report.publishing import figures
 from consult.report.publishing.invariants import figure_errors
 from consult.report.rules import readiness
-from consult.text import markdown_to_html
 
 logger = logging.getLogger(__name__)
-
-
-@atomic
-def save_report_texts(actor, process, *, legal_frame_md, next_steps_md, licence, now=None):
-    """Save the organizers' texts of the report (legal frame, next steps, licence of the open data).
-
-    Args:
-        actor: the organizer.
-        process: the Process.
-        legal_frame_md: the legal frame, Markdown rendered to safe HTML now.
-        next_steps_md: the next steps, Markdown rendered to safe HTML now.
-        licence: the licence of the open data.
-        now: unused, for the services' common signature.
-
-    Returns:
-        The ClosingReport.
-
-    Raises:
-        NotAllowed: the actor may not manage the report.
-    """
-    if not permissions.can_manage_report(actor, process):
-        raise NotAllowed(_("You may not edit this report."))
-    texts = queries.closing_report(process.id) or ClosingReport(process_id=process.id)
-    db.session.add(texts)
-    texts.legal_frame_md, texts.legal_frame_html = legal_frame_md, markdown_to_html(legal_frame_md)
-    texts.next_steps_md, texts.next_steps_html = next_steps_md, markdown_to_html(next_steps_md)
-    texts.licence = licence.strip() or "Licence Ouverte 2.0"
-    record(actor, "report.edit_texts", "process", process.id, process_id=process.id)
-    return texts
 
 
 def _check_final(ready):

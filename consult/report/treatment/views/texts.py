@@ -19,8 +19,8 @@ def synthesis_list(slug):
     return render_template(
         "report/treatment/syntheses.html",
         process=process,
-        sections=queries.process_sections(process.id),
-        syntheses=queries.syntheses_of(process.id),
+        rows=queries.synthesis_rows(process.id),
+        overall=queries.syntheses_of(process.id).get(None),
     )
 
 
@@ -60,12 +60,16 @@ def synthesis_section(slug, section_id):
 @bp.route("/concertations/<slug>/traitement/textes", methods=["GET", "POST"])
 @login_required
 def closing_texts(slug):
-    """Write the report's legal frame and next steps."""
+    """Write the report's closing texts (foreword, legal frame, next steps, conclusion), licence and settings."""
     process = load_process_for_texts(slug)
     form = ClosingTextsForm(obj=texts.closing_report_of(process))
     if form.validate_on_submit():
         texts.save_closing_texts(
-            current_user, process, legal_frame_md=form.legal_frame_md.data, next_steps_md=form.next_steps_md.data
+            current_user,
+            process,
+            licence=form.licence.data or "",
+            include_empty_sections=form.include_empty_sections.data,
+            **{f"{name}_md": form[f"{name}_md"].data for name in texts.CLOSING_TEXTS},
         )
         flash(_("Texts of the report saved."), "success")
         return redirect(url_for("report.closing_texts", slug=slug))

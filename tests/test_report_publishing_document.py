@@ -1,0 +1,44 @@
+"""The published report reads as a document: cover, contents, foreword, conclusion, groups' activity, method."""
+
+import io
+
+from consult.report.publishing.pdf import render_pdf
+from consult.report.publishing.snapshot.services import publish_report
+from consult.report.treatment.texts import save_closing_texts
+from tests.factories import make_comment, make_draft, make_process, make_user
+
+
+def test_the_pdf_opens_with_a_cover_and_contents_and_carries_the_foreword_and_conclusion(app, tmp_path):
+    from pypdf import PdfReader
+
+    app.config["REPORT_DIR"] = str(tmp_path / "reports")
+    organizer = make_user()
+    process = make_process(organizer)
+    _draft, sections = make_draft(organizer, process)
+    make_comment(make_user(), sections[0])
+    save_closing_texts(
+        organizer, process, foreword_md="Le mot du **président**.", conclusion_md="Nos engagements pour demain."
+    )
+    revision = publish_report(organizer, process, interim=True)
+    with app.test_request_context():
+        pages = [page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(revision))).pages]
+    cover, contents = pages[0], pages[1]
+    assert process.title in cover and process.territory.upper() in cover and "Concertation menée du" in cover
+    assert "Version 1, publiée le" in cover
+    assert "Avant-propos" in contents and "Conclusion" in contents and "Méthode" in contents
+    everything = "\n".join(pages)
+    assert "Le mot du président." in everything and "Nos engagements pour demain." in everything
+    assert "Groupes de travail" in everything
+
+
+def test_the_printed_annex_keeps_the_answered_contributions_most_supported_first_in_reading_order():
+    from consult.report.publishing.presentation import printed_annex
+
+    rows = [
+        {"id": 1, "supports": 0, "response_html": ""},
+        {"id": 2, "supports": 1, "response_html": "<p>Oui</p>"},
+        {"id": 3, "supports": 9, "response_html": "<p>Non</p>"},
+        {"id": 4, "supports": 5, "response_html": "<p>Peut-être</p>"},
+    ]
+    assert [c["id"] for c in printed_annex(rows)] == [2, 3, 4]
+    assert [c["id"] for c in printed_annex(rows, limit=2)] == [3, 4]
