@@ -1,5 +1,7 @@
 """Read models of the consultation pages, each in a constant number of SQL queries."""
 
+from dataclasses import dataclass
+
 from flask import abort
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased, joinedload, selectinload
@@ -154,19 +156,74 @@ def _with_people(query):
     )
 
 
-def section_contributions(section: Section, user, *, sort: str, page: int, per_page: int, moderator: bool):
-    """A page of the section's comments and amendments (top level), sorted, with people and responses."""
+@dataclass
+class ContributionPage:
+    """One page of a section's contributions, with what the pagination links need."""
+
+    page: int
+    per_page: int
+    total: int
+    items: list[Contribution]
+
+    @property
+    def pages(self) -> int:
+        """How many pages (0 when there is nothing), as Flask-SQLAlchemy's pagination counts them."""
+        return -(-self.total // self.per_page)
+
+    @property
+    def has_prev(self) -> bool:
+        """Whether a previous page exists."""
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        """Whether a next page exists."""
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int | None:
+        """The previous page's number, if any."""
+        return self.page - 1 if self.has_prev else None
+
+    @property
+    def next_num(self) -> int | None:
+        """The next page's number, if any."""
+        return self.page + 1 if self.has_next else None
+
+
+def section_contributions(
+    section: Section, user, *, sort: str, page: int, per_page: int, moderator: bool
+) -> ContributionPage:
+    """A page of the section's comments and amendments (top level), sorted, with people and responses.
+
+    A narrow query sorts the section's contribution ids and counts them (a window count, so one query);
+    the wide rows are then joined to their people for this page's ids only, not for the whole section.
+    """
     order = (
         (Contribution.support_count.desc(), Contribution.id.desc())
         if sort == "supported"
         else (Contribution.id.desc(),)
     )
-    query = _with_people(
-        select(Contribution)
-        .where(Contribution.section_id == section.id, Contribution.parent_id.is_(None), _visible(user, moderator))
+    where = (Contribution.section_id == section.id, Contribution.parent_id.is_(None), _visible(user, moderator))
+    rows = db.session.execute(
+        select(Contribution.id, func.count().over())
+        .where(*where)
         .order_by(*order)
-    )
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    ).all()
+    if rows:
+        total = rows[0][1]
+    else:  # past the last page: the window count has no row to ride on
+        total = db.session.scalar(select(func.count(Contribution.id)).where(*where)) if page > 1 else 0
+    ids = [row[0] for row in rows]
+    loaded = {}
+    if ids:
+        loaded = {
+            c.id: c
+            for c in db.session.scalars(_with_people(select(Contribution).where(Contribution.id.in_(ids)))).unique()
+        }
+    return ContributionPage(page=page, per_page=per_page, total=total, items=[loaded[i] for i in ids])
 
 
 def replies_by_parent(parent_ids: list[int], user, *, moderator: bool) -> dict[int, list[Contribution]]:

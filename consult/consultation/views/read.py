@@ -76,6 +76,7 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
     replies = queries.replies_by_parent([c.id for c in page.items], current_user, moderator=moderator)
     shown = [*page.items, *(r for group in replies.values() for r in group)]
     can_contribute = permissions.can_contribute(current_user, section.version, now)
+    window = section.version.state(now)
     choices = author_choices(process) if can_contribute else []
     forms = _section_forms(section, choices, comment_form, amendment_form, reply_form)
     return render_template(
@@ -89,8 +90,9 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
         supported=queries.supported_ids(current_user, [c.id for c in shown]),
         my_position=queries.user_position(current_user, section),
         diffs=queries.amendment_diffs(section, page.items),
-        window=section.version.state(now),
-        current_version=section.version.draft.latest_published,
+        window=window,
+        # only a closed version points to the current one: the versions are not loaded otherwise
+        current_version=section.version.draft.latest_published if window == "closed" else None,
         can_contribute=can_contribute,
         moderator=moderator,
         can_respond=permissions.can_respond(current_user, process),
