@@ -79,9 +79,15 @@ def process_of_section(section_id: int) -> int | None:
 
 
 def get_draft_or_404(process, draft_id: int) -> Draft:
-    """The draft of this process with its versions loaded."""
-    draft = db.session.scalar(
-        select(Draft).options(selectinload(Draft.versions)).where(Draft.id == draft_id, Draft.process_id == process.id)
+    """The draft of this process with its versions loaded (joined: a draft has a handful of versions)."""
+    draft = (
+        db.session.scalars(
+            select(Draft)
+            .options(joinedload(Draft.versions))
+            .where(Draft.id == draft_id, Draft.process_id == process.id)
+        )
+        .unique()
+        .one_or_none()
     )
     if draft is None:
         abort(404)

@@ -78,7 +78,8 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
     can_contribute = permissions.can_contribute(current_user, section.version, now)
     window = section.version.state(now)
     choices = author_choices(process) if can_contribute else []
-    forms = _section_forms(section, choices, comment_form, amendment_form, reply_form)
+    # the forms show only to those who may contribute; building them costs a visitor's request a millisecond
+    forms = _section_forms(section, choices, comment_form, amendment_form, reply_form) if can_contribute else {}
     return render_template(
         "consultation/section.html",
         process=process,
