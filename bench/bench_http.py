@@ -10,8 +10,10 @@ PostgreSQL is used when ``BENCH_POSTGRES_URL`` (a server URL; databases ``<name>
 its default answers. ``BENCH_SECONDS`` sets wrk's duration (5 s).
 """
 
+import cProfile
 import http.client
 import os
+import pstats
 import re
 import signal
 import socket
@@ -170,6 +172,38 @@ def render_ceiling(app, path: str) -> tuple[Ceiling, int, int]:
     return ceiling, queries, size
 
 
+#: where a request's time goes, by the cumulative time of these functions under cProfile
+PROFILE_PARTS = {
+    "template": ("flask/templating.py", "render_template"),
+    "ORM queries": ("sqlalchemy/orm/session.py", "_execute_internal"),
+    "of which the database": ("sqlalchemy/engine/default.py", "do_execute"),
+}
+
+
+def profile(app, path: str, requests: int = 30) -> str:
+    """The share of a request spent rendering, in ORM queries (and inside the database driver), under cProfile.
+
+    The profiler slows Python code more than the database, so the shares are indicative; they show which
+    part would have to shrink.
+    """
+    client = app.test_client()
+    client.get(path)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(requests):
+        client.get(path)
+    profiler.disable()
+    stats = pstats.Stats(profiler).stats
+    total = sum(ct for (file, _line, name), (_cc, _nc, _tt, ct, _callers) in stats.items()
+                if file.endswith("flask/app.py") and name == "wsgi_app")  # fmt: skip
+    parts = []
+    for label, (file_end, function) in PROFILE_PARTS.items():
+        spent = sum(ct for (file, _line, name), (_cc, _nc, _tt, ct, _callers) in stats.items()
+                    if file.endswith(file_end) and name == function)  # fmt: skip
+        parts.append(f"{label} {spent / total:.0%}")
+    return f"profile of one request ({total * 1000 / requests:.1f} ms under cProfile): " + ", ".join(parts)
+
+
 def pages(data) -> list[tuple[str, str]]:
     section = f"/concertations/{data['slug']}/sections/{data['section_id']}"
     return [
@@ -297,6 +331,7 @@ def run(backend: str, where) -> list[dict]:
                 wall = f"{served:7.1f} req/s  ceiling {ceiling.per_second:7.1f}/s  {served / ceiling.per_second:4.0%}"
                 cpu_share = f"CPU {cpu:5.2f} ms/request, render {ceiling.cpu_ms:5.2f} ms  {ceiling.cpu_ms / cpu:4.0%}"
                 print(f"{name:<14} {wall}  |  {cpu_share}  |  {queries} queries  {size // 1024} KB", flush=True)
+                print(f"{'':<14} {profile(app, page)}", flush=True)
             posts = posting_times(app, base, data)
             rows.append({"backend": backend, "scale": scale, "posts": posts})
             print("posting (median ms): " + "  ".join(f"{k} {v:.1f}" for k, v in posts.items()), flush=True)
