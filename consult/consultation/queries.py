@@ -170,6 +170,8 @@ class ContributionPage:
     per_page: int
     total: int
     items: list[Contribution]
+    #: the visible replies to the page's contributions, oldest first, by contribution id
+    replies: dict[int, list[Contribution]]
 
     @property
     def pages(self) -> int:
@@ -200,10 +202,10 @@ class ContributionPage:
 def section_contributions(
     section: Section, user, *, sort: str, page: int, per_page: int, moderator: bool
 ) -> ContributionPage:
-    """A page of the section's comments and amendments (top level), sorted, with people and responses.
+    """A page of the section's comments and amendments (top level), sorted, with people, responses and replies.
 
     A narrow query sorts the section's contribution ids and counts them (a window count, so one query);
-    the wide rows are then joined to their people for this page's ids only, not for the whole section.
+    a second one reads the wide rows of this page and of their replies, joined to their people.
     """
     order = (
         (Contribution.support_count.desc(), Contribution.id.desc())
@@ -223,30 +225,28 @@ def section_contributions(
     else:  # past the last page: the window count has no row to ride on
         total = db.session.scalar(select(func.count(Contribution.id)).where(*where)) if page > 1 else 0
     ids = [row[0] for row in rows]
-    loaded = {}
-    if ids:
-        loaded = {
-            c.id: c
-            for c in db.session.scalars(_with_people(select(Contribution).where(Contribution.id.in_(ids)))).unique()
-        }
-    return ContributionPage(page=page, per_page=per_page, total=total, items=[loaded[i] for i in ids])
+    items, replies = _page_rows(ids, user, moderator)
+    return ContributionPage(page=page, per_page=per_page, total=total, items=items, replies=replies)
 
 
-def replies_by_parent(parent_ids: list[int], user, *, moderator: bool) -> dict[int, list[Contribution]]:
-    """The visible replies to these comments, oldest first, grouped by comment (one query)."""
-    if not parent_ids:
-        return {}
+def _page_rows(ids: list[int], user, moderator: bool) -> tuple[list[Contribution], dict[int, list[Contribution]]]:
+    """The contributions ``ids`` in that order, and their visible replies oldest first, in one query."""
+    if not ids:
+        return [], {}
     rows = db.session.scalars(
         _with_people(
             select(Contribution)
-            .where(Contribution.parent_id.in_(parent_ids), _visible(user, moderator))
+            .where(or_(Contribution.id.in_(ids), and_(Contribution.parent_id.in_(ids), _visible(user, moderator))))
             .order_by(Contribution.id)
         )
     ).unique()
-    grouped: dict[int, list[Contribution]] = {}
-    for reply in rows:
-        grouped.setdefault(reply.parent_id, []).append(reply)
-    return grouped
+    loaded, replies = {}, {}
+    for row in rows:
+        if row.parent_id is None:
+            loaded[row.id] = row
+        else:
+            replies.setdefault(row.parent_id, []).append(row)
+    return [loaded[i] for i in ids], replies
 
 
 def supported_ids(user, contribution_ids: list[int]) -> set[int]:

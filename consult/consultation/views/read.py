@@ -73,8 +73,7 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
         per_page=current_app.config["PAGE_SIZE"],
         moderator=moderator,
     )
-    replies = queries.replies_by_parent([c.id for c in page.items], current_user, moderator=moderator)
-    shown = [*page.items, *(r for group in replies.values() for r in group)]
+    shown = [*page.items, *(r for group in page.replies.values() for r in group)]
     can_contribute = permissions.can_contribute(current_user, section.version, now)
     window = section.version.state(now)
     choices = author_choices(process) if can_contribute else []
@@ -87,7 +86,7 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
         version=section.version,
         page=page,
         sort=sort,
-        replies=replies,
+        replies=page.replies,
         supported=queries.supported_ids(current_user, [c.id for c in shown]),
         my_position=queries.user_position(current_user, section),
         diffs=queries.amendment_diffs(section, page.items),
