@@ -15,6 +15,7 @@ import http.client
 import os
 import pstats
 import re
+import shutil
 import signal
 import socket
 import statistics
@@ -378,6 +379,10 @@ def table(rows: list[dict]) -> None:
 
 
 def main():
+    """Run every database and scale, then print the summary."""
+    if shutil.which("wrk") is None:
+        print("bench_http: skipped, wrk is not installed (Debian package wrk)")
+        return
     rows = [row for backend, where in databases() for row in run(backend, where)]
     table(rows)
 
