@@ -46,14 +46,14 @@ PARAGRAPH = (
 )
 
 
-def bench_config(path: str):
-    """A configuration on a throw-away SQLite file, without mail or rate limits."""
+def bench_config(path: str, url: str | None = None):
+    """A configuration on a throw-away SQLite file (or database ``url``), without mail or rate limits."""
 
     class BenchConfig(Config):
         ENV_NAME = "testing"
         TESTING = True
         SECRET_KEY = "bench-secret-key"  # noqa: S105
-        SQLALCHEMY_DATABASE_URI = f"sqlite:///{path}"
+        SQLALCHEMY_DATABASE_URI = url or f"sqlite:///{path}"
         RATELIMIT_ENABLED = False
         MAIL_SUPPRESS_SEND = True
         MAIL_DELIVER_AFTER_REQUEST = False
@@ -62,13 +62,17 @@ def bench_config(path: str):
     return BenchConfig
 
 
-def _fast_sqlite_writes():
+def _fast_writes():
     """Generation only: skip fsync so that ~100,000 service commits take seconds, not minutes."""
 
     @event.listens_for(db.engine, "connect")
     def _pragmas(dbapi_connection, _record):
-        dbapi_connection.execute("PRAGMA synchronous=OFF")
-        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        if db.engine.dialect.name == "sqlite":
+            dbapi_connection.execute("PRAGMA synchronous=OFF")
+            dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        else:
+            dbapi_connection.execute("SET synchronous_commit = off")
+            dbapi_connection.commit()
 
     db.engine.dispose()
 
@@ -131,8 +135,22 @@ def _schema_signature() -> str:
     return hashlib.sha1("".join(sorted(p.name for p in versions.glob("*.py"))).encode()).hexdigest()  # noqa: S324
 
 
-def generate(scale: int = 1, path: str = "/tmp/bench-consultation.sqlite", *, reuse: bool = False) -> dict:
+def _empty_database(app, path: str, url: str | None) -> None:
+    if url is None:
+        Path(path).unlink(missing_ok=True)
+        return
+    with app.app_context(), db.engine.begin() as connection:
+        connection.exec_driver_sql("DROP SCHEMA public CASCADE")
+        connection.exec_driver_sql("CREATE SCHEMA public")
+
+
+def generate(
+    scale: int = 1, path: str = "/tmp/bench-consultation.sqlite", *, url: str | None = None, reuse: bool = False
+) -> dict:
     """Create the database at ``path`` and fill it; return the app and what the benchmark needs.
+
+    With ``url`` (a PostgreSQL database, emptied first), the data goes there and ``path`` only names the
+    saved summary.
 
     With ``reuse``, a database this function already built at ``path`` for the same scale and migrations
     (its summary is saved beside it) is opened as it is, so the benchmark can run again without
@@ -141,17 +159,17 @@ def generate(scale: int = 1, path: str = "/tmp/bench-consultation.sqlite", *, re
     from flask_migrate import upgrade
 
     summary = Path(f"{path}.json")
-    if reuse and summary.exists() and Path(path).exists():
+    if reuse and summary.exists() and (url or Path(path).exists()):
         saved = json.loads(summary.read_text())
         if saved.get("schema") == _schema_signature() and saved.get("scale") == scale:
-            return {"app": create_app(bench_config(path)), **saved, "reused": True}
-    Path(path).unlink(missing_ok=True)
+            return {"app": create_app(bench_config(path, url)), **saved, "reused": True}
     summary.unlink(missing_ok=True)
-    app = create_app(bench_config(path))
+    app = create_app(bench_config(path, url))
+    _empty_database(app, path, url)
     rng = random.Random(2027)
     with app.app_context(), app.test_request_context():
         upgrade()
-        _fast_sqlite_writes()
+        _fast_writes()
         # The services commit after each call; not expiring the whole (growing) session at every commit keeps
         # generation linear. Counters are written by SQL UPDATEs, so nothing read back here goes stale.
         db.session.remove()

@@ -1,5 +1,7 @@
 """Read models of the consultation pages, each in a constant number of SQL queries."""
 
+from dataclasses import dataclass
+
 from flask import abort
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased, joinedload, selectinload
@@ -77,9 +79,15 @@ def process_of_section(section_id: int) -> int | None:
 
 
 def get_draft_or_404(process, draft_id: int) -> Draft:
-    """The draft of this process with its versions loaded."""
-    draft = db.session.scalar(
-        select(Draft).options(selectinload(Draft.versions)).where(Draft.id == draft_id, Draft.process_id == process.id)
+    """The draft of this process with its versions loaded (joined: a draft has a handful of versions)."""
+    draft = (
+        db.session.scalars(
+            select(Draft)
+            .options(joinedload(Draft.versions))
+            .where(Draft.id == draft_id, Draft.process_id == process.id)
+        )
+        .unique()
+        .one_or_none()
     )
     if draft is None:
         abort(404)
@@ -154,36 +162,91 @@ def _with_people(query):
     )
 
 
-def section_contributions(section: Section, user, *, sort: str, page: int, per_page: int, moderator: bool):
-    """A page of the section's comments and amendments (top level), sorted, with people and responses."""
+@dataclass
+class ContributionPage:
+    """One page of a section's contributions, with what the pagination links need."""
+
+    page: int
+    per_page: int
+    total: int
+    items: list[Contribution]
+    #: the visible replies to the page's contributions, oldest first, by contribution id
+    replies: dict[int, list[Contribution]]
+
+    @property
+    def pages(self) -> int:
+        """How many pages (0 when there is nothing), as Flask-SQLAlchemy's pagination counts them."""
+        return -(-self.total // self.per_page)
+
+    @property
+    def has_prev(self) -> bool:
+        """Whether a previous page exists."""
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        """Whether a next page exists."""
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int | None:
+        """The previous page's number, if any."""
+        return self.page - 1 if self.has_prev else None
+
+    @property
+    def next_num(self) -> int | None:
+        """The next page's number, if any."""
+        return self.page + 1 if self.has_next else None
+
+
+def section_contributions(
+    section: Section, user, *, sort: str, page: int, per_page: int, moderator: bool
+) -> ContributionPage:
+    """A page of the section's comments and amendments (top level), sorted, with people, responses and replies.
+
+    A narrow query sorts the section's contribution ids and counts them (a window count, so one query);
+    a second one reads the wide rows of this page and of their replies, joined to their people.
+    """
     order = (
         (Contribution.support_count.desc(), Contribution.id.desc())
         if sort == "supported"
         else (Contribution.id.desc(),)
     )
-    query = _with_people(
-        select(Contribution)
-        .where(Contribution.section_id == section.id, Contribution.parent_id.is_(None), _visible(user, moderator))
+    where = (Contribution.section_id == section.id, Contribution.parent_id.is_(None), _visible(user, moderator))
+    rows = db.session.execute(
+        select(Contribution.id, func.count().over())
+        .where(*where)
         .order_by(*order)
-    )
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    ).all()
+    if rows:
+        total = rows[0][1]
+    else:  # past the last page: the window count has no row to ride on
+        total = db.session.scalar(select(func.count(Contribution.id)).where(*where)) if page > 1 else 0
+    ids = [row[0] for row in rows]
+    items, replies = _page_rows(ids, user, moderator)
+    return ContributionPage(page=page, per_page=per_page, total=total, items=items, replies=replies)
 
 
-def replies_by_parent(parent_ids: list[int], user, *, moderator: bool) -> dict[int, list[Contribution]]:
-    """The visible replies to these comments, oldest first, grouped by comment (one query)."""
-    if not parent_ids:
-        return {}
+def _page_rows(ids: list[int], user, moderator: bool) -> tuple[list[Contribution], dict[int, list[Contribution]]]:
+    """The contributions ``ids`` in that order, and their visible replies oldest first, in one query."""
+    if not ids:
+        return [], {}
     rows = db.session.scalars(
         _with_people(
             select(Contribution)
-            .where(Contribution.parent_id.in_(parent_ids), _visible(user, moderator))
+            .where(or_(Contribution.id.in_(ids), and_(Contribution.parent_id.in_(ids), _visible(user, moderator))))
             .order_by(Contribution.id)
         )
     ).unique()
-    grouped: dict[int, list[Contribution]] = {}
-    for reply in rows:
-        grouped.setdefault(reply.parent_id, []).append(reply)
-    return grouped
+    loaded, replies = {}, {}
+    for row in rows:
+        if row.parent_id is None:
+            loaded[row.id] = row
+        else:
+            replies.setdefault(row.parent_id, []).append(row)
+    return [loaded[i] for i in ids], replies
 
 
 def supported_ids(user, contribution_ids: list[int]) -> set[int]:

@@ -73,11 +73,12 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
         per_page=current_app.config["PAGE_SIZE"],
         moderator=moderator,
     )
-    replies = queries.replies_by_parent([c.id for c in page.items], current_user, moderator=moderator)
-    shown = [*page.items, *(r for group in replies.values() for r in group)]
+    shown = [*page.items, *(r for group in page.replies.values() for r in group)]
     can_contribute = permissions.can_contribute(current_user, section.version, now)
+    window = section.version.state(now)
     choices = author_choices(process) if can_contribute else []
-    forms = _section_forms(section, choices, comment_form, amendment_form, reply_form)
+    # the forms show only to those who may contribute; building them costs a visitor's request a millisecond
+    forms = _section_forms(section, choices, comment_form, amendment_form, reply_form) if can_contribute else {}
     return render_template(
         "consultation/section.html",
         process=process,
@@ -85,12 +86,13 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
         version=section.version,
         page=page,
         sort=sort,
-        replies=replies,
+        replies=page.replies,
         supported=queries.supported_ids(current_user, [c.id for c in shown]),
         my_position=queries.user_position(current_user, section),
         diffs=queries.amendment_diffs(section, page.items),
-        window=section.version.state(now),
-        current_version=section.version.draft.latest_published,
+        window=window,
+        # only a closed version points to the current one: the versions are not loaded otherwise
+        current_version=section.version.draft.latest_published if window == "closed" else None,
         can_contribute=can_contribute,
         moderator=moderator,
         can_respond=permissions.can_respond(current_user, process),

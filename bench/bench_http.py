@@ -1,0 +1,391 @@
+"""Participation pages under gunicorn beside their render ceiling, at 1x and 10x, on SQLite and PostgreSQL.
+
+For each database and scale (data from ``bench/generate_consultation.py``, kept in /tmp and reused while the
+migrations are unchanged; ``--fresh`` builds it again), one gunicorn sync worker serves the app on
+127.0.0.1 and ``wrk`` loads each page for a bounded time. Beside each figure: the same template rendered
+in-process from the data its view already loaded (the page's render ceiling), the ratio of the two, and the
+SQL queries of one request. Then the median time of posting a position and a support over HTTP.
+
+PostgreSQL is used when ``BENCH_POSTGRES_URL`` (a server URL; databases ``<name>`` and ``<name>_10x``) or
+its default answers. ``BENCH_SECONDS`` sets wrk's duration (5 s).
+"""
+
+import cProfile
+import http.client
+import os
+import pstats
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import create_engine, event, select, text  # noqa: E402
+
+from bench.generate_consultation import bench_config, generate  # noqa: E402
+from consult import create_app  # noqa: E402
+from consult.db import db  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SCALES = (1, 10)
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+RENDERS = 60
+POSTS = 40
+LATER_PAGE = 5
+POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/bench_consultation")
+TARGET_RATIO = 0.60
+TARGET_POST_MS = 20.0
+STATIC_FILE = "/static/css/app.css"
+
+
+def served_app(path: str, url: str | None = None):
+    """The gunicorn entry point: ``bench.bench_http:served_app("<sqlite file>", "<url or None>")``."""
+    return create_app(bench_config(path, url))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(path: str, url: str | None):
+    """One sync worker on 127.0.0.1, started for the block and stopped after it."""
+    port = _free_port()
+    entry = f"bench.bench_http:served_app({path!r}, {url!r})"
+    command = [sys.executable, "-m", "gunicorn", "-w", "1", "-k", "sync", "-b", f"127.0.0.1:{port}", entry]
+    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+    try:
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}", _worker_pid(server.pid)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def _worker_pid(master: int) -> int:
+    for _ in range(100):
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+        if children:
+            return int(children[0])
+        time.sleep(0.1)
+    raise RuntimeError("gunicorn started no worker")
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (it does not grow while other programs hold the cores)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(url: str, worker: int) -> tuple[float, float]:
+    """(requests per second, worker CPU ms per request) over SECONDS, two connections on one thread."""
+    for _ in range(5):
+        urllib_get(url)  # warm up the worker
+    cpu = _cpu_seconds(worker)
+    out = subprocess.run(  # noqa: S603
+        ["wrk", "-t1", "-c2", f"-d{SECONDS}s", url],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    cpu = _cpu_seconds(worker) - cpu
+    if "Non-2xx" in out:
+        raise RuntimeError(f"wrk got errors from {url}:\n{out}")
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), cpu * 1000 / requests
+
+
+def urllib_get(url: str) -> None:
+    host, _, path = url.removeprefix("http://").partition("/")
+    connection = http.client.HTTPConnection(host, timeout=30)
+    connection.request("GET", "/" + path)
+    assert connection.getresponse().status == 200, url
+    connection.close()
+
+
+class Ceiling:
+    """Renders a page's template again, in the request that just loaded its data, and times each render."""
+
+    def __init__(self):
+        self.timings: list[float] = []
+        self.cpu: list[float] = []
+
+    def __call__(self, original):
+        def render(template, **context):
+            html = original(template, **context)  # the first render may still load what the view left lazy
+            for _ in range(RENDERS):
+                start, cpu = time.perf_counter(), time.thread_time()
+                original(template, **context)
+                self.timings.append(time.perf_counter() - start)
+                self.cpu.append(time.thread_time() - cpu)
+            return html
+
+        return render
+
+    @property
+    def per_second(self) -> float:
+        """Renders per second (wall clock, median)."""
+        return 1 / statistics.median(self.timings)
+
+    @property
+    def cpu_ms(self) -> float:
+        """CPU milliseconds of one render (mean: thread_time ticks are coarse for one render)."""
+        return statistics.fmean(self.cpu) * 1000
+
+
+def render_ceiling(app, path: str) -> tuple[Ceiling, int, int]:
+    """(the render ceiling, SQL queries of one request, page size in bytes)."""
+    from consult.consultation.views import read
+
+    statements = []
+
+    def count(*_args):
+        statements.append(1)
+
+    client = app.test_client()
+    client.get(path)  # warm up templates and caches
+    ceiling, original = Ceiling(), read.render_template
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute", count)
+        try:
+            size = len(client.get(path).data)
+            queries = len(statements)
+            read.render_template = ceiling(original)
+            assert client.get(path).status_code == 200
+        finally:
+            read.render_template = original
+            event.remove(db.engine, "before_cursor_execute", count)
+    return ceiling, queries, size
+
+
+#: where a request's time goes, by the cumulative time of these functions under cProfile
+PROFILE_PARTS = {
+    "template": ("flask/templating.py", "render_template"),
+    "ORM queries": ("sqlalchemy/orm/session.py", "_execute_internal"),
+    "of which the database": ("sqlalchemy/engine/default.py", "do_execute"),
+}
+
+
+def profile(app, path: str, requests: int = 30) -> str:
+    """The share of a request spent rendering, in ORM queries (and inside the database driver), under cProfile.
+
+    The profiler slows Python code more than the database, so the shares are indicative; they show which
+    part would have to shrink.
+    """
+    client = app.test_client()
+    client.get(path)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(requests):
+        client.get(path)
+    profiler.disable()
+    stats = pstats.Stats(profiler).stats
+    total = sum(ct for (file, _line, name), (_cc, _nc, _tt, ct, _callers) in stats.items()
+                if file.endswith("flask/app.py") and name == "wsgi_app")  # fmt: skip
+    parts = []
+    for label, (file_end, function) in PROFILE_PARTS.items():
+        spent = sum(ct for (file, _line, name), (_cc, _nc, _tt, ct, _callers) in stats.items()
+                    if file.endswith(file_end) and name == function)  # fmt: skip
+        parts.append(f"{label} {spent / total:.0%}")
+    return f"profile of one request ({total * 1000 / requests:.1f} ms under cProfile): " + ", ".join(parts)
+
+
+def pages(data) -> list[tuple[str, str]]:
+    section = f"/concertations/{data['slug']}/sections/{data['section_id']}"
+    return [
+        ("draft", f"/concertations/{data['slug']}/projets/{data['draft_id']}"),
+        ("section", section),
+        (f"section p.{LATER_PAGE}", f"{section}?page={LATER_PAGE}"),
+    ]
+
+
+class Visitor:
+    """A signed-in participant over HTTP: keeps the session cookie and posts with the page's CSRF token."""
+
+    def __init__(self, app, base: str, user):
+        self.host = base.removeprefix("http://")
+        client = app.test_client()
+        with client.session_transaction() as session:
+            session["_user_id"], session["_fresh"] = user.session_token, True
+        name = app.config["SESSION_COOKIE_NAME"]
+        self.cookie = f"{name}={client.get_cookie(name).value}"
+        self.cookie_name = name
+
+    def request(self, method: str, path: str, form: dict | None = None) -> tuple[int, bytes]:
+        connection = http.client.HTTPConnection(self.host, timeout=30)
+        headers = {"Cookie": self.cookie, "Accept": "application/json"}
+        body = None
+        if form is not None:
+            body = urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        content = response.read()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            if header.startswith(self.cookie_name + "="):
+                self.cookie = header.split(";", 1)[0]
+        connection.close()
+        return response.status, content
+
+    def csrf(self, path: str) -> str:
+        _status, html = self.request("GET", path)
+        return re.search(rb'name="csrf_token" value="([^"]+)"', html).group(1).decode()
+
+
+def posting_times(app, base: str, data) -> dict[str, float]:
+    """Median ms of stating a position and of supporting a comment (each alternated with its undo)."""
+    from consult.auth.models import User
+    from consult.consultation.models import Contribution
+
+    with app.app_context():
+        comment = db.session.scalar(
+            select(Contribution).where(Contribution.section_id == data["section_id"]).order_by(Contribution.id)
+        )
+        user = db.session.scalar(select(User).where(User.id != comment.author_id, User.is_admin.is_(False)))
+    visitor = Visitor(app, base, user)
+    section_path = f"/concertations/{data['slug']}/sections/{data['section_id']}"
+    token = visitor.csrf(section_path)
+    posts = {
+        "position": (f"{section_path}/position", [{"value": "agree"}, {"value": "disagree"}]),
+        "support": (
+            f"/concertations/{data['slug']}/contributions/{comment.id}/soutien",
+            [{"action": "support"}, {"action": "undo"}],
+        ),
+    }
+    medians = {}
+    for name, (path, forms) in posts.items():
+        timings = []
+        for n in range(POSTS):
+            start = time.perf_counter()
+            status, body = visitor.request("POST", path, {"csrf_token": token, **forms[n % 2]})
+            timings.append((time.perf_counter() - start) * 1000)
+            assert status == 200, (name, status, body[:300])
+        medians[name] = statistics.median(timings)
+    return medians
+
+
+def databases():
+    yield "SQLite", lambda scale: (f"/tmp/bench-consultation-{scale}x.sqlite", None)
+    try:
+        engine = create_engine(POSTGRES_URL)
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception as error:  # noqa: BLE001 -- any failure means "no PostgreSQL here"
+        print(f"\n(PostgreSQL skipped: {POSTGRES_URL} does not answer: {type(error).__name__})")
+        return
+    yield (
+        "PostgreSQL",
+        lambda scale: (
+            f"/tmp/bench-consultation-pg-{scale}x",
+            POSTGRES_URL if scale == 1 else f"{POSTGRES_URL}_{scale}x",
+        ),
+    )
+
+
+def _ensure_database(url: str | None) -> None:
+    if url is None:
+        return
+    server, _, name = url.rpartition("/")
+    engine = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        if not connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}):
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    engine.dispose()
+
+
+def run(backend: str, where) -> list[dict]:
+    """Measure every page and the posts at each scale on one database."""
+    rows = []
+    for scale in SCALES:
+        path, url = where(scale)
+        _ensure_database(url)
+        started = time.perf_counter()
+        data = generate(scale, path, url=url, reuse="--fresh" not in sys.argv)
+        how = "reused" if data["reused"] else f"generated in {time.perf_counter() - started:.0f} s"
+        print(f"\n== {backend} {scale}x: {data['counts']} ({how})", flush=True)
+        app = data["app"]
+        with gunicorn(path, url) as (base, worker):
+            served, cpu = wrk(base + STATIC_FILE, worker)
+            rows.append({"backend": backend, "scale": scale, "floor": cpu})
+            print(f"{'static file':<14} {served:7.1f} req/s  {cpu:5.2f} ms CPU per request (the stack's floor)")
+            for name, page in pages(data):
+                ceiling, queries, size = render_ceiling(app, page)
+                served, cpu = wrk(base + page, worker)
+                row = {"backend": backend, "scale": scale, "page": name, "served": served, "cpu": cpu,
+                       "ceiling": ceiling.per_second, "ceiling_cpu": ceiling.cpu_ms, "queries": queries}  # fmt: skip
+                rows.append(row)
+                wall = f"{served:7.1f} req/s  ceiling {ceiling.per_second:7.1f}/s  {served / ceiling.per_second:4.0%}"
+                cpu_share = f"CPU {cpu:5.2f} ms/request, render {ceiling.cpu_ms:5.2f} ms  {ceiling.cpu_ms / cpu:4.0%}"
+                print(f"{name:<14} {wall}  |  {cpu_share}  |  {queries} queries  {size // 1024} KB", flush=True)
+                print(f"{'':<14} {profile(app, page)}", flush=True)
+            posts = posting_times(app, base, data)
+            rows.append({"backend": backend, "scale": scale, "posts": posts})
+            print("posting (median ms): " + "  ".join(f"{k} {v:.1f}" for k, v in posts.items()), flush=True)
+    return rows
+
+
+def table(rows: list[dict]) -> None:
+    """The summary: one line per database and page, 1x beside 10x, and whether the targets hold.
+
+    The ratios are given twice: by wall clock (req/s under wrk against renders per second) and by CPU time
+    (the page's render CPU against the worker's CPU per request), which other programs sharing the cores do
+    not distort; the targets are judged on CPU time. "10x >= 1x" allows 5 % of measurement noise.
+    """
+    print(f"\n== summary (gunicorn 1 sync worker, wrk -c2 {SECONDS} s; load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} cores)")  # fmt: skip
+    print(f"{'database':<11}{'page':<14}{'1x req/s':>9}{'ceil.':>7}{'wall':>6}{'cpu':>6}{'10x req/s':>10}"
+          f"{'ceil.':>7}{'wall':>6}{'cpu':>6}{'ms/req 1x':>10}{'10x':>6}{'queries':>9}  targets")  # fmt: skip
+    by_key = {}
+    for row in rows:
+        if "page" in row:
+            by_key.setdefault((row["backend"], row["page"]), {})[row["scale"]] = row
+    for (backend, page), scales in by_key.items():
+        one, ten = scales[1], scales[10]
+        cpu_ratios = [one["ceiling_cpu"] / one["cpu"], ten["ceiling_cpu"] / ten["cpu"]]
+        flat = ten["cpu"] <= one["cpu"] * 1.05
+        verdict = "met" if min(cpu_ratios) >= TARGET_RATIO and flat else "NOT MET"
+        if not flat:
+            verdict += " (slower at 10x)"
+        print(f"{backend:<11}{page:<14}"
+              f"{one['served']:9.1f}{one['ceiling']:7.0f}{one['served'] / one['ceiling']:6.0%}{cpu_ratios[0]:6.0%}"
+              f"{ten['served']:10.1f}{ten['ceiling']:7.0f}{ten['served'] / ten['ceiling']:6.0%}{cpu_ratios[1]:6.0%}"
+              f"{one['cpu']:10.2f}{ten['cpu']:6.2f}{one['queries']:>5} / {ten['queries']:<3}{verdict}")  # fmt: skip
+    for row in rows:
+        if "floor" in row:
+            print(f"{row['backend']:<11}static file {row['scale']:>2}x: {row['floor']:.2f} ms CPU per request "
+                  "(gunicorn + Flask + session, no query, no template: the floor under every page)")  # fmt: skip
+    for row in rows:
+        if "posts" in row:
+            met = max(row["posts"].values()) <= TARGET_POST_MS
+            posts = "  ".join(f"{k} {v:5.1f} ms" for k, v in row["posts"].items())
+            print(f"{row['backend']:<11}posting {row['scale']:>2}x  {posts}   {'met' if met else 'NOT MET'}")
+    print(f"targets: each page's render CPU >= {TARGET_RATIO:.0%} of its CPU per served request at both sizes, "
+          f"no slower at 10x than at 1x; posting <= {TARGET_POST_MS:.0f} ms median (wall clock)")  # fmt: skip
+
+
+def main():
+    """Run every database and scale, then print the summary."""
+    if shutil.which("wrk") is None:
+        print("bench_http: skipped, wrk is not installed (Debian package wrk)")
+        return
+    rows = [row for backend, where in databases() for row in run(backend, where)]
+    table(rows)
+
+
+if __name__ == "__main__":
+    main()
