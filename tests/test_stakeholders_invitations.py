@@ -49,8 +49,8 @@ def test_invitee_signs_up_confirms_signs_in_and_becomes_representative(client, l
     assert f"next={link}".replace("/", "%2F") in text(sent_page) or f"next={link}" in text(sent_page)
 
     [confirmation] = [m for m in mailbox.to("nadia@apf.exemple.fr") if "/confirmer/" in mailbox.body(m)]
-    client.get(mailbox.link(confirmation, "/confirmer/"))
-    response = client.submit(f"/connexion?next={link}", {"email": "nadia@apf.exemple.fr", "password": PASSWORD})
+    sign_in = client.get(mailbox.link(confirmation, "/confirmer/")).headers["Location"]
+    response = client.submit(sign_in, {"email": "nadia@apf.exemple.fr", "password": PASSWORD})
     assert response.headers["Location"] == link
 
     response = client.submit(f"{link}/accepter", token_from=link)
@@ -61,6 +61,20 @@ def test_invitee_signs_up_confirms_signs_in_and_becomes_representative(client, l
     assert db.session.get(type(stakeholder), stakeholder.id).status == StakeholderStatus.ENGAGED
     assert [s.name for s in represented_stakeholders(user, process.id)] == ["APF France handicap"]
     assert "Vous représentez désormais APF France handicap" in text(client.get(response.headers["Location"]))
+
+
+def test_invitee_who_already_has_an_account_is_sent_back_to_the_invitation(client, login_as, mailbox):
+    make_user(email="nadia@apf.exemple.fr")
+    _process, _stakeholder, message = _invited(mailbox, login_as, contact_email="nadia@apf.exemple.fr")
+    link = mailbox.link(message, "/invitations/")
+    signup = f"/inscription?next={link}"
+    form = {"email": "nadia@apf.exemple.fr", "display_name": "Nadia B.", "password": PASSWORD, "accept_terms": "y"}
+    client.submit(signup, form, token_from=signup)
+
+    [exists] = [m for m in mailbox.to("nadia@apf.exemple.fr") if "/connexion" in mailbox.body(m)]
+    sign_in = mailbox.link(exists, "/connexion")
+    response = client.submit(sign_in, {"email": "nadia@apf.exemple.fr", "password": PASSWORD})
+    assert response.headers["Location"] == link
 
 
 def test_reused_invitation_link_gets_a_clear_page(client, login_as, mailbox):
