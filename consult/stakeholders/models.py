@@ -182,6 +182,8 @@ class ImportPreview(db.Model):
     filename: Mapped[str] = mapped_column(String(255), default="")
     #: [{"line", "action" (create/update/unchanged/rejected), "target_id", "values", "errors", "name"}]
     rows: Mapped[list] = mapped_column(JSON, default=list)
+    #: [{"header": the file's column name, "suggestion": the closest known column or null}]: not imported
+    ignored_columns: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
 
     def __repr__(self):
         return f"<ImportPreview {self.id} process={self.process_id} rows={len(self.rows or [])}>"
