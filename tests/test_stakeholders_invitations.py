@@ -287,3 +287,15 @@ def test_two_people_following_the_same_link_at_once_make_one_representative(app,
         thread.join()
     assert sorted(statuses) == [302, 410, 410, 410]
     assert db.session.query(Representative).count() == 1
+
+
+def test_the_stakeholder_page_offers_a_reminder_while_the_invitation_waits(login_as, mailbox):
+    organizer = make_user()
+    process = make_process(organizer)
+    stakeholder = make_stakeholder(process, organizer)
+    page_url = f"/concertations/{process.slug}/parties-prenantes/{stakeholder.id}"
+    client = login_as(organizer)
+    assert "Envoyer une invitation" in text(client.get(page_url))
+    invite_stakeholders(organizer, process, [stakeholder])
+    page = text(client.get(page_url))
+    assert "Envoyer une relance" in page and f"{stakeholder.id}/relancer" in page
