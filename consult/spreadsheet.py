@@ -38,15 +38,15 @@ def csv_bytes(rows, *, header=None, preamble=None) -> bytes:
     Args:
         rows: an iterable of rows, each a list of cells (str, int, or None for an empty cell).
         header: the column names, written first.
-        preamble: a line written before the header (a comment for the reader, starting with ``#``).
+        preamble: a line, or a list of lines, written before the header (comments for the reader, starting with ``#``).
 
     Returns:
         The file's bytes: UTF-8 with a byte order mark, ``;`` between cells, CRLF line ends.
     """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator=LINE_END)
-    if preamble is not None:
-        writer.writerow([preamble])
+    for line in [preamble] if isinstance(preamble, str) else preamble or []:
+        writer.writerow([line])
     if header is not None:
         writer.writerow(header)
     for row in rows:

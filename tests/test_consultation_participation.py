@@ -180,7 +180,13 @@ def test_json_routes_answer_json_and_still_check_csrf(consultation, login_as):
     response = client.submit(_url(process, section, "/position"), {"value": "mixed"}, headers=headers)
     assert response.status_code == 200 and response.json["counts"] == {"agree": 0, "mixed": 1, "disagree": 0}
     response = client.submit(support_url, {"action": "support"}, headers=headers)
-    assert response.json == {"ok": True, "message": "Merci pour votre soutien.", "count": 1, "supported": True}
+    assert response.json == {
+        "ok": True,
+        "message": "Merci pour votre soutien.",
+        "count": 1,
+        "noun": "soutien",
+        "supported": True,
+    }
 
 
 def test_an_amendment_is_shown_as_a_word_diff_against_the_section(consultation, login_as, client):

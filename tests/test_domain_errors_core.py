@@ -89,7 +89,7 @@ def test_stakeholder_errors_are_named(app):
 def test_an_answered_invitation_is_used(app):
     organizer = make_user()
     process = make_process(organizer)
-    [invitation], _skipped = invitations.invite_stakeholders(organizer, process, [make_stakeholder(process, organizer)])
+    [invitation] = invitations.invite_stakeholders(organizer, process, [make_stakeholder(process, organizer)]).invited
     invitations.decline_invitation(invitation.token)
     with pytest.raises(InvitationUsed):
         invitations.accept_invitation(make_user(), invitation.token)

@@ -292,3 +292,42 @@ def test_meeting_page_keeps_a_constant_number_of_queries(setting, login_as, coun
             assert facilitator.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_attendance_adds_people_who_came_without_registering(setting, client, login_as):
+    group, organizer = setting
+    meeting = make_meeting(group, organizer, is_public=True, starts_in=-timedelta(hours=3))
+    _stakeholder, member = make_member(group, organizer, name="France Alzheimer Drôme")
+    registration = make_registration(member, meeting)
+    minutes_url = _url(meeting, "/compte-rendu")
+    facilitator = login_as(organizer)
+    walk_ins = "Jeanne Martin, France Alzheimer Drôme\n\nPaul Roux, CCAS de Crest\nLéa Petit"
+    response = facilitator.submit(
+        minutes_url,
+        {"minutes_md": "Relevé.", "attended": [registration.id], "walk_ins": walk_ins, "publish": "y"},
+        token_from=minutes_url,
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(type(meeting), meeting.id).walk_ins == [
+        {"name": "Jeanne Martin", "organisation": "France Alzheimer Drôme"},
+        {"name": "Paul Roux", "organisation": "CCAS de Crest"},
+        {"name": "Léa Petit", "organisation": ""},
+    ]
+    page = text(client.get(_url(meeting)))
+    assert "France Alzheimer Drôme : 2 personnes" in page
+    assert "CCAS de Crest : 1 personne" in page
+    assert "À titre personnel : 1 personne" in page
+    assert "Paul Roux, CCAS de Crest" in text(facilitator.get(minutes_url))
+
+
+def test_a_walk_in_name_too_long_keeps_the_typed_text(setting, login_as):
+    group, organizer = setting
+    meeting = make_meeting(group, organizer, starts_in=-timedelta(hours=3))
+    minutes_url = _url(meeting, "/compte-rendu")
+    typed = "x" * 130 + ", Association"
+    response = login_as(organizer).submit(minutes_url, {"minutes_md": "", "walk_ins": typed}, token_from=minutes_url)
+    assert response.status_code == 400
+    assert typed in text(response)
+    db.session.expire_all()
+    assert db.session.get(type(meeting), meeting.id).walk_ins == []

@@ -250,3 +250,10 @@ def test_every_group_form_refuses_the_wrong_roles(setting, roles, login_as, kind
             continue
         response = login_as(user).submit(url, {}, token_from=_base(group))
         assert response.status_code == 403, (role, url, response.status_code)
+
+
+def test_the_groups_list_breadcrumb_names_the_page_once(setting, client):
+    group, _organizer = setting
+    page = client.get(f"/concertations/{group.process.slug}/groupes").get_data(as_text=True)
+    crumbs = re.search(r'<nav class="breadcrumb".*?</nav>', page, re.S).group(0)
+    assert crumbs.count("Groupes de travail") == 1

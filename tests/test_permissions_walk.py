@@ -154,6 +154,7 @@ def _values(world, endpoint):
         "number": world["revision"].number,
         "kind": "diagnostic",
         "decision": "confirmer",
+        "verb": "inviter",
         "code": "fr",
         "token": "x",
         "mail_id": 1,

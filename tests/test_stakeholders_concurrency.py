@@ -61,3 +61,14 @@ def test_a_stakeholder_archived_several_times_at_once_is_archived_once(app, regi
     url = f"/concertations/{process.slug}/parties-prenantes/{stakeholder.id}/archiver"
     assert set(_at_once(app, client, url)) == {302}
     assert _audits("stakeholder.archive") == 1
+
+
+def test_an_invitation_sent_several_times_at_once_is_sent_once(app, registry, mailbox):
+    from consult.stakeholders.models import Invitation
+
+    process, stakeholder, client = registry
+    url = f"/concertations/{process.slug}/parties-prenantes/{stakeholder.id}/inviter"
+    assert set(_at_once(app, client, url)) == {302}
+    assert db.session.scalar(select(func.count()).select_from(Invitation)) == 1
+    assert _audits("stakeholder.invite") == 1
+    assert len(mailbox.to(stakeholder.contact_email)) == 1

@@ -109,10 +109,10 @@ def test_mixed_file_lists_rejected_rows_with_line_and_reason_and_imports_the_oth
     page = text(client.get(response.headers["Location"]))
     assert "8 lignes refusées" in page and "1 partie prenante à ajouter" in page
     for expected in (
-        '<th scope="row">3</th><td>Inconnue</td><td>catégorie inconnu(e) : « Club de foot ».',
+        '<th scope="row">3</th><td>Inconnue</td><td>catégorie inconnu(e) : « Club de foot ». Valeurs possibles :',
         '<th scope="row">4</th><td>Mauvais mail</td><td>Adresse électronique non valide : « pas-une-adresse ».',
         '<th scope="row">5</th><td>Note trop forte</td><td>influence : un nombre entier de 1 à 5 est attendu',
-        '<th scope="row">6</th><td>Domaine faux</td><td>Domaine inconnu : « Jardinage ».',
+        '<th scope="row">6</th><td>Domaine faux</td><td>domaines inconnu(e) : « Jardinage ».',
         '<th scope="row">7</th><td>Téléphone faux</td><td>Numéro de téléphone non valide',
         '<th scope="row">8</th><td>–</td><td>Le nom manque.',
         '<th scope="row">9</th><td>APF France handicap – délégation</td><td>Doublon de la ligne 2.',
@@ -312,3 +312,43 @@ def test_mixed_files_in_every_encoding_and_separator(login_as, encoding, separat
     [imported] = db.session.query(Stakeholder).all()
     assert imported.name == "Association des aidants de Saint-Rambert-d'Albon"
     assert imported.fields == ["autonomy_elderly"]
+
+
+def test_unknown_columns_are_listed_in_the_preview_with_what_happens_to_them(login_as):
+    organizer, process = _setup()
+    client = login_as(organizer)
+    data = "nom;categorie;Contact;Courriel;Téléphone;Adresse;Contact_emial\nCAF;Institutions;Jo;jo@caf.exemple.fr;04;1 rue;x\n"
+    response = _preview(client, process, data.encode("utf-8"))
+    preview = db.session.query(ImportPreview).one()
+    assert preview.ignored_columns == [
+        {"header": "Adresse", "suggestion": None},
+        {"header": "Contact_emial", "suggestion": "contact_email"},
+    ]
+    page = text(client.get(response.headers["Location"]))
+    assert "2 colonnes du fichier ne seront pas importées" in page
+    assert "« Adresse » : colonne ignorée" in page
+    assert "Pour les importer, renommez la colonne « contact_email »" in page
+
+
+def test_an_unknown_category_suggests_the_closest_allowed_value(login_as):
+    organizer, process = _setup()
+    client = login_as(organizer)
+    data = "nom;categorie\nCAF;Institution\nUDAF;Asociations et fondations\n"
+    response = _preview(client, process, data.encode("utf-8"))
+    page = text(client.get(response.headers["Location"]))
+    assert "« Institution ». Vouliez-vous dire « Institutions » ?" in page
+    assert "Vouliez-vous dire « Associations et fondations » ?" in page
+
+
+def test_the_model_file_shows_allowed_values_and_an_example_row_that_imports_nothing(login_as):
+    organizer, process = _setup()
+    client = login_as(organizer)
+    model = client.get(f"/concertations/{process.slug}/parties-prenantes/modele.csv").data
+    content = model.decode("utf-8-sig")
+    assert "# categorie : Usagers et leurs représentants | Institutions" in content
+    assert "# statut : Identifiée" in content
+    example = next(line for line in content.splitlines() if line.startswith("# Exemple"))
+    assert "contact@aidants-drome.exemple.fr" in example
+    response = _preview(client, process, model)
+    page = text(client.get(response.headers["Location"]))
+    assert "0 partie prenante à ajouter" in page and "0 ligne refusée" in page

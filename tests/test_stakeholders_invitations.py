@@ -49,8 +49,8 @@ def test_invitee_signs_up_confirms_signs_in_and_becomes_representative(client, l
     assert f"next={link}".replace("/", "%2F") in text(sent_page) or f"next={link}" in text(sent_page)
 
     [confirmation] = [m for m in mailbox.to("nadia@apf.exemple.fr") if "/confirmer/" in mailbox.body(m)]
-    client.get(mailbox.link(confirmation, "/confirmer/"))
-    response = client.submit(f"/connexion?next={link}", {"email": "nadia@apf.exemple.fr", "password": PASSWORD})
+    sign_in = client.get(mailbox.link(confirmation, "/confirmer/")).headers["Location"]
+    response = client.submit(sign_in, {"email": "nadia@apf.exemple.fr", "password": PASSWORD})
     assert response.headers["Location"] == link
 
     response = client.submit(f"{link}/accepter", token_from=link)
@@ -61,6 +61,20 @@ def test_invitee_signs_up_confirms_signs_in_and_becomes_representative(client, l
     assert db.session.get(type(stakeholder), stakeholder.id).status == StakeholderStatus.ENGAGED
     assert [s.name for s in represented_stakeholders(user, process.id)] == ["APF France handicap"]
     assert "Vous représentez désormais APF France handicap" in text(client.get(response.headers["Location"]))
+
+
+def test_invitee_who_already_has_an_account_is_sent_back_to_the_invitation(client, login_as, mailbox):
+    make_user(email="nadia@apf.exemple.fr")
+    _process, _stakeholder, message = _invited(mailbox, login_as, contact_email="nadia@apf.exemple.fr")
+    link = mailbox.link(message, "/invitations/")
+    signup = f"/inscription?next={link}"
+    form = {"email": "nadia@apf.exemple.fr", "display_name": "Nadia B.", "password": PASSWORD, "accept_terms": "y"}
+    client.submit(signup, form, token_from=signup)
+
+    [exists] = [m for m in mailbox.to("nadia@apf.exemple.fr") if "/connexion" in mailbox.body(m)]
+    sign_in = mailbox.link(exists, "/connexion")
+    response = client.submit(sign_in, {"email": "nadia@apf.exemple.fr", "password": PASSWORD})
+    assert response.headers["Location"] == link
 
 
 def test_reused_invitation_link_gets_a_clear_page(client, login_as, mailbox):
@@ -157,8 +171,8 @@ def test_engaged_stakeholders_are_not_invited_again(login_as, mailbox):
     organizer = make_user()
     process = make_process(organizer)
     engaged = make_stakeholder(process, organizer, status=StakeholderStatus.ENGAGED)
-    invited, skipped = invite_stakeholders(organizer, process, [engaged])
-    assert (invited, skipped) == ([], [engaged])
+    sending = invite_stakeholders(organizer, process, [engaged])
+    assert (sending.invited, sending.skipped) == ([], [engaged])
     assert mailbox.deliver() == []
 
 
@@ -168,6 +182,79 @@ def test_invitation_contains_no_personal_data_of_others_and_the_table_keeps_no_s
     invitation = db.session.query(Invitation).one()
     assert invitation.token_hash not in link
     assert len(invitation.token_hash) == 64
+
+
+def test_inviting_a_selection_again_skips_who_was_invited_seconds_ago_and_counts_them_apart(login_as, mailbox):
+    organizer = make_user()
+    process = make_process(organizer)
+    first = make_stakeholder(process, organizer, name="CAF", category=_category("institutions"))
+    client = login_as(organizer)
+    url = f"/concertations/{process.slug}/parties-prenantes/inviter"
+    client.submit(url, {"category": "institutions"})
+    second = make_stakeholder(process, organizer, name="ARS", category=_category("institutions"))
+    page = text(client.submit(url, {"category": "institutions"}, follow_redirects=True))
+    assert "1 invitation envoyée." in page and "1 partie prenante déjà invitée" in page
+    assert [m["To"] for m in mailbox.deliver()] == [first.contact_email, second.contact_email]
+    assert db.session.query(Invitation).count() == 2
+
+
+def test_a_reminder_is_its_own_action_and_its_new_link_revokes_the_old_one(client, login_as, mailbox):
+    organizer = make_user()
+    process = make_process(organizer)
+    stakeholder = make_stakeholder(process, organizer)
+    [old] = invite_stakeholders(organizer, process, [stakeholder]).invited
+    old_link = f"/invitations/{old.token}"
+    url = f"/concertations/{process.slug}/parties-prenantes/relancer"
+    page = text(login_as(organizer).submit(url, follow_redirects=True))
+    assert "1 relance envoyée." in page
+    [reminder] = [m for m in mailbox.to(stakeholder.contact_email) if "Relance" in m["Subject"]]
+    new_link = mailbox.link(reminder, "/invitations/")
+    assert client.get(old_link).status_code == 410
+    assert "invitation plus récente" in text(client.get(old_link))
+    assert client.get(new_link).status_code == 200
+
+
+def test_only_the_latest_link_works_so_one_use_leaves_no_other_valid_link(client, login_as, mailbox):
+    organizer = make_user()
+    process = make_process(organizer)
+    stakeholder = make_stakeholder(process, organizer)
+    invite_stakeholders(organizer, process, [stakeholder], now=utcnow() - timedelta(days=31))
+    [old] = invite_stakeholders(organizer, process, [stakeholder]).invited
+    from consult.stakeholders.services.invitations import remind_stakeholders
+
+    [new] = remind_stakeholders(organizer, process, [stakeholder]).invited
+    participant = login_as(make_user())
+    assert participant.submit(f"/invitations/{new.token}/accepter", token_from="/").status_code == 302
+    assert participant.submit(f"/invitations/{old.token}/accepter", token_from="/").status_code == 410
+    assert db.session.query(Representative).count() == 1
+
+
+def test_inviting_to_an_unpublished_concertation_asks_the_organizer_to_confirm(login_as, mailbox):
+    organizer = make_user()
+    process = make_process(organizer, published=False)
+    stakeholder = make_stakeholder(process, organizer)
+    client = login_as(organizer)
+    url = f"/concertations/{process.slug}/parties-prenantes/{stakeholder.id}/inviter"
+    page = client.submit(url, token_from=f"/concertations/{process.slug}/parties-prenantes/{stakeholder.id}")
+    assert page.status_code == 200
+    assert "pas publiée" in text(page)
+    assert mailbox.deliver() == []
+    response = client.submit(url, {"confirm_unpublished": "y"})
+    assert response.status_code == 302
+    assert [m["To"] for m in mailbox.deliver()] == [stakeholder.contact_email]
+
+
+def test_accepting_an_invitation_to_an_unpublished_concertation_lands_on_a_page_that_exists(login_as, mailbox):
+    organizer = make_user()
+    process = make_process(organizer, published=False)
+    stakeholder = make_stakeholder(process, organizer, name="UNAFAM")
+    [invitation] = invite_stakeholders(organizer, process, [stakeholder], unpublished_ok=True).invited
+    participant = login_as(make_user())
+    link = f"/invitations/{invitation.token}"
+    response = participant.submit(f"{link}/accepter", token_from=link, follow_redirects=True)
+    assert response.status_code == 200
+    assert "Vous représentez désormais UNAFAM" in text(response)
+    assert "Page introuvable" not in text(response)
 
 
 def _category(value):
@@ -200,3 +287,15 @@ def test_two_people_following_the_same_link_at_once_make_one_representative(app,
         thread.join()
     assert sorted(statuses) == [302, 410, 410, 410]
     assert db.session.query(Representative).count() == 1
+
+
+def test_the_stakeholder_page_offers_a_reminder_while_the_invitation_waits(login_as, mailbox):
+    organizer = make_user()
+    process = make_process(organizer)
+    stakeholder = make_stakeholder(process, organizer)
+    page_url = f"/concertations/{process.slug}/parties-prenantes/{stakeholder.id}"
+    client = login_as(organizer)
+    assert "Envoyer une invitation" in text(client.get(page_url))
+    invite_stakeholders(organizer, process, [stakeholder])
+    page = text(client.get(page_url))
+    assert "Envoyer une relance" in page and f"{stakeholder.id}/relancer" in page

@@ -81,12 +81,14 @@ def sign_up(
     accepted_terms: bool,
     relation: Relation | None = None,
     territory: str | None = None,
+    next_path: str | None = None,
     now: datetime | None = None,
 ) -> User | None:
     """Create an account and queue its confirmation mail.
 
     When the address already has an account, nothing is created and its owner is told by mail,
-    so the page shown is the same either way.
+    so the page shown is the same either way. ``next_path`` (a path on this site, such as an
+    invitation) rides on the mail's links so the person comes back to it after signing in.
 
     Returns:
         The new user, or None when the address was taken.
@@ -106,7 +108,7 @@ def sign_up(
             "auth_account_exists",
             _l("Someone tried to create an account with your address"),
             user=existing,
-            login_url=external_url("auth.login"),
+            login_url=external_url("auth.login", **_next_arg(next_path)),
             reset_url=external_url("auth.forgot_password"),
         )
         return None
@@ -120,19 +122,23 @@ def sign_up(
     )
     db.session.add(user)
     db.session.flush()
-    _queue_confirmation(user, email)
+    _queue_confirmation(user, email, next_path)
     logger.info("account %s created", user.id)
     return user
 
 
-def _queue_confirmation(user: User, address: str):
+def _next_arg(next_path: str | None) -> dict:
+    return {"next": next_path} if next_path else {}
+
+
+def _queue_confirmation(user: User, address: str, next_path: str | None = None):
     token = make_token("confirm", {"uid": user.id, "email": address})
     queue_mail(
         address,
         "auth_confirm_email",
         _l("Confirm your email address"),
         user=user,
-        confirm_url=external_url("auth.confirm_email", token=token),
+        confirm_url=external_url("auth.confirm_email", token=token, **_next_arg(next_path)),
     )
 
 

@@ -50,6 +50,7 @@ def signup():
                 accepted_terms=form.accept_terms.data,
                 relation=form.relation.enum_value,
                 territory=form.territory.data,
+                next_path=safe_next(request.args.get("next"), None),
             )
         except WeakPassword as error:
             form.password.errors.append(error.message)
@@ -75,9 +76,10 @@ def confirm_email(token):
     except InvalidToken as error:
         return render_template("auth/token_invalid.html", reason=error.message, kind="confirm"), 400
     flash(_("Thank you, your email address %(email)s is confirmed.", email=user.email), "success")
+    next_path = safe_next(request.args.get("next"), None)
     if current_user.is_authenticated:
-        return redirect(url_for("auth.profile"))
-    return redirect(url_for("auth.login"))
+        return redirect(next_path or url_for("auth.profile"))
+    return redirect(url_for("auth.login", next=next_path))
 
 
 @bp.route("/confirmation/renvoyer", methods=["POST"])

@@ -2,11 +2,14 @@
 
 from consult import signals
 from consult.consultation import panels, personal_data
+from consult.consultation.labels import self_numbered, support_noun
 from consult.panels import add_organizer_link, add_panel
 
 
 def register(app):
     """Add the consultation's block and link, connect its receivers (called by ``create_app``)."""
+    app.jinja_env.globals["support_noun"] = support_noun
+    app.jinja_env.tests["self_numbered"] = self_numbered
     add_panel(app, "process", 20, panels.drafts_panel)
     add_organizer_link(app, 20, panels.moderation_link)
     signals.personal_data_requested.connect(personal_data.export_consultation)

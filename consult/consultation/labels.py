@@ -1,6 +1,9 @@
 """Translated labels of the consultation's enums."""
 
+import re
+
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from consult.consultation.models import Channel, ContributionKind, ContributionState, PositionValue
 
@@ -30,3 +33,16 @@ STATE_LABELS = {
     ContributionState.HIDDEN: _l("Hidden by moderation"),
     ContributionState.WITHDRAWN: _l("Withdrawn by its author"),
 }
+
+
+def support_noun(count: int) -> str:
+    """The word after a number of supports, singular or plural as the language wants ("0 soutien")."""
+    return ngettext("support", "supports", count)
+
+
+_OWN_NUMBER = re.compile(r"^\s*(\d+|[IVXLC]+|[A-Z])([.)]|\s*[-–])\s")
+
+
+def self_numbered(title: str) -> bool:
+    """Whether a section title starts with its own number ("1. Analyse", "II) Moyens", "A – Objectifs")."""
+    return bool(_OWN_NUMBER.match(title or ""))

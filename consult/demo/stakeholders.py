@@ -138,7 +138,7 @@ def _invite_and_answer(context, created):
         waves[index % 4].append((stakeholder, plan))
     for week, wave in enumerate(waves):
         sent_at = now - timedelta(days=196 - 7 * week)
-        invitations, _skipped = invite_stakeholders(organizer, process, [s for s, _p in wave], now=sent_at)
+        invitations = invite_stakeholders(organizer, process, [s for s, _p in wave], now=sent_at).invited
         for invitation, (_stakeholder, plan) in zip(invitations, wave, strict=True):
             answered_at = sent_at + timedelta(days=3 + week)
             if plan == "declined":

@@ -13,7 +13,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import URL, NumberRange, Optional
+from wtforms.validators import URL, NumberRange, Optional, ValidationError
 
 from consult.forms import CheckboxesField, EnumSelectField, Form, email_address, length, required
 from consult.groups.labels import (
@@ -126,12 +126,48 @@ class RegistrationForm(Form):
         return [AccessNeed(v) for v in self.needs.data or []]
 
 
+MAX_WALK_INS = 300
+WALK_IN_LIMITS = {"name": 120, "organisation": 200}
+
+
+def walk_in_text(walk_ins: list[dict]) -> str:
+    """The walk-ins as the form shows them: one person a line, organisation after a comma."""
+    return "\n".join(", ".join(filter(None, (w["name"], w["organisation"]))) for w in walk_ins)
+
+
+def parse_walk_ins(text: str) -> list[dict]:
+    """One person a line, "name, organisation" (the organisation is optional); empty lines are skipped."""
+    people = []
+    for line in (text or "").splitlines():
+        name, _comma, organisation = line.partition(",")
+        if name.strip():
+            people.append({"name": name.strip(), "organisation": organisation.strip()})
+    return people
+
+
 class MinutesForm(Form):
     """Attendance and minutes."""
 
     attended = CheckboxesField(_l("Who was there"), choices=[], coerce=int)
+    walk_ins = TextAreaField(
+        _l("People who came without registering"),
+        [Optional(), length(40000)],
+        description=_l("One person per line: the name, then a comma and the organisation if there is one."),
+    )
     minutes_md = TextAreaField(_l("Minutes"), [Optional(), length(50000)], description=MARKDOWN_HINT)
     publish = BooleanField(_l("Publish the minutes (everyone can read them; registrants are told by email)"))
+
+    def validate_walk_ins(self, field):
+        """At most MAX_WALK_INS people, each name and organisation within its length."""
+        people = parse_walk_ins(field.data)
+        if len(people) > MAX_WALK_INS:
+            raise ValidationError(_l("At most %(n)d people per meeting.", n=MAX_WALK_INS))
+        for person in people:
+            for key, limit in WALK_IN_LIMITS.items():
+                if len(person[key]) > limit:
+                    raise ValidationError(
+                        _l("“%(text)s” is too long: %(max)d characters at most.", text=person[key][:40], max=limit)
+                    )
 
 
 class DocumentForm(Form):

@@ -75,6 +75,8 @@ class Meeting(db.Model):
     minutes_md: Mapped[str] = mapped_column(Text, default="")
     minutes_html: Mapped[str] = mapped_column(Text, default="")
     minutes_published_at: Mapped[datetime | None]
+    #: people who came without registering, noted with the attendance: [{"name": …, "organisation": …}]
+    walk_ins: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
     created_at: Mapped[created_at]
 
     group: Mapped["Group"] = relationship()  # noqa: F821

@@ -200,6 +200,8 @@ def meeting_page(meeting: Meeting, user, *, facilitator: bool, inside: bool) -> 
     for r in seated:
         if r.attended:
             by_organisation.setdefault(r.stakeholder.name if r.stakeholder else "", []).append(r)
+    for walk_in in meeting.walk_ins or []:
+        by_organisation.setdefault(walk_in["organisation"], []).append(walk_in)
     documents = select(Document).where(Document.meeting_id == meeting.id).order_by(Document.created_at)
     if not inside:
         documents = documents.where(Document.is_public.is_(True))

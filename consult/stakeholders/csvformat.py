@@ -5,11 +5,13 @@ so an exported file imports unchanged and a hand-made one is forgiving.
 """
 
 import csv
+import difflib
 import io
 import re
 import unicodedata
 
 from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
 
 from consult.processes.labels import FIELD_LABELS
 from consult.processes.models import Field
@@ -72,6 +74,7 @@ ENUMS = {
     "fields": (Field, FIELD_LABELS),
 }
 FILE_LOCALE = "fr"
+CODED_COLUMNS = ("kind", "category", "fields", "level", "status")
 FIELD_SEPARATORS = re.compile(r"[,;|/]")
 
 
@@ -125,11 +128,77 @@ def header_keys(cells: list[str]) -> list[str | None] | None:
     return keys if "name" in keys else None
 
 
+def is_comment(cells: list[str]) -> bool:
+    """A line whose first cell starts with ``#``: a note for the reader, such as the model's example row."""
+    return bool(cells) and cells[0].lstrip().startswith("#")
+
+
+def ignored_columns(cells: list[str], keys: list[str | None]) -> list[dict]:
+    """The header's columns that will not be imported, each with the closest known column name if any."""
+    known = list(HEADER_ALIASES)
+    ignored = []
+    for cell, key in zip(cells, keys, strict=False):
+        if key is None and cell.strip():
+            close = difflib.get_close_matches(normalize(cell), known, n=1, cutoff=0.6)
+            ignored.append({"header": cell.strip(), "suggestion": HEADERS[HEADER_ALIASES[close[0]]] if close else None})
+    return ignored
+
+
+def closest_member(text: str, lookup: dict):
+    """The enum member whose code or label is closest to ``text`` (a typo, a missing accent), or None."""
+    close = difflib.get_close_matches(normalize(text), list(lookup), n=1, cutoff=0.6)
+    return lookup[close[0]] if close else None
+
+
+def file_label(key: str, member) -> str:
+    """The label a file shows for an enum member (French, whatever the interface language)."""
+    with force_locale(FILE_LOCALE):
+        return str(ENUMS[key][1][member])
+
+
+def allowed_labels(key: str) -> list[str]:
+    """Every value a coded column accepts, as the file writes them."""
+    return [file_label(key, member) for member in ENUMS[key][0]]
+
+
 def to_csv(stakeholders, warning: str) -> bytes:
     """The registry as a spreadsheet-friendly CSV, with a first line about personal data."""
     with force_locale(FILE_LOCALE):
         rows = [_cells(stakeholder) for stakeholder in stakeholders]
     return csv_bytes(rows, header=list(HEADERS.values()), preamble=f"# {warning}")
+
+
+def model_csv(warning: str) -> bytes:
+    """The empty model: the allowed values of each coded column, then the header and an example row.
+
+    Lines starting with ``#`` are notes: the import skips them, the example row included.
+    """
+    comments = _l("Lines starting with # are ignored by the import, this example too.")
+    scores = _l("influence and interet: a whole number from 1 to 5.")
+    with force_locale(FILE_LOCALE):
+        notes = [f"# {warning}", f"# {comments}"]
+        notes += [f"# {HEADERS[key]} : {' | '.join(allowed_labels(key))}" for key in CODED_COLUMNS]
+        notes.append(f"# {scores}")
+    return csv_bytes([_example_row()], header=list(HEADERS.values()), preamble=notes)
+
+
+def _example_row() -> list:
+    with force_locale(FILE_LOCALE):
+        return [
+            "# " + str(_l("Example: Association des aidants de la Drôme")),
+            str(KIND_LABELS[StakeholderKind.ORGANISATION]),
+            str(CATEGORY_LABELS[StakeholderCategory.ASSOCIATIONS]),
+            f"{FIELD_LABELS[Field.AUTONOMY_ELDERLY]}, {FIELD_LABELS[Field.DISABILITY]}",
+            "Valence",
+            str(LEVEL_LABELS[InvolvementLevel.CONCERT]),
+            4,
+            5,
+            str(STATUS_LABELS[StakeholderStatus.IDENTIFIED]),
+            "",
+            "Claire Martin",
+            "contact@aidants-drome.exemple.fr",
+            "04 75 00 00 00",
+        ]
 
 
 def _cells(stakeholder) -> list:

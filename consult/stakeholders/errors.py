@@ -35,6 +35,10 @@ class RegistryChanged(Conflict):
     """A stakeholder the import preview updates was archived or deleted since."""
 
 
+class ProcessNotPublished(Conflict):
+    """Inviting to a concertation nobody can see yet needs the organizer's explicit confirmation."""
+
+
 class ImportRefused(DomainError):
     """The import file cannot be read as a registry (too large, too many rows, no category column)."""
 
@@ -57,4 +61,11 @@ class InvitationExpired(InvalidToken):
     """An invitation is past its age, or its stakeholder is archived (message "expired")."""
 
     def __init__(self, message: str = "expired"):
+        super().__init__(message)
+
+
+class InvitationReplaced(InvalidToken):
+    """A newer invitation to the same stakeholder revoked this link (message "replaced")."""
+
+    def __init__(self, message: str = "replaced"):
         super().__init__(message)

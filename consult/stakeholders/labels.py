@@ -59,6 +59,7 @@ INVITATION_STATE_LABELS = {
     "accepted": _l("Invitation accepted"),
     "declined": _l("Invitation declined"),
     "expired": _l("Expired"),
+    "replaced": _l("Replaced by a newer invitation"),
 }
 
 QUADRANT_LABELS = {

@@ -143,13 +143,15 @@ class Invitation(db.Model):
 
     stakeholder: Mapped[Stakeholder] = relationship()
 
-    def state(self, now: datetime) -> str:
-        """'accepted', 'declined', 'expired' or 'pending'."""
+    def state(self, now: datetime, *, replaced: bool = False) -> str:
+        """'accepted', 'declined', 'expired', 'replaced' (a newer one was sent: pass ``replaced``) or 'pending'."""
         if self.declined_at is not None:
             return "declined"
         if self.used_at is not None:
             return "accepted"
-        return "expired" if now >= self.expires_at else "pending"
+        if now >= self.expires_at:
+            return "expired"
+        return "replaced" if replaced else "pending"
 
     def __repr__(self):
         return f"<Invitation {self.id} stakeholder={self.stakeholder_id} used={self.used_at is not None}>"
@@ -180,6 +182,8 @@ class ImportPreview(db.Model):
     filename: Mapped[str] = mapped_column(String(255), default="")
     #: [{"line", "action" (create/update/unchanged/rejected), "target_id", "values", "errors", "name"}]
     rows: Mapped[list] = mapped_column(JSON, default=list)
+    #: [{"header": the file's column name, "suggestion": the closest known column or null}]: not imported
+    ignored_columns: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
 
     def __repr__(self):
         return f"<ImportPreview {self.id} process={self.process_id} rows={len(self.rows or [])}>"

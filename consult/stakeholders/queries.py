@@ -176,7 +176,7 @@ def stakeholder_page(stakeholder: Stakeholder) -> dict:
         .order_by(Representative.created_at)
     ).all()
     invitations = db.session.scalars(
-        select(Invitation).where(Invitation.stakeholder_id == stakeholder.id).order_by(Invitation.created_at.desc())
+        select(Invitation).where(Invitation.stakeholder_id == stakeholder.id).order_by(Invitation.id.desc())
     ).all()
     return {"representatives": representatives, "invitations": invitations}
 

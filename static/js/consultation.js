@@ -42,6 +42,7 @@
       button.setAttribute("aria-pressed", data.supported ? "true" : "false");
       button.classList.toggle("button--secondary", !data.supported);
       form.querySelector("[data-support-count]").textContent = data.count;
+      form.querySelector("[data-support-noun]").textContent = " " + data.noun;
       var label = form.querySelector("[data-support-label]");
       label.textContent = data.supported ? label.dataset.labelOn : label.dataset.labelOff;
     }).catch(function () { form.submit(); });

@@ -41,7 +41,7 @@ def test_bulk_disposition_with_the_keyboard_alone_and_no_axe_violation(live_serv
     page.keyboard.press("Tab")  # the submit button
     page.keyboard.press("Enter")
     page.wait_for_selector(".flash, .error-summary")
-    assert "Suite donnée enregistrée pour 2 contribution(s)." in page.locator(".flashes").inner_text()
+    assert "Suite donnée enregistrée pour 2 contributions." in page.locator(".flashes").inner_text()
     assert "2 contributions sur 2 ont une suite donnée (100 %)." in page.content()
     assert _axe_violations(page) == []
 

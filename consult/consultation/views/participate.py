@@ -11,6 +11,7 @@ from flask_login import current_user, login_required
 from consult.consultation import bp, permissions, queries, services
 from consult.consultation.errors import InvalidPosition
 from consult.consultation.forms import AmendmentForm, CommentForm, FlagForm
+from consult.consultation.labels import support_noun
 from consult.consultation.models import ContributionState, PositionValue
 from consult.consultation.views.read import author_choices, render_section
 from consult.db import db
@@ -153,7 +154,8 @@ def support(slug, contribution_id):
         return _answer("", _section_url(contribution), error=error)
     db.session.refresh(contribution)
     message = _("Your support is withdrawn.") if undo else _("Thank you for your support.")
-    payload = {"count": contribution.support_count, "supported": not undo}
+    count = contribution.support_count
+    payload = {"count": count, "noun": support_noun(count), "supported": not undo}
     return _answer(message, _section_url(contribution, f"c{contribution.id}"), payload)
 
 

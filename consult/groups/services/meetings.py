@@ -138,8 +138,26 @@ def cancel_meeting(actor, meeting: Meeting, *, reason: str = "", now=None) -> Me
 
 
 @atomic
-def record_minutes(actor, meeting: Meeting, *, attended_ids: set[int], minutes_md: str, publish: bool, now=None):
+def record_minutes(
+    actor,
+    meeting: Meeting,
+    *,
+    attended_ids: set[int],
+    minutes_md: str,
+    publish: bool,
+    walk_ins: list[dict] | None = None,
+    now=None,
+):
     """Record who came and the minutes, once the meeting has started; publishing tells every registrant once.
+
+    Args:
+        actor: a facilitator of the group.
+        meeting: the meeting.
+        attended_ids: the registrations of the people who came.
+        minutes_md: the minutes, in Markdown.
+        publish: publish the minutes (registrants are told once).
+        walk_ins: the people who came without registering (``{"name", "organisation"}``); None keeps those noted.
+        now: the current time (tests).
 
     Raises:
         NotAllowed: the actor does not facilitate the group.
@@ -153,6 +171,8 @@ def record_minutes(actor, meeting: Meeting, *, attended_ids: set[int], minutes_m
     registrations = active_registrations(meeting)
     for registration in registrations:
         registration.attended = registration.id in attended_ids
+    if walk_ins is not None:
+        meeting.walk_ins = [{"name": w["name"], "organisation": w.get("organisation", "")} for w in walk_ins]
     meeting.minutes_md, meeting.minutes_html = minutes_md, markdown_to_html(minutes_md)
     if publish and meeting.minutes_published_at is None:
         meeting.minutes_published_at = now

@@ -8,7 +8,14 @@ from consult.dates import from_paris, to_paris
 from consult.db import utcnow
 from consult.errors import DomainError
 from consult.groups import bp, permissions, queries
-from consult.groups.forms import CancelForm, MeetingForm, MinutesForm, RegistrationForm
+from consult.groups.forms import (
+    CancelForm,
+    MeetingForm,
+    MinutesForm,
+    RegistrationForm,
+    parse_walk_ins,
+    walk_in_text,
+)
 from consult.groups.ics import calendar_of
 from consult.groups.labels import ACCESS_NEED_LABELS, REGISTRATION_STATUS_LABELS
 from consult.groups.meeting_models import AccessNeed, Meeting, Registration, RegistrationStatus
@@ -201,6 +208,7 @@ def minutes(slug, group_slug, meeting_id):
     if not form.is_submitted():
         form.attended.data = [r.id for r in page.registrations if r.attended]
         form.publish.data = meeting.minutes_published_at is not None
+        form.walk_ins.data = walk_in_text(meeting.walk_ins or [])
     if form.validate_on_submit():
         try:
             services.record_minutes(
@@ -209,6 +217,7 @@ def minutes(slug, group_slug, meeting_id):
                 attended_ids=set(form.attended.data or []),
                 minutes_md=form.minutes_md.data or "",
                 publish=form.publish.data,
+                walk_ins=parse_walk_ins(form.walk_ins.data),
             )
         except DomainError as error:
             form.minutes_md.errors.append(error.message)

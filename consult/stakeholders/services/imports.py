@@ -13,7 +13,7 @@ from consult.audit import record
 from consult.db import atomic, db, utcnow
 from consult.search import fold
 from consult.spreadsheet import unguard_formula
-from consult.stakeholders.csvformat import ENUMS, decode, header_keys, read_rows, to_csv
+from consult.stakeholders.csvformat import ENUMS, decode, header_keys, ignored_columns, is_comment, read_rows, to_csv
 from consult.stakeholders.errors import ImportRefused, RegistryChanged
 from consult.stakeholders.models import ImportPreview, Stakeholder
 from consult.stakeholders.queries import IMPORT_ACTIONS
@@ -62,7 +62,7 @@ def preview_import(actor, process, data: bytes, *, filename: str = "", now: date
             str(_l("The file is larger than %(n)d MB: split it.", n=current_app.config["MAX_UPLOAD_MB"]))
         )
     records = list(read_rows(decode(data)))
-    keys, body = _split_header(records)
+    header, keys, body = _split_header(records)
     if len(body) > MAX_IMPORT_ROWS:
         raise ImportRefused(str(_l("The file has more than %(n)d rows: split it.", n=MAX_IMPORT_ROWS)))
     matcher = _Matcher(process)
@@ -72,7 +72,12 @@ def preview_import(actor, process, data: bytes, *, filename: str = "", now: date
         delete(ImportPreview).where(ImportPreview.process_id == process.id, ImportPreview.created_by_id == actor.id)
     )
     preview = ImportPreview(
-        process_id=process.id, created_by_id=actor.id, filename=filename[:255], rows=rows, created_at=now or utcnow()
+        process_id=process.id,
+        created_by_id=actor.id,
+        filename=filename[:255],
+        rows=rows,
+        ignored_columns=ignored_columns(header, keys),
+        created_at=now or utcnow(),
     )
     db.session.add(preview)
     logger.info("import preview %s of %d rows for process %s by user %s", preview.id, len(rows), process.id, actor.id)
@@ -85,14 +90,16 @@ def max_import_bytes() -> int:
 
 
 def _split_header(records):
-    """The column keys and the data rows after the header (comment lines before it are skipped)."""
+    """The header's cells, their column keys and the data rows after it (comment and empty lines skipped)."""
     for index, (_line, cells) in enumerate(records):
         keys = header_keys(cells)
         if keys is not None:
-            body = [(line, cells) for line, cells in records[index + 1 :] if any(c.strip() for c in cells)]
+            body = [
+                (line, row) for line, row in records[index + 1 :] if any(c.strip() for c in row) and not is_comment(row)
+            ]
             if "category" not in keys:
                 raise ImportRefused(str(_l("The file has no “categorie” column.")))
-            return keys, body
+            return cells, keys, body
     raise ImportRefused(
         str(_l("No header line found: the file needs at least the columns “nom” and “categorie” (see the model)."))
     )

@@ -6,7 +6,14 @@ from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
 
 from consult.processes.models import Field
-from consult.stakeholders.csvformat import FIELD_SEPARATORS, enum_lookup, normalize
+from consult.stakeholders.csvformat import (
+    FIELD_SEPARATORS,
+    allowed_labels,
+    closest_member,
+    enum_lookup,
+    file_label,
+    normalize,
+)
 from consult.stakeholders.models import InvolvementLevel, StakeholderKind, StakeholderStatus
 
 FIELD_ORDER = [f.value for f in Field]
@@ -71,9 +78,30 @@ class RowChecker:
             return
         member = self.lookups[key].get(normalize(text))
         if member is None:
-            errors.append(str(_l("Unknown %(column)s “%(value)s”.", column=COLUMN_NAMES[key], value=text)))
+            errors.append(self._unknown(key, text, str(COLUMN_NAMES[key])))
         else:
             values[key] = member
+
+    def _unknown(self, key, text, column) -> str:
+        """Say a value is unknown, suggesting the closest allowed one, else listing them all."""
+        close = closest_member(text, self.lookups[key])
+        if close is not None:
+            return str(
+                _l(
+                    "Unknown %(column)s “%(value)s”: did you mean “%(suggestion)s”?",
+                    column=column,
+                    value=text,
+                    suggestion=file_label(key, close),
+                )
+            )
+        return str(
+            _l(
+                "Unknown %(column)s “%(value)s”. Allowed values: %(allowed)s.",
+                column=column,
+                value=text,
+                allowed=", ".join(allowed_labels(key)),
+            )
+        )
 
     def _fields(self, cells, values, errors):
         if "fields" not in cells:
@@ -82,7 +110,7 @@ class RowChecker:
         for part in filter(None, (p.strip() for p in FIELD_SEPARATORS.split(cells["fields"]))):
             member = self.lookups["fields"].get(normalize(part))
             if member is None:
-                errors.append(str(_l("Unknown field “%(value)s”.", value=part)))
+                errors.append(self._unknown("fields", part, str(COLUMN_NAMES["fields"])))
             elif member.value not in chosen:
                 chosen.append(member.value)
         values["fields"] = sorted(chosen, key=FIELD_ORDER.index)

@@ -1,5 +1,6 @@
 """What the stakeholder views share: loading the process as its registry's keeper, reading filters."""
 
+from flask_babel import ngettext
 from flask_login import current_user
 
 from consult.http import page_arg
@@ -35,3 +36,37 @@ def filters_from(source, process) -> tuple[FilterForm, queries.RegistryFilters]:
 def page_number() -> int:
     """The requested page, 1 when absent or invalid."""
     return page_arg()
+
+
+def sending_message(sending, *, reminder: bool) -> str:
+    """The flash telling what a sending of invitations or reminders did, each group counted apart."""
+    count = len(sending.invited)
+    if reminder:
+        parts = [ngettext("%(num)d reminder sent.", "%(num)d reminders sent.", count)]
+    else:
+        parts = [ngettext("%(num)d invitation sent.", "%(num)d invitations sent.", count)]
+    if sending.already_invited:
+        parts.append(
+            ngettext(
+                "%(num)d stakeholder invited already, still waiting for an answer: send a reminder if needed.",
+                "%(num)d stakeholders invited already, still waiting for an answer: send a reminder if needed.",
+                len(sending.already_invited),
+            )
+        )
+    if sending.skipped and reminder:
+        parts.append(
+            ngettext(
+                "%(num)d stakeholder skipped (no invitation waiting for an answer).",
+                "%(num)d stakeholders skipped (no invitation waiting for an answer).",
+                len(sending.skipped),
+            )
+        )
+    elif sending.skipped:
+        parts.append(
+            ngettext(
+                "%(num)d stakeholder skipped (no contact email, engaged already or archived).",
+                "%(num)d stakeholders skipped (no contact email, engaged already or archived).",
+                len(sending.skipped),
+            )
+        )
+    return " ".join(parts)

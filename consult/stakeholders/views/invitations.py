@@ -2,53 +2,57 @@
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from consult.dates import paris_today
 from consult.errors import DomainError, InvalidToken
 from consult.http import flash_error
 from consult.permissions import require
+from consult.processes.permissions import can_view_process
 from consult.processes.queries import get_process_or_404
 from consult.stakeholders import bp, permissions, queries
+from consult.stakeholders.errors import ProcessNotPublished
 from consult.stakeholders.services import invitations, representatives
-from consult.stakeholders.views.common import filters_from, managed_process
+from consult.stakeholders.views.common import filters_from, managed_process, sending_message
 
-INVALID_STATUS = {"invalid": 404, "expired": 410, "used": 410}
+INVALID_STATUS = {"invalid": 404, "expired": 410, "used": 410, "replaced": 410}
 
 
-@bp.route("/concertations/<slug>/parties-prenantes/<int:stakeholder_id>/inviter", methods=["POST"])
+@bp.route(
+    "/concertations/<slug>/parties-prenantes/<int:stakeholder_id>/<any(inviter, relancer):verb>", methods=["POST"]
+)
 @login_required
-def invite(slug, stakeholder_id):
-    """Invite one stakeholder by mail."""
+def invite(slug, stakeholder_id, verb):
+    """Invite one stakeholder by mail, or remind them with a new link."""
     process = managed_process(slug)
     stakeholder = queries.get_stakeholder_or_404(process, stakeholder_id)
-    invited, _skipped = invitations.invite_stakeholders(current_user, process, [stakeholder])
-    if invited:
-        flash(_("The invitation is sent to %(email)s.", email=stakeholder.contact_email), "success")
-    else:
-        flash(
-            _("No invitation sent: the stakeholder needs a contact email and must not be engaged or archived."), "error"
-        )
-    return redirect(url_for("stakeholders.show", slug=slug, stakeholder_id=stakeholder_id))
+    back = url_for("stakeholders.show", slug=slug, stakeholder_id=stakeholder_id)
+    return _send(process, [stakeholder], verb, back)
 
 
-@bp.route("/concertations/<slug>/parties-prenantes/inviter", methods=["POST"])
+@bp.route("/concertations/<slug>/parties-prenantes/<any(inviter, relancer):verb>", methods=["POST"])
 @login_required
-def invite_selection(slug):
-    """Invite every stakeholder of the filtered list."""
+def invite_selection(slug, verb):
+    """Invite every stakeholder of the filtered list, or remind those who have not answered."""
     process = managed_process(slug)
     _form, filters = filters_from(request.form, process)
-    invited, skipped = invitations.invite_stakeholders(current_user, process, queries.registry_all(process, filters))
-    message = ngettext("%(num)d invitation sent.", "%(num)d invitations sent.", len(invited))
-    if skipped:
-        message += " " + ngettext(
-            "%(num)d stakeholder skipped (no contact email, engaged already or archived).",
-            "%(num)d stakeholders skipped (no contact email, engaged already or archived).",
-            len(skipped),
-        )
-    flash(message, "success" if invited else "error")
-    return redirect(url_for("stakeholders.index", slug=slug, **filters.as_args()))
+    back = url_for("stakeholders.index", slug=slug, **filters.as_args())
+    return _send(process, queries.registry_all(process, filters), verb, back)
+
+
+def _send(process, stakeholders, verb, back):
+    """Send invitations or reminders; an unpublished concertation asks the organizer to confirm first."""
+    try:
+        if verb == "relancer":
+            sending = invitations.remind_stakeholders(current_user, process, stakeholders)
+        else:
+            confirmed = request.form.get("confirm_unpublished") == "y"
+            sending = invitations.invite_stakeholders(current_user, process, stakeholders, unpublished_ok=confirmed)
+    except ProcessNotPublished:
+        fields = [(k, v) for k, v in request.form.items(multi=True) if k != "csrf_token"]
+        return render_template("stakeholders/invite_unpublished.html", process=process, fields=fields, back=back)
+    flash(sending_message(sending, reminder=verb == "relancer"), "success" if sending.invited else "error")
+    return redirect(back)
 
 
 def _invalid(error: InvalidToken):
@@ -75,6 +79,16 @@ def accept_invitation(token):
     except InvalidToken as error:
         return _invalid(error)
     stakeholder = representative.stakeholder
+    if not can_view_process(current_user, stakeholder.process):
+        flash(
+            _(
+                "You now represent %(name)s. Thank you! The concertation is not published yet: "
+                "you will find it on this page once the organizers publish it.",
+                name=stakeholder.name,
+            ),
+            "success",
+        )
+        return redirect(url_for("processes.home"))
     flash(_("You now represent %(name)s in this concertation. Thank you!", name=stakeholder.name), "success")
     return redirect(url_for("processes.show", slug=stakeholder.process.slug))
 

@@ -9,7 +9,7 @@ from consult.errors import DomainError
 from consult.http import flash_error, form_status
 from consult.stakeholders import bp, queries
 from consult.stakeholders.forms import PublicListForm, StakeholderForm
-from consult.stakeholders.services import registry
+from consult.stakeholders.services import invitations, registry
 from consult.stakeholders.views.common import filters_from, managed_process, page_number
 
 
@@ -51,11 +51,13 @@ def show(slug, stakeholder_id):
     """Show a stakeholder with its contacts, representatives and invitations."""
     process = managed_process(slug)
     stakeholder = queries.get_stakeholder_or_404(process, stakeholder_id)
+    now = utcnow()
     return render_template(
         "stakeholders/show.html",
         process=process,
         stakeholder=stakeholder,
-        now=utcnow(),
+        now=now,
+        waiting=invitations.pending_invitation(stakeholder, now) is not None,
         **queries.stakeholder_page(stakeholder),
     )
 

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from consult.errors import DomainError
 from consult.http import flash_error
 from consult.stakeholders import bp, queries
-from consult.stakeholders.csvformat import to_csv
+from consult.stakeholders.csvformat import HEADERS, model_csv
 from consult.stakeholders.forms import ImportForm
 from consult.stakeholders.services import imports
 from consult.stakeholders.views.common import filters_from, managed_process
@@ -47,7 +47,11 @@ def import_preview(slug, preview_id):
     process = managed_process(slug)
     preview = queries.get_preview_or_404(process, preview_id, current_user)
     return render_template(
-        "stakeholders/import_preview.html", process=process, preview=preview, **queries.preview_summary(preview)
+        "stakeholders/import_preview.html",
+        process=process,
+        preview=preview,
+        known_columns=list(HEADERS.values()),
+        **queries.preview_summary(preview),
     )
 
 
@@ -96,4 +100,4 @@ def export(slug):
 def import_model(slug):
     """Download an empty file with the expected columns."""
     managed_process(slug)
-    return _csv_response(to_csv([], personal_data_warning()), "modele-parties-prenantes.csv")
+    return _csv_response(model_csv(personal_data_warning()), "modele-parties-prenantes.csv")

@@ -3,6 +3,7 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from consult.errors import DomainError
@@ -64,13 +65,21 @@ def treatment_bulk(slug):
         if form.action.data == "theme":
             theme = queries.get_theme(process.id, int(form.theme.data)) if form.theme.data else None
             count = services.assign_theme(current_user, process, ids, theme)
-            flash(_("%(n)d contributions put in the theme.", n=count), "success")
+            flash(
+                ngettext("%(num)d contribution put in the theme.", "%(num)d contributions put in the theme.", count),
+                "success",
+            )
         else:
             count = services.set_disposition(
                 current_user, process, ids, disposition=form.disposition_value,
                 reason_md=form.reason_md.data, change_section_id=form.change_section_id,
             )  # fmt: skip
-            flash(_("Disposition saved for %(n)d contributions.", n=count), "success")
+            flash(
+                ngettext(
+                    "Disposition saved for %(num)d contribution.", "Disposition saved for %(num)d contributions.", count
+                ),
+                "success",
+            )
     except DomainError as error:
         return _render_list(process, form, ids, flash_error(error))
     return redirect(url_for("report.treatment_list", slug=slug, **request.args))

@@ -3,6 +3,7 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from consult.errors import DomainError
@@ -91,7 +92,14 @@ def theme_set_disposition(slug, theme_id):
         )  # fmt: skip
     except DomainError as error:
         return _render_theme(process, theme, disposition_form=form, status=flash_error(error))
-    flash(_("Disposition of the theme saved; it applies to %(n)d contributions.", n=count), "success")
+    flash(
+        ngettext(
+            "Disposition of the theme saved; it applies to %(num)d contribution.",
+            "Disposition of the theme saved; it applies to %(num)d contributions.",
+            count,
+        ),
+        "success",
+    )
     return redirect(url_for("report.theme_edit", slug=slug, theme_id=theme.id))
 
 
