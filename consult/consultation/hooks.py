@@ -1,7 +1,8 @@
-"""What the consultation adds to the application: the drafts block, the moderation link, signal receivers."""
+"""What the consultation adds to the application: the drafts block, the moderation link, receivers, audit sentences."""
 
 from consult import signals
-from consult.consultation import panels, personal_data
+from consult.audit import add_audit_sentences
+from consult.consultation import audit_sentences, panels, personal_data
 from consult.panels import add_organizer_link, add_panel
 
 
@@ -10,4 +11,5 @@ def register(app):
     add_panel(app, "process", 20, panels.drafts_panel)
     add_organizer_link(app, 20, panels.moderation_link)
     signals.personal_data_requested.connect(personal_data.export_consultation)
+    add_audit_sentences(app, audit_sentences.SENTENCES, audit_sentences.TARGETS)
     signals.account_deleting.connect(personal_data.unlink_flags)

@@ -1,7 +1,8 @@
-"""What the groups add to the application: page blocks, the organizer link, reminders, signal receivers."""
+"""What the groups add to the application: page blocks, the organizer link, reminders, receivers, audit sentences."""
 
 from consult import signals
-from consult.groups import panels
+from consult.audit import add_audit_sentences
+from consult.groups import audit_sentences, panels
 from consult.groups.services import meetings, registrations
 from consult.panels import add_organizer_link, add_panel
 from consult.worker import add_worker_task
@@ -15,3 +16,4 @@ def register(app):
     add_worker_task(app, meetings.send_meeting_reminders)
     signals.personal_data_requested.connect(registrations.export_registrations)
     signals.account_deleting.connect(registrations.scrub_registrations)
+    add_audit_sentences(app, audit_sentences.SENTENCES, audit_sentences.TARGETS)
