@@ -3,13 +3,14 @@
 from consult import signals
 from consult.audit import add_audit_sentences
 from consult.consultation import audit_sentences, panels, personal_data
-from consult.panels import add_organizer_link, add_panel
+from consult.panels import add_decisions, add_organizer_link, add_panel
 
 
 def register(app):
     """Add the consultation's block and link, connect its receivers (called by ``create_app``)."""
     add_panel(app, "process", 20, panels.drafts_panel)
     add_organizer_link(app, 20, panels.moderation_link)
+    add_decisions(app, 20, panels.moderation_decisions)
     signals.personal_data_requested.connect(personal_data.export_consultation)
     add_audit_sentences(app, audit_sentences.SENTENCES, audit_sentences.TARGETS)
     signals.account_deleting.connect(personal_data.unlink_flags)

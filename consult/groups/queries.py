@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from flask import abort
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -261,3 +261,32 @@ def my_registration(meeting: Meeting, user, *, include_cancelled: bool = False) 
     if not include_cancelled:
         query = query.where(Registration.status != RegistrationStatus.CANCELLED)
     return db.session.scalar(query)
+
+
+def join_requests_by_group(process) -> list[tuple[Group, int]]:
+    """The groups with organisations asking to join, and how many ask, in one query."""
+    query = (
+        select(Group, func.count(Membership.id))
+        .join(Membership, Membership.group_id == Group.id)
+        .where(Group.process_id == process.id, Membership.status == MembershipStatus.REQUESTED)
+        .group_by(Group.id)
+        .order_by(Group.title)
+    )
+    return [(group, count) for group, count in db.session.execute(query)]
+
+
+def meetings_without_minutes(process, now) -> list[Meeting]:
+    """The meetings held (ended, not cancelled) whose minutes are not filed yet, oldest first, in one query."""
+    query = (
+        select(Meeting)
+        .join(Group, Group.id == Meeting.group_id)
+        .options(joinedload(Meeting.group))
+        .where(
+            Group.process_id == process.id,
+            Meeting.cancelled_at.is_(None),
+            Meeting.ends_at <= now,
+            Meeting.minutes_published_at.is_(None),
+        )
+        .order_by(Meeting.starts_at)
+    )
+    return list(db.session.scalars(query))
