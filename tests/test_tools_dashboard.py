@@ -1,5 +1,6 @@
 """The organizers' dashboard: what awaits a decision, with counts and links; the moderation queue's opening tab."""
 
+import re
 from datetime import timedelta
 
 from consult.stakeholders.services.representatives import request_representation
@@ -9,6 +10,7 @@ from tests.factories import (
     make_flag,
     make_group,
     make_meeting,
+    make_position,
     make_process,
     make_stakeholder,
     make_user,
@@ -84,3 +86,18 @@ def test_moderation_queue_opens_on_the_tab_that_holds_something(login_as):
     assert 'vue=signalees" aria-current="page"' in page
     page = moderator.get(f"/concertations/{process.slug}/moderation?vue=attente").get_data(as_text=True)
     assert 'vue=attente" aria-current="page"' in page
+
+
+def test_dashboard_shows_participation_per_week_with_a_chart_and_its_table(login_as):
+    organizer = make_user()
+    process = make_process(organizer)
+    _draft, sections = make_draft(organizer, process)
+    writer = make_user(territory="Romans-sur-Isère")
+    make_comment(writer, sections[0])
+    make_position(sections[0], writer)
+    make_position(sections[0], make_user())
+    page = login_as(organizer).get(_dashboard_url(process)).get_data(as_text=True)
+    assert "<svg" in page and "Participation par semaine" in page
+    row = re.search(r"<tr><th scope=\"row\">[^<]+</th>((?:<td class=\"num\">\d+</td>){3})</tr>", page).group(1)
+    assert re.findall(r"\d+", row) == ["1", "2", "2"]  # contributions, new participants, positions
+    assert "Romans-sur-Isère" in page
