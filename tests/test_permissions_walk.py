@@ -33,6 +33,9 @@ PUBLIC_GET = {
     "groups.index",
     "groups.show",
     "groups.calendar",
+    "groups.process_calendar",
+    "groups.calendar_feed",
+    "groups.private_calendar_feed",
     "groups.meeting",
     "groups.meeting_ics",
     "groups.download",
@@ -96,7 +99,13 @@ REDIRECTS = {
     "report.public_report": "/bilan/versions/",  # to the latest revision
     "notifications.open": "/concertations/",  # to what the notification is about
 }
-TOKEN_ROUTES = {"auth.confirm_email", "auth.reset_password", "stakeholders.invitation", "notifications.unsubscribe"}
+TOKEN_ROUTES = {
+    "auth.confirm_email",
+    "auth.reset_password",
+    "stakeholders.invitation",
+    "notifications.unsubscribe",
+    "groups.private_calendar_feed",
+}
 
 
 @pytest.fixture(scope="module")

@@ -290,3 +290,33 @@ def meetings_without_minutes(process, now) -> list[Meeting]:
         .order_by(Meeting.starts_at)
     )
     return list(db.session.scalars(query))
+
+
+def process_calendar(process, user, now) -> tuple[list[Meeting], list[Meeting], set[int]]:
+    """Every meeting of the concertation this viewer may see (upcoming, then past), and those whose video link they see.
+
+    Public meetings for everyone; members' meetings for those who see the group's inside
+    (``permissions.can_see_group_inside``); video links as the meeting page shows them (``can_see_video_link``).
+    """
+    query = (
+        select(Meeting)
+        .join(Group, Group.id == Meeting.group_id)
+        .options(joinedload(Meeting.group).joinedload(Group.process))
+        .where(Group.process_id == process.id, Meeting.cancelled_at.is_(None))
+        .order_by(Meeting.starts_at)
+    )
+    meetings = [m for m in db.session.scalars(query) if m.is_public or permissions.can_see_group_inside(user, m.group)]
+    mine = {}
+    if is_signed_in(user) and meetings:
+        registrations = db.session.scalars(
+            select(Registration).where(
+                Registration.user_id == user.id,
+                Registration.meeting_id.in_([m.id for m in meetings]),
+                Registration.status != RegistrationStatus.CANCELLED,
+            )
+        )
+        mine = {r.meeting_id: r for r in registrations}
+    video_for = {m.id for m in meetings if permissions.can_see_video_link(user, m, mine.get(m.id))}
+    upcoming = [m for m in meetings if m.ends_at >= now]
+    past = [m for m in reversed(meetings) if m.ends_at < now]
+    return upcoming, past, video_for

@@ -59,7 +59,7 @@ EXPORT_FORMATS = {
 def treatment_export(slug, fmt):
     """Download the table with the current filters, every page, or only the ticked contributions."""
     process = load_process(slug)
-    write, mimetype = EXPORT_FORMATS.get(fmt) or abort(404)
+    write, mimetype = EXPORT_FORMATS[fmt]
     filter_form = FilterForm(request.args)
     filter_form.set_choices(queries.process_sections(process.id), queries.themes_with_counts(process.id),
                             listing.territories(process.id))  # fmt: skip
