@@ -105,7 +105,7 @@ def test_hiding_requires_a_reason_leaves_a_placeholder_mails_the_author_and_is_l
     [mail] = mailbox.to("auteur@exemple.fr")
     assert "Données personnelles" in mailbox.body(mail)
     journal = text(moderator.get(f"/concertations/{process.slug}/journal"))
-    assert "moderation.hide" in journal and "Données personnelles" in journal
+    assert "Organisatrice a masqué le commentaire de " in journal and "(motif : Données personnelles)" in journal
     moderator.submit(_contribution_url(process, comment, "retablir"), token_from=url)
     assert "06 00 00 00 00" in text(client.get(_section_url(process, section)))
     assert db.session.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.action.like("moderation.%"))) == 2

@@ -33,6 +33,9 @@ PUBLIC_GET = {
     "groups.index",
     "groups.show",
     "groups.calendar",
+    "groups.process_calendar",
+    "groups.calendar_feed",
+    "groups.private_calendar_feed",
     "groups.meeting",
     "groups.meeting_ics",
     "groups.download",
@@ -97,7 +100,13 @@ REDIRECTS = {
     "notifications.open": "/concertations/",  # to what the notification is about
     "report.report_texts": "/traitement/textes",  # the former texts screen, merged into the one texts screen
 }
-TOKEN_ROUTES = {"auth.confirm_email", "auth.reset_password", "stakeholders.invitation", "notifications.unsubscribe"}
+TOKEN_ROUTES = {
+    "auth.confirm_email",
+    "auth.reset_password",
+    "stakeholders.invitation",
+    "notifications.unsubscribe",
+    "groups.private_calendar_feed",
+}
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from consult.admin import bp, failed_work_views, permissions, queries, services  # noqa: F401 - its routes
+from consult.audit import describe_entries
 from consult.auth.models import User
 from consult.db import db
 from consult.errors import DomainError
@@ -45,7 +46,7 @@ def audit_log():
     """Read the platform's audit log."""
     require(permissions.can_manage_users(current_user))
     page = queries.audit_page(page_arg(), current_app.config["PAGE_SIZE"])
-    return render_template("admin/audit_log.html", page=page, process=None)
+    return render_template("admin/audit_log.html", page=page, entries=describe_entries(page.items), process=None)
 
 
 @bp.route("/concertations/<slug>/journal")
@@ -55,4 +56,4 @@ def process_audit_log(slug):
     process = get_process_or_404(slug)
     require(can_view_audit_log(current_user, process))
     page = queries.audit_page(page_arg(), current_app.config["PAGE_SIZE"], process.id)
-    return render_template("admin/audit_log.html", page=page, process=process)
+    return render_template("admin/audit_log.html", page=page, entries=describe_entries(page.items), process=process)

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 
 from consult.consultation import permissions, queries
 from consult.db import utcnow
-from consult.panels import Panel
+from consult.panels import Decision, Panel
 
 
 def drafts_panel(process, user, today):
@@ -28,3 +28,14 @@ def moderation_link(process):
     count = queries.pending_count(process)
     label = _("Moderation (%(n)s waiting)", n=count) if count else _("Moderation")
     return label, url_for("consultation.queue", slug=process.slug)
+
+
+def moderation_decisions(process, now) -> list[Decision]:
+    """Each tab of the moderation queue, with how many contributions it holds, for the organizers' dashboard."""
+    counts = queries.moderation_counts(process)
+    return [
+        Decision(_("Contributions awaiting approval"), counts["pending"],
+                 url_for("consultation.queue", slug=process.slug, vue="attente")),
+        Decision(_("Reported contributions"), counts["flagged"],
+                 url_for("consultation.queue", slug=process.slug, vue="signalees")),
+    ]  # fmt: skip

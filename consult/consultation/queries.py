@@ -287,11 +287,7 @@ def contribution_flags(contribution: Contribution) -> list[Flag]:
 
 def moderation_queue(process, view: str, page: int, per_page: int):
     """Contributions awaiting approval ('pending') or flagged and not yet reviewed ('flagged')."""
-    condition = (
-        Contribution.state == ContributionState.PENDING
-        if view == "pending"
-        else and_(Contribution.flag_count > 0, Contribution.state != ContributionState.WITHDRAWN)
-    )
+    condition = _awaiting(view)
     query = (
         select(Contribution)
         .options(
@@ -385,17 +381,39 @@ def process_drafts(process, user) -> list[Draft]:
     return [d for d in drafts if d.latest_published is not None]
 
 
+def _awaiting(view: str):
+    """The moderation queue's tabs: awaiting approval ('pending'), or flagged and not yet reviewed ('flagged')."""
+    if view == "pending":
+        return Contribution.state == ContributionState.PENDING
+    return and_(Contribution.flag_count > 0, Contribution.state != ContributionState.WITHDRAWN)
+
+
 def pending_count(process) -> int:
     """How many contributions await a moderator (pending or flagged)."""
     return db.session.scalar(
         select(func.count(Contribution.id)).where(
-            Contribution.process_id == process.id,
-            or_(
-                Contribution.state == ContributionState.PENDING,
-                and_(Contribution.flag_count > 0, Contribution.state != ContributionState.WITHDRAWN),
-            ),
+            Contribution.process_id == process.id, or_(_awaiting("pending"), _awaiting("flagged"))
         )
     )
+
+
+def moderation_counts(process) -> dict[str, int]:
+    """How many contributions each tab of the moderation queue holds, in one query."""
+    pending, flagged = db.session.execute(
+        select(
+            func.count(Contribution.id).filter(_awaiting("pending")),
+            func.count(Contribution.id).filter(_awaiting("flagged")),
+        ).where(Contribution.process_id == process.id)
+    ).one()
+    return {"pending": pending, "flagged": flagged}
+
+
+def opening_tab(process, asked: str | None) -> str:
+    """The tab the queue opens on: the one asked for, else the first that holds something to decide."""
+    if asked in ("pending", "flagged"):
+        return asked
+    counts = moderation_counts(process)
+    return "flagged" if counts["flagged"] and not counts["pending"] else "pending"
 
 
 def sections_in_reading_order(process_id: int, only=None) -> list[Section]:

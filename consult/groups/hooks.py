@@ -1,9 +1,10 @@
-"""What the groups add to the application: page blocks, the organizer link, reminders, signal receivers."""
+"""What the groups add to the application: page blocks, the organizer link, reminders, receivers, audit sentences."""
 
 from consult import signals
-from consult.groups import panels
+from consult.audit import add_audit_sentences
+from consult.groups import audit_sentences, panels
 from consult.groups.services import meetings, registrations
-from consult.panels import add_organizer_link, add_panel
+from consult.panels import add_decisions, add_organizer_link, add_panel
 from consult.worker import add_worker_task
 
 
@@ -12,6 +13,8 @@ def register(app):
     add_panel(app, "process", 40, panels.groups_panel)
     add_panel(app, "section", 50, panels.proposals_panel)
     add_organizer_link(app, 40, panels.groups_link)
+    add_decisions(app, 40, panels.dashboard_decisions)
     add_worker_task(app, meetings.send_meeting_reminders)
     signals.personal_data_requested.connect(registrations.export_registrations)
     signals.account_deleting.connect(registrations.scrub_registrations)
+    add_audit_sentences(app, audit_sentences.SENTENCES, audit_sentences.TARGETS)

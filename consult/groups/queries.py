@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from flask import abort
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -263,3 +263,62 @@ def my_registration(meeting: Meeting, user, *, include_cancelled: bool = False) 
     if not include_cancelled:
         query = query.where(Registration.status != RegistrationStatus.CANCELLED)
     return db.session.scalar(query)
+
+
+def join_requests_by_group(process) -> list[tuple[Group, int]]:
+    """The groups with organisations asking to join, and how many ask, in one query."""
+    query = (
+        select(Group, func.count(Membership.id))
+        .join(Membership, Membership.group_id == Group.id)
+        .where(Group.process_id == process.id, Membership.status == MembershipStatus.REQUESTED)
+        .group_by(Group.id)
+        .order_by(Group.title)
+    )
+    return [(group, count) for group, count in db.session.execute(query)]
+
+
+def meetings_without_minutes(process, now) -> list[Meeting]:
+    """The meetings held (ended, not cancelled) whose minutes are not filed yet, oldest first, in one query."""
+    query = (
+        select(Meeting)
+        .join(Group, Group.id == Meeting.group_id)
+        .options(joinedload(Meeting.group))
+        .where(
+            Group.process_id == process.id,
+            Meeting.cancelled_at.is_(None),
+            Meeting.ends_at <= now,
+            Meeting.minutes_published_at.is_(None),
+        )
+        .order_by(Meeting.starts_at)
+    )
+    return list(db.session.scalars(query))
+
+
+def process_calendar(process, user, now) -> tuple[list[Meeting], list[Meeting], set[int]]:
+    """Every meeting of the concertation this viewer may see (upcoming, then past), and those whose video link they see.
+
+    Public meetings for everyone; members' meetings for those who see the group's inside
+    (``permissions.can_see_group_inside``); video links as the meeting page shows them (``can_see_video_link``).
+    """
+    query = (
+        select(Meeting)
+        .join(Group, Group.id == Meeting.group_id)
+        .options(joinedload(Meeting.group).joinedload(Group.process))
+        .where(Group.process_id == process.id, Meeting.cancelled_at.is_(None))
+        .order_by(Meeting.starts_at)
+    )
+    meetings = [m for m in db.session.scalars(query) if m.is_public or permissions.can_see_group_inside(user, m.group)]
+    mine = {}
+    if is_signed_in(user) and meetings:
+        registrations = db.session.scalars(
+            select(Registration).where(
+                Registration.user_id == user.id,
+                Registration.meeting_id.in_([m.id for m in meetings]),
+                Registration.status != RegistrationStatus.CANCELLED,
+            )
+        )
+        mine = {r.meeting_id: r for r in registrations}
+    video_for = {m.id for m in meetings if permissions.can_see_video_link(user, m, mine.get(m.id))}
+    upcoming = [m for m in meetings if m.ends_at >= now]
+    past = [m for m in reversed(meetings) if m.ends_at < now]
+    return upcoming, past, video_for

@@ -31,6 +31,7 @@ ROLE_RIGHTS: dict[ProcessRoleName, set[str]] = {
         "treat_contributions",
         "manage_report",
         "view_audit_log",
+        "view_dashboard",
     },
 }
 
@@ -87,6 +88,11 @@ def can_create_process(user) -> bool:
 def can_edit_process(user, process) -> bool:
     """Organizers of the process and admins."""
     return has_right(user, process, "edit_process")
+
+
+def can_view_dashboard(user, process) -> bool:
+    """Organizers of the process and admins."""
+    return has_right(user, process, "view_dashboard")
 
 
 def can_view_audit_log(user, process) -> bool:

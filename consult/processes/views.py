@@ -5,9 +5,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from consult.dates import paris_today
+from consult.db import utcnow
 from consult.errors import DomainError
 from consult.http import flash_error, form_status
-from consult.panels import organizer_links_for, panels_for
+from consult.panels import decisions_for, organizer_links_for, panels_for
 from consult.permissions import require
 from consult.processes import bp, permissions, queries, services
 from consult.processes.forms import OrganizerForm, PhaseForm, ProcessForm
@@ -47,6 +48,20 @@ def show(slug):
         today=today,
         panels=panels_for("process", process, current_user, today),
         organizer_links=organizer_links_for(process) if permissions.can_edit_process(current_user, process) else [],
+    )
+
+
+@bp.route("/concertations/<slug>/tableau-de-bord")
+@login_required
+def dashboard(slug):
+    """Show the organizers what awaits a decision now and how participation goes."""
+    process = queries.get_process_or_404(slug)
+    require(permissions.can_view_dashboard(current_user, process))
+    return render_template(
+        "processes/dashboard.html",
+        process=process,
+        decisions=decisions_for(process, utcnow()),
+        panels=panels_for("dashboard", process, current_user, paris_today()),
     )
 
 

@@ -1,7 +1,7 @@
 """What the report adds to the application: the published report's block, organizer links, PDF builds."""
 
-from consult.panels import add_organizer_link, add_panel
-from consult.report import panels
+from consult.panels import add_decisions, add_organizer_link, add_panel
+from consult.report import activity, panels
 from consult.report.publishing import pdf
 from consult.worker import add_failed_job_kind, add_worker_task
 
@@ -11,5 +11,7 @@ def register(app):
     add_panel(app, "process", 60, panels.published_report_panel)
     add_organizer_link(app, 60, panels.treatment_link)
     add_organizer_link(app, 80, panels.report_link)
+    add_decisions(app, 60, panels.treatment_decisions)
+    add_panel(app, "dashboard", 60, activity.activity_panel)
     add_worker_task(app, pdf.build_pending_pdfs)
     add_failed_job_kind(app, "report-pdf", list_failed=pdf.failed_pdf_builds, requeue=pdf.requeue_pdf_build)

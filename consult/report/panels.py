@@ -4,8 +4,9 @@ from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from consult.panels import Panel
+from consult.panels import Decision, Panel
 from consult.report.publishing import queries
+from consult.report.treatment import queries as treatment_queries
 
 
 def treatment_link(process):
@@ -24,3 +25,10 @@ def published_report_panel(process, user, today):
     return (
         Panel("report/publishing/_process_panel.html", {"revision": latest, "slug": process.slug}) if latest else None
     )
+
+
+def treatment_decisions(process, now) -> list[Decision]:
+    """Published contributions without a disposition yet, for the organizers' dashboard."""
+    untreated = treatment_queries.progress(process.id).untreated
+    return [Decision(_l("Contributions not treated yet"), untreated,
+                     url_for("report.treatment_list", slug=process.slug))]  # fmt: skip

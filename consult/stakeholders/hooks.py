@@ -1,7 +1,7 @@
 """What the stakeholders domain adds to the application: process page blocks, organizer links, signal receivers."""
 
 from consult import signals
-from consult.panels import add_organizer_link, add_panel
+from consult.panels import add_decisions, add_organizer_link, add_panel
 from consult.stakeholders import panels
 from consult.stakeholders.services import representatives
 
@@ -12,5 +12,6 @@ def register(app):
     add_panel(app, "process", 31, panels.coverage_gaps_panel)
     add_organizer_link(app, 30, panels.registry_link)
     add_organizer_link(app, 31, panels.coverage_link)
+    add_decisions(app, 30, panels.representation_decisions)
     signals.personal_data_requested.connect(representatives.export_representation)
     signals.account_deleting.connect(representatives.drop_representation_of_deleted_account)

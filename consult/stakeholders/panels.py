@@ -3,7 +3,7 @@
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 
-from consult.panels import Panel
+from consult.panels import Decision, Panel
 from consult.permissions import is_signed_in
 from consult.stakeholders import permissions, queries
 from consult.stakeholders.coverage import coverage
@@ -41,3 +41,10 @@ def registry_link(process):
 def coverage_link(process):
     """The coverage of the registry."""
     return _l("Stakeholder coverage"), url_for("stakeholders.coverage_view", slug=process.slug)
+
+
+def representation_decisions(process, now) -> list[Decision]:
+    """Requests to represent an organisation, for the organizers' dashboard."""
+    count = queries.pending_request_count(process)
+    return [Decision(_l("Requests to represent an organisation"), count,
+                     url_for("stakeholders.index", slug=process.slug))]  # fmt: skip

@@ -181,17 +181,28 @@ def stakeholder_page(stakeholder: Stakeholder) -> dict:
     return {"representatives": representatives, "invitations": invitations}
 
 
+def _requests(query, process):
+    """Restrict ``query`` to the requests to represent an organisation of the process awaiting a decision."""
+    return query.join(Stakeholder, Stakeholder.id == Representative.stakeholder_id).where(
+        Stakeholder.process_id == process.id, Representative.status == RepresentativeStatus.REQUESTED
+    )
+
+
 def pending_requests(process) -> list[Representative]:
     """Requests to represent an organisation awaiting an organizer's decision."""
+    query = _requests(select(Representative), process)
     return list(
         db.session.scalars(
-            select(Representative)
-            .join(Stakeholder, Stakeholder.id == Representative.stakeholder_id)
-            .where(Stakeholder.process_id == process.id, Representative.status == RepresentativeStatus.REQUESTED)
-            .options(selectinload(Representative.user), selectinload(Representative.stakeholder))
-            .order_by(Representative.created_at)
+            query.options(selectinload(Representative.user), selectinload(Representative.stakeholder)).order_by(
+                Representative.created_at
+            )
         )
     )
+
+
+def pending_request_count(process) -> int:
+    """How many requests to represent an organisation await a decision, in one query."""
+    return db.session.scalar(_requests(select(func.count(Representative.id)), process))
 
 
 def engaged_organisations(process) -> list[Stakeholder]:

@@ -21,7 +21,7 @@ def queue(slug):
     """The contributions awaiting approval or flagged (``?vue=attente|signalees``)."""
     process = get_process_or_404(slug)
     require(permissions.can_moderate(current_user, process))
-    view = "flagged" if request.args.get("vue") == "signalees" else "pending"
+    view = queries.opening_tab(process, {"signalees": "flagged", "attente": "pending"}.get(request.args.get("vue")))
     page = queries.moderation_queue(process, view, page_arg(), current_app.config["PAGE_SIZE"])
     return render_template(
         "consultation/queue.html",

@@ -276,3 +276,33 @@ def get_revision_or_404(process_id, number):
 def published_count(process_id):
     """Published contributions of the process."""
     return db.session.scalar(select(func.count()).select_from(Contribution).where(treatable(process_id)))
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def positions_by_day(process_id):
+    """Positions stated per day (the day each current position was first given)."""
+    day = func.date(Position.created_at)
+    rows = db.session.execute(select(day, func.count()).where(Position.process_id == process_id).group_by(day))
+    return [(_as_date(d), n) for d, n in rows]
+
+
+def first_participation_days(process_id):
+    """For each day, how many people took part for the first time (wrote, stated a position or supported)."""
+    authors = select(Contribution.author_id.label("uid"), func.date(Contribution.created_at).label("day")).where(
+        Contribution.process_id == process_id, Contribution.author_id.is_not(None)
+    )
+    positioned = select(Position.user_id.label("uid"), func.date(Position.created_at).label("day")).where(
+        Position.process_id == process_id
+    )
+    supporters = (
+        select(Support.user_id.label("uid"), func.date(Support.created_at).label("day"))
+        .join(Contribution, Contribution.id == Support.contribution_id)
+        .where(Contribution.process_id == process_id)
+    )
+    acts = union_all(authors, positioned, supporters).subquery()
+    firsts = select(func.min(acts.c.day).label("day")).group_by(acts.c.uid).subquery()
+    rows = db.session.execute(select(firsts.c.day, func.count()).group_by(firsts.c.day))
+    return [(_as_date(d), n) for d, n in rows]

@@ -136,12 +136,8 @@ class Row:
         return is_treatable(self.contribution)
 
 
-def treatment_page(process_id: int, filters: Filters, per_page: int = PER_PAGE) -> Page:
-    """The page of contributions matching ``filters``: two queries (count, rows) at any size."""
+def _rows_query(process_id: int, filters: Filters):
     conditions = _conditions(process_id, filters)
-    counted = with_treatment(select(func.count()).select_from(Contribution)).where(*conditions)
-    total = db.session.scalar(counted)
-    page_number = min(max(1, filters.page), max(1, math.ceil(total / per_page)))
     query = with_treatment(
         select(
             Contribution,
@@ -157,13 +153,31 @@ def treatment_page(process_id: int, filters: Filters, per_page: int = PER_PAGE) 
         .join(DraftVersion, DraftVersion.id == Section.version_id)
         .outerjoin(Stakeholder, Stakeholder.id == Contribution.stakeholder_id)
     )
-    query = query.where(*conditions).order_by(*_ORDER.get(filters.sort, _ORDER["newest"]))
-    query = query.limit(per_page).offset((page_number - 1) * per_page)
-    items = [
+    return query.where(*conditions).order_by(*_ORDER.get(filters.sort, _ORDER["newest"]))
+
+
+def _rows(query) -> list[Row]:
+    return [
         Row(contribution, f"v{number} · {title}", theme_title, disposition, bool(own), organisation)
         for contribution, number, title, theme_title, disposition, own, organisation in db.session.execute(query)
     ]
-    return Page(items=items, page=page_number, per_page=per_page, total=total)
+
+
+def treatment_page(process_id: int, filters: Filters, per_page: int = PER_PAGE) -> Page:
+    """The page of contributions matching ``filters``: two queries (count, rows) at any size."""
+    counted = with_treatment(select(func.count()).select_from(Contribution)).where(*_conditions(process_id, filters))
+    total = db.session.scalar(counted)
+    page_number = min(max(1, filters.page), max(1, math.ceil(total / per_page)))
+    query = _rows_query(process_id, filters).limit(per_page).offset((page_number - 1) * per_page)
+    return Page(items=_rows(query), page=page_number, per_page=per_page, total=total)
+
+
+def treatment_rows(process_id: int, filters: Filters, ids: list[int] | None = None) -> list[Row]:
+    """Every contribution matching ``filters`` across all pages (only ``ids`` when a selection is given), one query."""
+    query = _rows_query(process_id, filters)
+    if ids:
+        query = query.where(Contribution.id.in_(ids))
+    return _rows(query)
 
 
 def territories(process_id: int) -> list[str]:

@@ -1,6 +1,6 @@
 """Routes: the treatment table, bulk actions, one contribution's treatment, progress."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -10,7 +10,7 @@ from consult.errors import DomainError
 from consult.groups.labels import PROPOSAL_STATUS_LABELS
 from consult.http import flash_error, id_list_arg
 from consult.report import bp
-from consult.report.treatment import listing, proposals, queries, services
+from consult.report.treatment import export, listing, proposals, queries, services
 from consult.report.treatment.forms import BulkForm, DispositionForm, FilterForm, ThemeChoiceForm, theme_choices
 from consult.report.treatment.labels import TEMPLATE_LABELS as LABELS
 from consult.report.treatment.views import load_process
@@ -46,6 +46,33 @@ def _render_list(process, bulk_form=None, selected=(), status=200):
 def treatment_list(slug):
     """List every contribution of the process with its theme and disposition, filtered and sorted."""
     return _render_list(load_process(slug))
+
+
+EXPORT_FORMATS = {
+    "csv": (export.treatment_csv, "text/csv; charset=utf-8"),
+    "xlsx": (export.treatment_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
+
+
+@bp.route("/concertations/<slug>/traitement/export.csv", defaults={"fmt": "csv"})
+@bp.route("/concertations/<slug>/traitement/export.xlsx", defaults={"fmt": "xlsx"})
+@login_required
+def treatment_export(slug, fmt):
+    """Download the table with the current filters, every page, or only the ticked contributions."""
+    process = load_process(slug)
+    write, mimetype = EXPORT_FORMATS[fmt]
+    filter_form = FilterForm(request.args)
+    filter_form.set_choices(queries.process_sections(process.id), queries.themes_with_counts(process.id),
+                            listing.territories(process.id))  # fmt: skip
+    ids = id_list_arg(request.args, "ids")
+    if request.args.get("selection") and not ids:
+        flash(_("Tick at least one contribution to download."), "error")
+        return redirect(url_for("report.treatment_list", slug=slug))
+    rows = listing.treatment_rows(process.id, filter_form.filters(), ids)
+    filename = f"contributions-{process.slug}.{fmt}"
+    return Response(
+        write(rows), mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    )
 
 
 def _selected_ids() -> list[int]:
