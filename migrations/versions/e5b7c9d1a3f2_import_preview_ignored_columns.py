@@ -1,7 +1,7 @@
 """import previews keep the columns of the file that will not be imported
 
 Revision ID: e5b7c9d1a3f2
-Revises: 72f430a2198c
+Revises: e8b3f0a5c2d4
 Create Date: 2026-12-03 15:45:00
 
 """
@@ -10,7 +10,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'e5b7c9d1a3f2'
-down_revision = '72f430a2198c'
+down_revision = 'e8b3f0a5c2d4'
 branch_labels = None
 depends_on = None
 
