@@ -102,7 +102,7 @@ def test_query_strings_with_a_nul_byte_do_not_fail(app, login_as, errors_answere
 
 
 def _is_int(rule, argument):
-    return type(rule._converters[argument]).__name__ in ("IntegerConverter", "BoundedIntConverter")
+    return type(rule._converters.get(argument)).__name__ in ("IntegerConverter", "BoundedIntConverter")
 
 
 def _assert_none(answers, wrong):

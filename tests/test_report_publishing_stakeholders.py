@@ -23,7 +23,7 @@ def test_invited_and_active_are_counted_from_the_records_not_the_imported_status
     writer, joiner = make_stakeholder(process, organizer), make_stakeholder(process, organizer)
     for _ in range(2):
         make_stakeholder(process, organizer, status=StakeholderStatus.ENGAGED)
-    invitations, _skipped = invite_stakeholders(organizer, process, [writer, joiner])
+    invitations = invite_stakeholders(organizer, process, [writer, joiner]).invited
     assert len(invitations) == 2
     make_comment(make_representative(writer), sections[0], "Au nom de l'association.", stakeholder_id=writer.id)
     group = make_group(process, organizer, join_policy=JoinPolicy.OPEN)
