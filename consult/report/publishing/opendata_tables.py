@@ -79,22 +79,35 @@ def _count_fields(name, title, codes):
     return [*_code(name, title, codes), ("count", "integer", "Nombre", "Nombre de contributions")]
 
 
+def _labeller(name):
+    """``label`` over one table, each code translated once (a lazy translation per row costs seconds at scale)."""
+    cache = {}
+
+    def of(code):
+        if code not in cache:
+            cache[code] = label(LABELS[name], code)
+        return cache[code]
+
+    return of
+
+
 def contribution_table(revision) -> list[dict]:
     """One row per published contribution, without any personal data."""
+    kind, channel, category, disposition = (_labeller(n) for n in ("kind", "channel", "category", "disposition"))
     return [
         {
             "id": c["id"],
             "section_id": c["section_id"],
             "section": c["section"],
             "kind": c["kind"],
-            "kind_label": label(LABELS["kind"], c["kind"]),
+            "kind_label": kind(c["kind"]),
             "is_reply": c["is_reply"],
             "is_reply_label": YES_NO[bool(c["is_reply"])],
             "date": c["date"],
             "channel": c["channel"],
-            "channel_label": label(LABELS["channel"], c["channel"]),
+            "channel_label": channel(c["channel"]),
             "contributor_category": c["category"],
-            "contributor_category_label": label(LABELS["category"], c["category"]),
+            "contributor_category_label": category(c["category"]),
             "territory": c["territory"],
             "organisation": c["organisation"],
             "text": c["body"],
@@ -102,7 +115,7 @@ def contribution_table(revision) -> list[dict]:
             "supports": c["supports"],
             "theme": c["theme"],
             "disposition": c["disposition"] or "",
-            "disposition_label": label(LABELS["disposition"], c["disposition"] or "untreated"),
+            "disposition_label": disposition(c["disposition"] or "untreated"),
             "reason": html_to_text(c["reason_html"]),
             "official_response": html_to_text(c.get("response_html", "")),
         }
