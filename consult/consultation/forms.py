@@ -122,6 +122,8 @@ class OfflineForm(Form):
         _l("Contributor's profile"), enum_class=Relation, labels=RELATION_LABELS, blank=_l("Not known")
     )
     territory = StringField(_l("Contributor's territory"), [Optional(), length(120)])
+    #: choices (the concertation's registry) are set by the view
+    organisation = SelectField(_l("On behalf of an organisation"), coerce=str, validate_choice=True, default="")
     body = TextAreaField(
         _l("What the person said"),
         [required(), length(COMMENT_MAX, 2)],
@@ -132,6 +134,12 @@ class OfflineForm(Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.channel.choices = [c for c in self.channel.choices if c[0] != Channel.ONLINE.value]
+
+    def set_organisations(self, stakeholders):
+        """Offer the concertation's registry, or no organisation."""
+        self.organisation.choices = [("", _l("None: a person on their own behalf"))] + [
+            (str(s.id), s.name) for s in stakeholders
+        ]
 
 
 class LinkForm(Form):

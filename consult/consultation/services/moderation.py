@@ -182,14 +182,17 @@ def record_offline_contribution(
     proposed_text: str = "",
     category: Relation | None = None,
     territory: str = "",
+    stakeholder=None,
 ) -> Contribution:
     """Enter a contribution received at a meeting, by letter, phone or mail, with no account behind it.
+
+    ``stakeholder``: the organisation of the concertation's registry it was written on behalf of, if any.
 
     It is published at once (an organizer typed it) and counts like the others.
 
     Raises:
         NotOrganizer: the actor may not record offline contributions here.
-        InvalidOfflineEntry: online channel, or a date in the future.
+        InvalidOfflineEntry: online channel, a date in the future, or an organisation of another concertation.
         EmptyText: empty text, or an amendment without text.
     """
     process = section.version.draft.process
@@ -201,9 +204,12 @@ def record_offline_contribution(
         raise EmptyText(str(_l("Enter the text of the contribution.")))
     if received_on > utcnow().date():
         raise InvalidOfflineEntry(str(_l("The date of receipt cannot be in the future.")))
+    if stakeholder is not None and stakeholder.process_id != process.id:
+        raise InvalidOfflineEntry(str(_l("This organisation is not in the registry of this concertation.")))
     contribution = Contribution(
         process_id=process.id, section_id=section.id, kind=kind, channel=channel, received_on=received_on,
         contributor_category=category, contributor_territory=territory.strip() or None,
+        stakeholder_id=stakeholder.id if stakeholder is not None else None,
         body=body.strip(), body_html=plain_to_html(body.strip()), state=ContributionState.PENDING,
         proposed_text=proposed_text.strip() or None,
         justification=body.strip() if kind == ContributionKind.AMENDMENT else None,

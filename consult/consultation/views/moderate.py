@@ -13,6 +13,7 @@ from consult.http import flash_error, form_status, page_arg
 from consult.permissions import require
 from consult.processes.labels import MODERATION_MODE_LABELS
 from consult.processes.queries import get_process_or_404
+from consult.stakeholders.queries import RegistryFilters, registry_all
 
 
 @bp.route("/concertations/<slug>/moderation")
@@ -145,6 +146,8 @@ def offline(slug, section_id):
     require(permissions.can_record_offline(current_user, process))
     section = queries.get_section_or_404(process, section_id, current_user)
     form = OfflineForm()
+    organisations = registry_all(process, RegistryFilters())
+    form.set_organisations(organisations)
     if form.validate_on_submit():
         try:
             contribution = services.record_offline_contribution(
@@ -157,6 +160,7 @@ def offline(slug, section_id):
                 proposed_text=form.proposed_text.data or "",
                 category=form.category.enum_value,
                 territory=form.territory.data or "",
+                stakeholder=next((o for o in organisations if str(o.id) == form.organisation.data), None),
             )
         except DomainError as error:
             form.body.errors.append(error.message)

@@ -45,7 +45,8 @@ def _meeting_fields(form: MeetingForm) -> dict:
     }
 
 
-def _load(slug, group_slug, meeting_id):
+def load_meeting(slug, group_slug, meeting_id):
+    """The group and its meeting, if the viewer may see it (else 404, sign-in or 403)."""
     group = queries.get_group_or_404(slug, group_slug)
     meeting = queries.get_in_group_or_404(Meeting, meeting_id, group)
     require(permissions.can_view_meeting(current_user, meeting))
@@ -80,7 +81,7 @@ def new_meeting(slug, group_slug):
 @bp.route(MEETING_URL)
 def meeting(slug, group_slug, meeting_id):
     """Show a meeting: time, place, agenda, registration, documents, attendance and minutes."""
-    group, meeting = _load(slug, group_slug, meeting_id)
+    group, meeting = load_meeting(slug, group_slug, meeting_id)
     facilitator = permissions.is_facilitator(current_user, group)
     page = queries.meeting_page(
         meeting, current_user, facilitator=facilitator, inside=permissions.can_see_group_inside(current_user, group)
@@ -105,7 +106,7 @@ def meeting(slug, group_slug, meeting_id):
 @login_required
 def edit_meeting(slug, group_slug, meeting_id):
     """Change a meeting; registrants get an updated invitation."""
-    group, meeting = _load(slug, group_slug, meeting_id)
+    group, meeting = load_meeting(slug, group_slug, meeting_id)
     require(permissions.can_edit_meeting(current_user, meeting, utcnow()))
     form = MeetingForm(obj=meeting)
     if not form.is_submitted():
@@ -130,7 +131,7 @@ def edit_meeting(slug, group_slug, meeting_id):
 @login_required
 def cancel_meeting(slug, group_slug, meeting_id):
     """Cancel a meeting; registrants are told."""
-    group, meeting = _load(slug, group_slug, meeting_id)
+    group, meeting = load_meeting(slug, group_slug, meeting_id)
     require(permissions.can_cancel_meeting(current_user, meeting, utcnow()))
     form = CancelForm()
     if form.validate_on_submit():
@@ -147,7 +148,7 @@ def cancel_meeting(slug, group_slug, meeting_id):
 @login_required
 def register(slug, group_slug, meeting_id):
     """Register for a meeting (a seat, or the waiting list when it is full)."""
-    group, meeting = _load(slug, group_slug, meeting_id)
+    group, meeting = load_meeting(slug, group_slug, meeting_id)
     require(permissions.can_register_meeting(current_user, meeting, utcnow()))
     form = RegistrationForm()
     if not form.validate_on_submit():
@@ -171,7 +172,7 @@ def register(slug, group_slug, meeting_id):
 @login_required
 def unregister(slug, group_slug, meeting_id):
     """Cancel one's registration (a repeat changes nothing)."""
-    group, meeting = _load(slug, group_slug, meeting_id)
+    group, meeting = load_meeting(slug, group_slug, meeting_id)
     mine = queries.my_registration(meeting, current_user, include_cancelled=True)
     if mine is None:
         flash(_("You are not registered for this meeting."), "error")
@@ -189,7 +190,7 @@ def unregister(slug, group_slug, meeting_id):
 @bp.route(f"{MEETING_URL}/invitation.ics")
 def meeting_ics(slug, group_slug, meeting_id):
     """The meeting as an iCalendar file, with what its page shows this person (the video link or not)."""
-    group, meeting = _load(slug, group_slug, meeting_id)
+    group, meeting = load_meeting(slug, group_slug, meeting_id)
     mine = queries.my_registration(meeting, current_user)
     video_for = {meeting.id} if permissions.can_see_video_link(current_user, meeting, mine) else set()
     body = calendar_of([meeting], urls={meeting.id: meeting_url(meeting)}, video_for=video_for)
@@ -200,7 +201,7 @@ def meeting_ics(slug, group_slug, meeting_id):
 @login_required
 def minutes(slug, group_slug, meeting_id):
     """Record attendance and write (and publish) the minutes, once the meeting has started."""
-    group, meeting = _load(slug, group_slug, meeting_id)
+    group, meeting = load_meeting(slug, group_slug, meeting_id)
     require(permissions.can_record_minutes(current_user, meeting, utcnow()))
     page = queries.meeting_page(meeting, current_user, facilitator=True, inside=True)
     form = MinutesForm(obj=meeting)

@@ -54,11 +54,21 @@ EXPORT_FORMATS = {
 }
 
 
-@bp.route("/concertations/<slug>/traitement/export.csv", defaults={"fmt": "csv"})
-@bp.route("/concertations/<slug>/traitement/export.xlsx", defaults={"fmt": "xlsx"})
+@bp.route("/concertations/<slug>/traitement/export.csv")
 @login_required
-def treatment_export(slug, fmt):
-    """Download the table with the current filters, every page, or only the ticked contributions."""
+def treatment_export_csv(slug):
+    """Download the table as CSV: the current filters across every page, or only the ticked contributions."""
+    return _export(slug, "csv")
+
+
+@bp.route("/concertations/<slug>/traitement/export.xlsx")
+@login_required
+def treatment_export_xlsx(slug):
+    """Download the table as XLSX: the current filters across every page, or only the ticked contributions."""
+    return _export(slug, "xlsx")
+
+
+def _export(slug, fmt):
     process = load_process(slug)
     write, mimetype = EXPORT_FORMATS[fmt]
     filter_form = FilterForm(request.args)
