@@ -168,18 +168,18 @@ class _Atomic(ContextDecorator):
         return self._block.__exit__(*exc)
 
 
-def atomic(func=None):
+def atomic(func=None, *, snapshot=False):
     """Run a block or a function in one transaction, as a context manager or a decorator.
 
     The outermost call commits, or rolls back when an exception escapes; nested calls are
-    savepoints, rolled back alone when an exception escapes them.
+    savepoints, rolled back alone when an exception escapes them. ``snapshot``: see ``atomic_snapshot``.
     """
     if func is None:
-        return _Atomic()
+        return _Atomic(snapshot)
 
     @wraps(func)
     def wrapper(*args, **kwargs):
-        with _Atomic():
+        with _Atomic(snapshot):
             return func(*args, **kwargs)
 
     return wrapper
@@ -190,13 +190,7 @@ def atomic_snapshot(func):
 
     For services that compute figures by several queries and must not see a write land between two.
     """
-
-    @wraps(func)
-    def wrapper(*args, **kwargs):
-        with _Atomic(snapshot=True):
-            return func(*args, **kwargs)
-
-    return wrapper
+    return atomic(func, snapshot=True)
 
 
 def on_commit(callback):
