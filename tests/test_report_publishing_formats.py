@@ -47,6 +47,28 @@ def test_count_axes_are_whole_numbers(app):
     assert _axis_labels(weeks.svg, "y") == ["0", "1", "2", "3"]
 
 
+def test_count_axes_step_by_round_numbers(app):
+    with app.test_request_context():
+        bars = bar_chart("c", "Titre", "Description", ["a", "b"], [("Contributions", [1, 145])], horizontal=True)
+    assert _axis_labels(bars.svg, "x") == ["0", "50", "100", "150"]
+
+
+def test_horizontal_bars_read_top_down_like_their_table(app):
+    with app.test_request_context():
+        bars = bar_chart("c", "Titre", "Description", ["premier", "second"], [("n", [1, 2])], horizontal=True)
+    # pygal lists labels from the bottom up: the first row of the table is drawn at the top
+    assert _axis_labels(bars.svg, "y") == ["second", "premier"]
+
+
+def test_week_labels_are_short_and_lie_flat(app, login_as, data):
+    assert "12 oct." in _draft(login_as, data)  # the weeks chart's axis, the table keeps the full date
+    with app.test_request_context():
+        few = line_chart("w", "Titre", "Description", ["5 oct.", "12 oct."], [1, 3], name="n")
+        many = line_chart("w", "Titre", "Description", [f"{d} oct." for d in range(1, 15)], [1] * 14, name="n")
+    assert "rotate(" not in few.svg
+    assert "rotate(" in many.svg
+
+
 def test_below_the_minimum_the_consensus_is_not_worded_but_its_positions_are_counted(login_as, data):
     page = _draft(login_as, data)
     assert "Indice de consensus 0,25 sur 4 positions : trop peu de positions pour qualifier l'accord." in page

@@ -99,6 +99,9 @@ def bar_chart(key, title, description, labels, series, *, stacked=False, horizon
     }[(stacked, horizontal)]
     height = max(300, 40 * len(labels)) if horizontal else 360
     chart = cls(**_config(title=str(title), show_legend=len(series) > 1, height=height))
+    if horizontal:  # pygal draws the first label at the bottom: reverse, so the chart reads like its table
+        labels = list(reversed(labels))
+        series = [(name, list(reversed(values))) for name, values in series]
     chart.x_labels = [str(label) for label in labels]
     for name, values in series:
         chart.add(str(name), list(values))
@@ -110,7 +113,11 @@ def bar_chart(key, title, description, labels, series, *, stacked=False, horizon
 
 def line_chart(key, title, description, labels, values, *, name) -> Chart:
     """A line chart of one series over time."""
-    chart = pygal.Line(**_config(title=str(title), show_legend=False, x_label_rotation=30, show_minor_x_labels=False))
+    # short labels lie flat; a long series turns them so that neighbours never overlap
+    rotation = 30 if len(labels) > 12 else 0
+    chart = pygal.Line(
+        **_config(title=str(title), show_legend=False, x_label_rotation=rotation, show_minor_x_labels=False)
+    )
     chart.x_labels = list(labels)
     chart.x_labels_major_every = max(1, len(labels) // 8)
     chart.add(str(name), list(values))

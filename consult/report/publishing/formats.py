@@ -24,7 +24,18 @@ def day(iso: str) -> str:
     return format_date(date.fromisoformat(iso[:10]), "d MMMM y")
 
 
+def short_day(iso: str) -> str:
+    """A stored ISO date as a chart's axis label, short enough not to overlap: « 23 nov. »."""
+    return format_date(date.fromisoformat(iso[:10]), "d MMM")
+
+
 def whole_ticks(largest: int, *, most: int = 6) -> list[int]:
-    """Axis graduations for counts: whole numbers from 0 past ``largest``, at most about ``most`` of them."""
-    step = max(1, math.ceil(max(largest, 1) / (most - 1)))
-    return list(range(0, max(largest, 1) + step, step))
+    """Axis graduations for counts: round whole steps (1, 2, 5 × 10ⁿ) from 0 past ``largest``.
+
+    At most about ``most`` of them, so that a reader reads 0, 50, 100, 150 rather than 0, 29, 58, 87.
+    """
+    largest = max(largest, 1)
+    raw = largest / (most - 1)
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw >= 1 else 1
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    return list(range(0, math.ceil(largest / step) * step + 1, step))

@@ -3,7 +3,7 @@
 from flask_babel import gettext as _
 
 from consult.report.publishing.charts import bar_chart, line_chart
-from consult.report.publishing.formats import day, number, percent
+from consult.report.publishing.formats import day, number, percent, short_day
 from consult.report.publishing.labels import CATEGORY_LABELS, CHANNEL_LABELS, POSITION_LABELS, label
 
 
@@ -22,7 +22,7 @@ def charts(snapshot: dict) -> dict:
                 first=day(weeks[0]["week"]),
                 last=day(weeks[-1]["week"]),
             ),
-            [day(w["week"]) for w in weeks],
+            [short_day(w["week"]) for w in weeks],
             [w["count"] for w in weeks],
             name=_("Contributions"),
         )
