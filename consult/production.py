@@ -61,6 +61,8 @@ def configure_logging():
         record_with_request_id.adds_request_id = True
         logging.setLogRecordFactory(record_with_request_id)
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    # WeasyPrint logs every layout step of every page at INFO: hundreds of lines per PDF drown the real ones
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 def _track_request_ids(app: Flask):

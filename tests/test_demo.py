@@ -105,3 +105,12 @@ def test_demo_registry_has_forty_stakeholders_a_gap_and_a_confirmed_representati
     organizer = db.session.query(User).filter_by(email="organisatrice@demo.concertation.fr").one()
     page = text(login_as(organizer).get(f"/concertations/{process.slug}"))
     assert "Handicap</strong> : aucun représentant des usagers engagé" in page
+
+
+def test_demo_people_find_their_notifications_waiting(demo, login_as):
+    from consult.auth.models import User
+
+    camille = db.session.scalar(select(User).where(User.email == "camille.participante@demo.concertation.fr"))
+    page = text(login_as(camille).get("/notifications"))
+    assert "Nouveau :" in page
+    assert "La version 1 de « Projet de schéma départemental de l'autonomie 2027-2031 » est publiée." in page

@@ -19,6 +19,7 @@ STEPS = [
     "report_treatment",
     "synthesis",
     "report_publishing",
+    "notifications",
 ]
 
 
