@@ -66,7 +66,7 @@ def make_draft(organizer, process, *, opens_in=timedelta(days=-1), closes_in=tim
     """A draft (five-part skeleton, one extra section in part 1) published with a window around now.
 
     Returns:
-        (draft, sections) where sections are the version's sections in reading order.
+        (draft, sections): the version's five parts in order, then the extra section of part 1 (last).
     """
     from sqlalchemy import select
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, select, update
 from consult.auth.models import User
 from consult.claims import claim, worker_identity
 from consult.consultation.models import Contribution, ContributionState, Position, PositionValue, Support
+from consult.consultation.queries import sections_in_reading_order
 from consult.db import atomic, db, utcnow
 from consult.processes.models import PhaseKind, Process
 from consult.report.models import Treatment
@@ -175,7 +176,8 @@ def opinion_summary(process_id: int, min_group: int) -> dict:
         select(Position.user_id, Position.section_id, Position.value, Position.contributor_category,
                Position.contributor_territory).where(Position.process_id == process_id)
     ).all()  # fmt: skip
-    sections = sorted({p.section_id for p in positions})
+    answered = {p.section_id for p in positions}
+    sections = [s.id for s in sections_in_reading_order(process_id) if s.id in answered]
     result = opinions.opinion_groups(((p.user_id, p.section_id, POSITION_VALUES[p.value]) for p in positions), sections)
     sizes = result.sizes()
     if not sizes:
