@@ -62,9 +62,9 @@ def test_coverage_page_flags_gaps_in_words(login_as):
     assert "Autonomie et personnes âgées</strong> : aucun représentant des usagers engagé" in page
     assert "Handicap</strong> : aucune association ni fondation engagée" in page
     assert "Handicap</strong> : aucun représentant des usagers engagé" not in page
-    assert "<strong>Crest</strong> : personne d'engagé" in page
+    assert "<strong>Crest</strong> : aucune partie prenante engagée" in page
     assert "identifiées : 1, invitées : 0, engagées : 0" in page
-    assert "Manque : personne d'engagé" in page
+    assert "Manque : aucune partie prenante engagée" in page
 
 
 def test_gaps_appear_on_the_process_page_for_organizers_only(client, login_as):
