@@ -85,6 +85,7 @@ def test_demo_has_four_working_groups_with_their_work(demo, client, login_as):
         login_as(representative).get("/concertations/schema-autonomie-2027-2031/groupes/vivre-a-domicile")
     )
     assert "Réunion publique : bien vieillir chez soi" in group_page and "Guichet unique" in group_page
+    assert "Orientation 1 : Bien vivre chez soi le plus longtemps possible" in group_page  # the section it works on
 
 
 def test_demo_registry_has_forty_stakeholders_a_gap_and_a_confirmed_representative(demo, login_as):

@@ -28,7 +28,7 @@ GROUPS = [
         "puissent **vivre chez elles** aussi longtemps qu'elles le souhaitent : services d'aide à domicile, "
         "adaptation du logement, lutte contre l'isolement.",
         [APF, "SAAD ADMR de la Drôme-des-Collines", "CCAS de Valence"],
-        "offre",
+        "bien vivre chez soi",
     ),
     (
         "Aidants",
@@ -36,7 +36,7 @@ GROUPS = [
         "Mieux **repérer, informer et soulager** les proches aidants : solutions de répit, formation, "
         "reconnaissance de leur rôle, conciliation avec la vie professionnelle.",
         ["France Alzheimer Drôme-des-Collines", "UDAF de la Drôme-des-Collines", APF],
-        "objectifs",
+        "soutenir les proches",
     ),
     (
         "Habitat inclusif",
@@ -44,7 +44,7 @@ GROUPS = [
         "Développer des **habitats inclusifs** et intermédiaires entre le domicile et l'établissement, "
         "avec les bailleurs sociaux et les communes.",
         ["Habitat et Humanisme Drôme-des-Collines", "CCAS de Valence"],
-        "objectifs",
+        "société plus inclusive",
     ),
     (
         "Accès aux droits",
@@ -52,7 +52,7 @@ GROUPS = [
         "Simplifier l'**accès aux droits** et aux prestations (APA, PCH) : accueil, information en facile "
         "à lire et à comprendre, délais de traitement.",
         ["UDAF de la Drôme-des-Collines", "SAAD ADMR de la Drôme-des-Collines"],
-        "besoins",
+        "maisons de l'autonomie",
     ),
 ]
 
