@@ -66,5 +66,6 @@ def delete_document(actor, group: Group, document: Document):
     if not permissions.is_facilitator(actor, group):
         raise NotFacilitator(_l("Only the facilitators of this group may remove documents."))
     db.session.delete(document)
-    record(actor, "document.delete", "document", document.id, process_id=group.process_id)
+    record(actor, "document.delete", "document", document.id, process_id=group.process_id,
+           changes={"title": [document.title, None]})  # fmt: skip
     remove_upload(document.stored_name)  # the file goes only once the row is really gone
