@@ -114,6 +114,7 @@ def _register_blueprints(app):
 
 def _register_hooks(app):
     """Each domain's page blocks, organizer links, worker tasks and signal receivers, added explicitly."""
+    from consult.admin import hooks as admin_hooks
     from consult.consultation import hooks as consultation_hooks
     from consult.groups import hooks as group_hooks
     from consult.notifications import hooks as notification_hooks
@@ -130,6 +131,7 @@ def _register_hooks(app):
         report_hooks,
         synthesis_hooks,
         notification_hooks,
+        admin_hooks,
     )
     for hooks in domains:
         hooks.register(app)

@@ -43,20 +43,20 @@ def test_progress_per_section_and_overall_with_moderated_out_apart(login_as):
     page = text(client.get(f"/concertations/{process.slug}/traitement/avancement"))
     assert "2 contributions sur 3 ont une suite donnée (67 %)." in page
     assert '<progress max="3" value="2" aria-labelledby="meter-overall">67 %</progress>' in page
-    assert "1 contributions sur 2 ont une suite donnée (50 %)." in page
+    assert "1 contribution sur 2 a une suite donnée (50 %)." in page
     assert "<td>Propos injurieux</td><td>2</td>" in page
     assert "Retirées par leurs auteurs : 1" in page
     assert "Masquées par la modération : 3" in page
     assert "En attente de modération : 1" in page
     listing = text(client.get(f"/concertations/{process.slug}/traitement"))
-    assert "Comptées à part : 3 masquée(s) par la modération, 1 retirée(s) par leurs auteurs." in listing
+    assert "Comptées à part : 3 masquées par la modération, 1 retirée par son auteur." in listing
 
 
 def test_progress_of_an_empty_process(login_as):
     organizer = make_user()
     process = make_process(organizer)
     page = text(login_as(organizer).get(f"/concertations/{process.slug}/traitement/avancement"))
-    assert "0 contributions sur 0 ont une suite donnée (0 %)." in page
+    assert "0 contribution sur 0 a une suite donnée (0 %)." in page
     assert "Aucune contribution pour le moment." in page
 
 

@@ -36,7 +36,7 @@ def test_submitted_proposals_are_listed_with_their_decision_and_counted(login_as
     assert len(statements) <= 8
 
     progress = text(client.get(f"/concertations/{process.slug}/traitement/avancement"))
-    assert "1 propositions de groupe soumises sur 2 sont décidées." in progress
+    assert "1 proposition de groupe soumise sur 2 est décidée." in progress
 
 
 def test_proposals_page_is_for_organizers_only(login_as, client):

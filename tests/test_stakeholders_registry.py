@@ -208,5 +208,5 @@ def test_audit_log_shows_stakeholder_actions_without_contacts(login_as, mailbox)
     update_stakeholder(organizer, process, stakeholder, values={"contact_email": "autre@asso.exemple.fr"})
     invite_stakeholders(organizer, process, [stakeholder])
     page = text(client.get(f"/concertations/{process.slug}/journal"))
-    assert "stakeholder.create" in page and "stakeholder.invite" in page and "stakeholder.update" in page
+    assert "a ajouté" in page and "a invité 1 organisation" in page and "a mis à jour" in page
     assert "secret@asso.exemple.fr" not in page and "autre@asso.exemple.fr" not in page

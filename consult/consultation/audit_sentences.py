@@ -1,6 +1,7 @@
 """The consultation's decisions in plain French, for the audit log (registered from hooks)."""
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -73,6 +74,15 @@ SENTENCES = {
     "draft.publish": lambda who, e, t: _("%(who)s published %(what)s", who=who, what=_version(e, t)),
     "draft.new_version": lambda who, e, t: _("%(who)s prepared %(what)s", who=who, what=_version(e, t)),
     "draft.close_version": lambda who, e, t: _("%(who)s closed %(what)s", who=who, what=_version(e, t)),
+    "draft.link_change": lambda who, e, t: _("%(who)s linked a contribution to a change of the draft", who=who),
+    "draft.unlink_change": lambda who, e, t: _("%(who)s unlinked a contribution from a change of the draft", who=who),
+    "moderation.auto_hide": lambda who, e, t: ngettext(
+        "%(who)s hid %(what)s automatically after %(num)d flag",
+        "%(who)s hid %(what)s automatically after %(num)d flags",
+        ((e.changes or {}).get("flags") or [None, 0])[1] or 0,
+        who=who,
+        what=_contribution(e, t),
+    ),
 }
 
 TARGETS = {"contribution": load_contributions, "draft_version": load_draft_versions, "draft": load_drafts}

@@ -51,6 +51,21 @@ class InvalidOfflineEntry(Conflict):
     """An offline contribution needs a channel other than online and a date of receipt not in the future."""
 
 
+class OfflineBatchRejected(Conflict):
+    """Some rows of a batch of offline contributions (or its document) are invalid: nothing was recorded.
+
+    ``row_errors`` maps the row's index to its message; ``message`` is for the document or the whole batch.
+    """
+
+    def __init__(self, message: str = "", row_errors: dict[int, str] | None = None):
+        super().__init__(message)
+        self.row_errors = row_errors or {}
+
+
+class AlreadyRecorded(Conflict):
+    """The form was already submitted: its offline contributions are recorded once."""
+
+
 class VersionPublished(Conflict):
     """A published version can no longer be edited."""
 

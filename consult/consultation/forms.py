@@ -1,7 +1,18 @@
 """Forms of the consultation: drafts and sections, participation, moderation and offline entries."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, DateTimeLocalField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from flask_wtf.file import FileField
+from wtforms import (
+    DateField,
+    DateTimeLocalField,
+    FieldList,
+    FormField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import Optional
 
 from consult.auth.labels import RELATION_LABELS
@@ -130,6 +141,10 @@ class OfflineForm(Form):
         description=_l("For an amendment: the reason given."),
     )
     proposed_text = TextAreaField(_l("Proposed text (amendments only)"), [Optional(), length(PROPOSED_TEXT_MAX)])
+    document = FileField(
+        _l("Scanned letter or notes (optional)"),
+        description=_l("PDF, ODT, DOCX or image. Only the organizers can open it: it may hold names."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -137,9 +152,85 @@ class OfflineForm(Form):
 
     def set_organisations(self, stakeholders):
         """Offer the concertation's registry, or no organisation."""
-        self.organisation.choices = [("", _l("None: a person on their own behalf"))] + [
-            (str(s.id), s.name) for s in stakeholders
-        ]
+        self.organisation.choices = organisation_choices(stakeholders)
+
+
+def organisation_choices(stakeholders) -> list[tuple[str, str]]:
+    """The concertation's registry as choices, after "no organisation"."""
+    return [("", _l("None: a person on their own behalf"))] + [(str(s.id), s.name) for s in stakeholders]
+
+
+class OfflineRowForm(Form):
+    """One contribution heard at a public meeting; a row left empty is skipped."""
+
+    class Meta:
+        """A row lives inside the batch form, which carries the CSRF token."""
+
+        csrf = False
+
+    #: choices (the sections of the concertation's drafts) are set by the view
+    section = SelectField(_l("Section"), coerce=str, validate_choice=True, default="")
+    kind = EnumSelectField(
+        _l("Kind"), enum_class=ContributionKind, labels=KIND_LABELS, default=ContributionKind.COMMENT
+    )
+    category = EnumSelectField(
+        _l("Contributor's profile"), enum_class=Relation, labels=RELATION_LABELS, blank=_l("Not known")
+    )
+    organisation = SelectField(_l("On behalf of an organisation"), coerce=str, validate_choice=True, default="")
+    body = TextAreaField(_l("What the person said"), [Optional(), length(COMMENT_MAX)])
+    proposed_text = TextAreaField(_l("Proposed text (amendments only)"), [Optional(), length(PROPOSED_TEXT_MAX)])
+
+    @property
+    def is_blank(self) -> bool:
+        """Whether nothing was typed in the row."""
+        return not (self.body.data or "").strip() and not (self.proposed_text.data or "").strip()
+
+    def validate(self, extra_validators=None):
+        """A blank row is valid whatever its selects hold: it is skipped."""
+        return True if self.is_blank else super().validate(extra_validators)
+
+
+BATCH_ROWS = 5
+BATCH_ROWS_MAX = 60
+
+
+class OfflineMeetingForm(Form):
+    """Several contributions heard at one public meeting: the meeting once, then one row each."""
+
+    submission_key = HiddenField()
+    received_on = DateField(_l("Date of the meeting"), [required()], format="%Y-%m-%d")
+    place = StringField(_l("Place"), [required(), length(200, 2)])
+    document = FileField(
+        _l("Notes or minutes of the meeting (optional)"),
+        description=_l("PDF, ODT, DOCX or image. Only the organizers can open it: it may hold names."),
+    )
+    rows = FieldList(FormField(OfflineRowForm), max_entries=BATCH_ROWS_MAX)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Padded here, not with min_entries: WTForms pads after renumbering the submitted rows, so a
+        # gap in the submitted indices (rows 0 and 2) would read row 2 twice.
+        self.add_blank_rows(BATCH_ROWS - len(self.rows))
+
+    def add_blank_rows(self, count: int) -> None:
+        """Append up to ``count`` blank rows, within BATCH_ROWS_MAX."""
+        for _row in range(max(0, min(count, BATCH_ROWS_MAX - len(self.rows)))):
+            self.rows.append_entry()
+
+    def set_choices(self, sections, stakeholders):
+        """Offer the concertation's sections and registry in every row."""
+        section_choices = [("", _l("Choose…"))] + [(str(s.id), s.title) for s in sections]
+        for row in self.rows:
+            row.section.choices = section_choices
+            row.organisation.choices = organisation_choices(stakeholders)
+
+    def has_errors(self) -> bool:
+        """Whether a field or a row carries an error (rows get theirs from the service, after validation)."""
+        return bool(self.errors) or any(row.form.errors for row in self.rows)
+
+    def filled_rows(self) -> list[tuple[int, OfflineRowForm]]:
+        """The rows with something typed, with their index in the form."""
+        return [(index, row.form) for index, row in enumerate(self.rows) if not row.form.is_blank]
 
 
 class LinkForm(Form):

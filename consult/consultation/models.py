@@ -170,6 +170,34 @@ class PositionValue(enum.Enum):
     DISAGREE = "disagree"
 
 
+class OfflineSource(db.Model):
+    """Where offline contributions came from: one letter, call or public meeting, with its scanned letter or notes.
+
+    The file, if any, is stored by consult.uploads; only organizers may download it (it may hold names).
+    """
+
+    __tablename__ = "offline_sources"
+
+    id: Mapped[int_pk]
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"), index=True)
+    channel: Mapped[Channel] = mapped_column(str_enum(Channel, "channel"))
+    received_on: Mapped[date] = mapped_column(Date)
+    #: where the public meeting took place (empty for a letter or a call)
+    place: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    #: the attached file: the name offered on download, the random name on disk
+    filename: Mapped[str | None] = mapped_column(String(200))
+    stored_name: Mapped[str | None] = mapped_column(String(80), unique=True)
+    content_type: Mapped[str | None] = mapped_column(String(120))
+    size: Mapped[int | None]
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    #: the one-time key of the form that entered it, so a double submit records nothing twice
+    submission_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    created_at: Mapped[created_at]
+
+    def __repr__(self):
+        return f"<OfflineSource {self.id} {self.channel.value} {self.received_on}>"
+
+
 class Contribution(db.Model):
     """A comment, reply or amendment on a section, online or entered by an organizer from offline."""
 
@@ -195,6 +223,10 @@ class Contribution(db.Model):
     contributor_territory: Mapped[str | None] = mapped_column(String(120))
     #: the organisation a confirmed representative writes for
     stakeholder_id: Mapped[int | None] = mapped_column(ForeignKey("stakeholders.id", ondelete="SET NULL"), index=True)
+    #: offline ones: the letter or meeting it came from (with its scanned document, if any)
+    offline_source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("offline_sources.id", ondelete="SET NULL"), index=True
+    )
     body: Mapped[str] = mapped_column(Text, default="")
     body_html: Mapped[str] = mapped_column(Text, default="")
     #: amendments: the replacement text proposed for the section, and why
@@ -219,6 +251,7 @@ class Contribution(db.Model):
     author: Mapped["User | None"] = relationship(foreign_keys=[author_id])  # noqa: F821
     stakeholder: Mapped["Stakeholder | None"] = relationship()  # noqa: F821
     parent: Mapped["Contribution | None"] = relationship(remote_side="Contribution.id")
+    offline_source: Mapped[OfflineSource | None] = relationship()
     response: Mapped["OfficialResponse | None"] = relationship(back_populates="contribution", uselist=False)
 
     @property

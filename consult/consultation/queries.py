@@ -16,6 +16,7 @@ from consult.consultation.models import (
     Draft,
     DraftVersion,
     Flag,
+    OfflineSource,
     Position,
     Section,
     Support,
@@ -119,6 +120,14 @@ def get_section_or_404(process, section_id: int, user) -> Section:
     if not permissions.can_view_version(user, process, section.version):
         abort(404)
     return section
+
+
+def get_offline_source_or_404(process, source_id: int) -> OfflineSource:
+    """The letter or meeting of this process that offline contributions came from."""
+    source = db.session.get(OfflineSource, source_id)
+    if source is None or source.process_id != process.id:
+        abort(404)
+    return source
 
 
 def get_contribution_or_404(process, contribution_id: int) -> Contribution:

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 
-from consult.errors import Conflict, DomainError, NotAllowed, NotFound
+from consult.errors import Conflict, NotAllowed, NotFound
 
 
 class _Worded:
@@ -214,19 +214,3 @@ class ReasonRequired(_Worded, Conflict):
     """A decision on a sheet needs a reason the group will read."""
 
     wording = _l("Give the reason for the decision: the group will read it.")
-
-
-class RejectedFile(DomainError):
-    """The file is of a type not accepted, or too large."""
-
-    status_code = 400
-
-
-class FileTooLarge(_Worded, RejectedFile):
-    """The file is over MAX_UPLOAD_MB (the message gives the limit)."""
-
-
-class FileTypeRefused(_Worded, RejectedFile):
-    """The type read from the content is not one of the accepted ones."""
-
-    wording = _l("This type of file is not accepted. Send a PDF, ODT, DOCX, ODS, XLSX, PNG or JPEG file.")

@@ -22,6 +22,7 @@ from consult.notifications.models import (
     TargetType,
 )
 from consult.notifications.services import record_event
+from consult.notifications.visibility import audience_filter
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 1000
@@ -84,8 +85,7 @@ def _expand_batch(event: NotificationEvent, now: datetime) -> bool:
         rows = rows.where(ids.c.user_id != event.actor_id)
     if upper is not None:
         rows = rows.where(ids.c.user_id <= upper)
-    columns = ["user_id", "event_id", "delivery", "created_at"]
-    db.session.execute(insert(Notification.__table__).from_select(columns, rows))
+    _insert_notifications(event, rows)
     db.session.execute(
         NotificationEvent.__table__.update()
         .where(NotificationEvent.id == event.id)
@@ -97,6 +97,20 @@ def _expand_batch(event: NotificationEvent, now: datetime) -> bool:
     )
     db.session.refresh(event)
     return upper is not None
+
+
+def _insert_notifications(event: NotificationEvent, rows) -> None:
+    """Insert the batch's rows, keeping only the people who may still see the event's object."""
+    columns = ["user_id", "event_id", "delivery", "created_at"]
+    keep = audience_filter(event)
+    if keep is None:
+        db.session.execute(insert(Notification.__table__).from_select(columns, rows))
+        return
+    candidates = [dict(zip(columns, row, strict=True)) for row in db.session.execute(rows)]
+    users = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_([c["user_id"] for c in candidates])))}
+    allowed = [c for c in candidates if keep(users[c["user_id"]])]
+    if allowed:
+        db.session.execute(insert(Notification.__table__), allowed)
 
 
 # --- consultation windows -----------------------------------------------------------------------

@@ -1,7 +1,8 @@
-"""What the report adds to the application: the published report's block, organizer links, PDF builds."""
+"""What the report adds to the application: its block, organizer links, PDF builds, audit sentences."""
 
+from consult.audit import add_audit_sentences
 from consult.panels import add_decisions, add_organizer_link, add_panel
-from consult.report import activity, panels
+from consult.report import activity, audit_sentences, panels
 from consult.report.publishing import pdf
 from consult.worker import add_failed_job_kind, add_worker_task
 
@@ -15,3 +16,4 @@ def register(app):
     add_panel(app, "dashboard", 60, activity.activity_panel)
     add_worker_task(app, pdf.build_pending_pdfs)
     add_failed_job_kind(app, "report-pdf", list_failed=pdf.failed_pdf_builds, requeue=pdf.requeue_pdf_build)
+    add_audit_sentences(app, audit_sentences.SENTENCES, audit_sentences.TARGETS)

@@ -1,8 +1,9 @@
-"""What the stakeholders domain adds to the application: process page blocks, organizer links, signal receivers."""
+"""What the stakeholders domain adds: process page blocks, organizer links, signal receivers, audit sentences."""
 
 from consult import signals
+from consult.audit import add_audit_sentences
 from consult.panels import add_decisions, add_organizer_link, add_panel
-from consult.stakeholders import panels
+from consult.stakeholders import audit_sentences, panels
 from consult.stakeholders.services import representatives
 
 
@@ -15,3 +16,4 @@ def register(app):
     add_decisions(app, 30, panels.representation_decisions)
     signals.personal_data_requested.connect(representatives.export_representation)
     signals.account_deleting.connect(representatives.drop_representation_of_deleted_account)
+    add_audit_sentences(app, audit_sentences.SENTENCES, audit_sentences.TARGETS)

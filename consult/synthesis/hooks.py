@@ -1,11 +1,12 @@
-"""What the assistant adds to the application: its worker task, the organizer link, report blocks."""
+"""What the assistant adds to the application: its worker task, the organizer link, report blocks, audit sentences."""
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 
+from consult.audit import add_audit_sentences
 from consult.panels import Panel, add_organizer_link, add_panel
 from consult.report.publishing.queries import latest_revision
-from consult.synthesis import compute, queries
+from consult.synthesis import audit_sentences, compute, queries
 from consult.worker import add_worker_task
 
 
@@ -33,3 +34,4 @@ def register(app):
     app.add_template_global(queries.similar_to, "synthesis_similar")
     app.add_template_global(queries.campaign_totals, "synthesis_campaign_totals")
     app.add_template_global(queries.were_suggestions_used, "synthesis_used")
+    add_audit_sentences(app, audit_sentences.SENTENCES, audit_sentences.TARGETS)

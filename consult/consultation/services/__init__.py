@@ -23,12 +23,19 @@ from consult.consultation.services.drafts import (
 from consult.consultation.services.moderation import (
     approve_contribution,
     hide_contribution,
-    record_offline_contribution,
     respond_to_contribution,
     restore_contribution,
 )
+from consult.consultation.services.offline import (
+    Attachment,
+    OfflineEntry,
+    record_offline_contribution,
+    record_offline_meeting,
+)
 
 __all__ = [
+    "Attachment",
+    "OfflineEntry",
     "add_section",
     "approve_contribution",
     "create_draft",
@@ -40,6 +47,7 @@ __all__ = [
     "propose_amendment",
     "publish_version",
     "record_offline_contribution",
+    "record_offline_meeting",
     "remove_section",
     "respond_to_contribution",
     "restore_contribution",

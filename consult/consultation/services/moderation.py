@@ -1,28 +1,24 @@
-"""What organizers do with contributions: approve, hide, restore, answer, and enter offline ones."""
+"""What organizers do with contributions: approve, hide, restore, answer."""
 
 import logging
-from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import update
 
 from consult.audit import record
-from consult.auth.models import Relation, User
+from consult.auth.models import User
 from consult.consultation import permissions
-from consult.consultation.errors import EmptyText, InvalidOfflineEntry, InvalidTransition, NotOrganizer, NotPublic
+from consult.consultation.errors import EmptyText, InvalidTransition, NotOrganizer, NotPublic
 from consult.consultation.models import (
-    Channel,
     Contribution,
-    ContributionKind,
     ContributionState,
     Flag,
     OfficialResponse,
-    Section,
 )
-from consult.consultation.services.common import lock_contribution, notify_reply, set_state, transition
+from consult.consultation.services.common import lock_contribution, notify_reply, transition
 from consult.db import atomic, db, utcnow
 from consult.mail import external_url, queue_mail
-from consult.text import markdown_to_html, plain_to_html
+from consult.text import markdown_to_html
 
 logger = logging.getLogger(__name__)
 
@@ -168,55 +164,3 @@ def respond_to_contribution(actor: User, contribution: Contribution, *, body: st
             user=author, contribution=contribution, response=response, url=_contribution_url(contribution),
         )  # fmt: skip
     return response
-
-
-@atomic
-def record_offline_contribution(
-    actor: User,
-    section: Section,
-    *,
-    kind: ContributionKind,
-    channel: Channel,
-    received_on: date,
-    body: str,
-    proposed_text: str = "",
-    category: Relation | None = None,
-    territory: str = "",
-    stakeholder=None,
-) -> Contribution:
-    """Enter a contribution received at a meeting, by letter, phone or mail, with no account behind it.
-
-    ``stakeholder``: the organisation of the concertation's registry it was written on behalf of, if any.
-
-    It is published at once (an organizer typed it) and counts like the others.
-
-    Raises:
-        NotOrganizer: the actor may not record offline contributions here.
-        InvalidOfflineEntry: online channel, a date in the future, or an organisation of another concertation.
-        EmptyText: empty text, or an amendment without text.
-    """
-    process = section.version.draft.process
-    if not permissions.can_record_offline(actor, process):
-        raise NotOrganizer(str(_l("Only the organizers of this concertation may enter offline contributions.")))
-    if channel == Channel.ONLINE:
-        raise InvalidOfflineEntry(str(_l("Choose how the contribution was received.")))
-    if not body.strip() or (kind == ContributionKind.AMENDMENT and not proposed_text.strip()):
-        raise EmptyText(str(_l("Enter the text of the contribution.")))
-    if received_on > utcnow().date():
-        raise InvalidOfflineEntry(str(_l("The date of receipt cannot be in the future.")))
-    if stakeholder is not None and stakeholder.process_id != process.id:
-        raise InvalidOfflineEntry(str(_l("This organisation is not in the registry of this concertation.")))
-    contribution = Contribution(
-        process_id=process.id, section_id=section.id, kind=kind, channel=channel, received_on=received_on,
-        contributor_category=category, contributor_territory=territory.strip() or None,
-        stakeholder_id=stakeholder.id if stakeholder is not None else None,
-        body=body.strip(), body_html=plain_to_html(body.strip()), state=ContributionState.PENDING,
-        proposed_text=proposed_text.strip() or None,
-        justification=body.strip() if kind == ContributionKind.AMENDMENT else None,
-    )  # fmt: skip
-    db.session.add(contribution)
-    db.session.flush()
-    set_state(contribution, ContributionState.PUBLISHED)
-    record(actor, "consultation.offline", "contribution", contribution.id, process_id=process.id,
-           changes={"channel": [None, channel.value]})  # fmt: skip
-    return contribution

@@ -1,3 +1,3 @@
 """Routes of the consultation blueprint, by audience; importing this package registers them all."""
 
-from consult.consultation.views import moderate, organize, participate, read  # noqa: F401
+from consult.consultation.views import moderate, offline, organize, participate, read  # noqa: F401

@@ -1,19 +1,18 @@
-"""Organizers' moderation: the queue, decisions on a contribution, official responses, offline entries."""
+"""Organizers' moderation: the queue, decisions on a contribution, official responses."""
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from consult.consultation import bp, permissions, queries, services
-from consult.consultation.forms import HideForm, OfflineForm, ResponseForm
-from consult.consultation.labels import CHANNEL_LABELS, KIND_LABELS, STATE_LABELS
+from consult.consultation.forms import HideForm, ResponseForm
+from consult.consultation.labels import KIND_LABELS, STATE_LABELS
 from consult.consultation.views.read import LABELS, position_labels
 from consult.errors import DomainError
-from consult.http import flash_error, form_status, page_arg
+from consult.http import flash_error, page_arg
 from consult.permissions import require
 from consult.processes.labels import MODERATION_MODE_LABELS
 from consult.processes.queries import get_process_or_404
-from consult.stakeholders.queries import RegistryFilters, registry_all
 
 
 @bp.route("/concertations/<slug>/moderation")
@@ -136,38 +135,3 @@ def respond(slug, contribution_id):
     flash(_("The response is published."), "success")
     return redirect(url_for("consultation.section", slug=slug, section_id=contribution.section_id,
                             _anchor=f"c{contribution.id}"))  # fmt: skip
-
-
-@bp.route("/concertations/<slug>/sections/<int:section_id>/hors-ligne", methods=["GET", "POST"])
-@login_required
-def offline(slug, section_id):
-    """Enter a contribution received at a meeting, by letter, phone or mail."""
-    process = get_process_or_404(slug)
-    require(permissions.can_record_offline(current_user, process))
-    section = queries.get_section_or_404(process, section_id, current_user)
-    form = OfflineForm()
-    organisations = registry_all(process, RegistryFilters())
-    form.set_organisations(organisations)
-    if form.validate_on_submit():
-        try:
-            contribution = services.record_offline_contribution(
-                current_user,
-                section,
-                kind=form.kind.enum_value,
-                channel=form.channel.enum_value,
-                received_on=form.received_on.data,
-                body=form.body.data,
-                proposed_text=form.proposed_text.data or "",
-                category=form.category.enum_value,
-                territory=form.territory.data or "",
-                stakeholder=next((o for o in organisations if str(o.id) == form.organisation.data), None),
-            )
-        except DomainError as error:
-            form.body.errors.append(error.message)
-        else:
-            flash(_("The contribution is recorded and published."), "success")
-            return redirect(url_for("consultation.section", slug=slug, section_id=section.id,
-                                    _anchor=f"c{contribution.id}"))  # fmt: skip
-    return render_template(
-        "consultation/offline.html", process=process, section=section, form=form, channels=CHANNEL_LABELS
-    ), form_status(form)

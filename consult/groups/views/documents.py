@@ -12,6 +12,7 @@ from consult.groups.meeting_models import Document, Meeting
 from consult.groups.services import documents as services
 from consult.groups.views.groups import GROUP_URL
 from consult.permissions import require
+from consult.uploads import upload_dir
 
 
 def _document_form(group, page) -> DocumentForm:
@@ -56,7 +57,7 @@ def download(slug, group_slug, document_id):
     group = queries.get_group_or_404(slug, group_slug)
     document = queries.get_in_group_or_404(Document, document_id, group)
     require(permissions.can_view_document(current_user, document, group))
-    path = services.upload_dir() / document.stored_name
+    path = upload_dir() / document.stored_name
     if not path.is_file():
         abort(404)
     response = send_file(
