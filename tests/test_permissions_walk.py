@@ -7,7 +7,7 @@ concertation.
 """
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -117,6 +117,9 @@ def world(app, shared_data):
 
 
 def _build(world):
+    from consult.consultation.models import Channel, ContributionKind
+    from consult.consultation.services import record_offline_contribution
+    from consult.consultation.services.offline import Attachment
     from consult.db import db
     from consult.groups.models import Membership
     from consult.groups.services.documents import attach_document
@@ -128,6 +131,11 @@ def _build(world):
 
     organizer, process = world["organizer"], world["process"]
     world["theme"] = create_theme(organizer, process, title="Répit des aidants")
+    world["letter"] = record_offline_contribution(
+        organizer, world["section"], kind=ContributionKind.COMMENT, channel=Channel.LETTER,
+        received_on=date(2020, 1, 15), body="Lettre d'une habitante.",
+        attachment=Attachment("lettre.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )  # fmt: skip
     world["document"] = attach_document(
         organizer, world["group"], title="Ordre du jour", filename="odj.pdf", data=b"%PDF-1.4\n%%EOF\n", is_public=True
     )
@@ -155,6 +163,7 @@ def _values(world, endpoint):
         "preview_id": world["preview"].id,
         "membership_id": world["membership"].id,
         "document_id": world["document"].id,
+        "source_id": world["letter"].offline_source_id,
         "theme_id": world["theme"].id,
         "suggestion_id": 1,
         "action": "reject",
