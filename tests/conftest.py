@@ -78,6 +78,7 @@ def app(smtp_server):
         SQLALCHEMY_DATABASE_URI = _database_url(tmpdir)
         MAIL_PORT = port
         UPLOAD_DIR = f"{tmpdir}/uploads"
+        REPORT_DIR = f"{tmpdir}/reports"  # never the checkout's instance/, where `make run` keeps the demo's files
 
     application = create_app(SessionConfig)
     application.test_client_class = CsrfClient

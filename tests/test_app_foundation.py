@@ -1,5 +1,7 @@
 """Configuration guard, security headers, error pages, language, migrations against models."""
 
+from pathlib import Path
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -128,3 +130,10 @@ def test_stylesheet_parses_and_each_domain_section_stays_at_top_level():
     top_level = {tinycss2.serialize(r.prelude).strip() for r in rules if r.type == "qualified-rule"}
     for selector in (".report-chart", ".meeting-list", ".stakeholder-grid", ".timeline"):
         assert selector in top_level, selector
+
+
+def test_the_suite_writes_its_files_outside_the_checkouts_instance_folder(app):
+    from config import INSTANCE_DIR
+
+    for setting in ("UPLOAD_DIR", "REPORT_DIR"):
+        assert not Path(app.config[setting]).resolve().is_relative_to(INSTANCE_DIR.resolve()), setting
