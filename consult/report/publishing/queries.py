@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sqlalchemy import case, func, literal, select, union_all
+from sqlalchemy import Integer, case, cast, func, literal, select, union_all
 from sqlalchemy.orm import defer
 
 from consult.auth.models import User
@@ -94,7 +94,7 @@ def supports_by_category(process_id):
         .subquery()
     )
     stmt = (
-        select(User.relation, func.sum(per_supporter.c.n))
+        select(User.relation, cast(func.sum(per_supporter.c.n), Integer))  # PostgreSQL sums to NUMERIC
         .join(per_supporter, per_supporter.c.user_id == User.id)
         .group_by(User.relation)
     )
