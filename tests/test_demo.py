@@ -105,3 +105,25 @@ def test_demo_registry_has_forty_stakeholders_a_gap_and_a_confirmed_representati
     organizer = db.session.query(User).filter_by(email="organisatrice@demo.concertation.fr").one()
     page = text(login_as(organizer).get(f"/concertations/{process.slug}"))
     assert "Handicap</strong> : aucun représentant des usagers engagé" in page
+
+
+def test_the_demo_draft_went_through_two_versions_each_with_contributions(demo, client):
+    from consult.consultation.models import DraftVersion, Section
+    from consult.report.models import ReportRevision
+
+    versions = db.session.scalars(select(DraftVersion).order_by(DraftVersion.number)).all()
+    assert [v.number for v in versions] == [1, 2]
+    assert versions[0].closes_at < versions[1].opens_at, "version 2 was published after version 1's window"
+    per_version = dict(
+        db.session.execute(
+            select(Section.version_id, func.count(Contribution.id))
+            .join(Contribution, Contribution.section_id == Section.id)
+            .group_by(Section.version_id)
+        ).all()
+    )
+    assert per_version[versions[0].id] > 0 and per_version[versions[1].id] > 0
+    revision = db.session.scalar(select(ReportRevision))
+    assert [v["number"] for v in revision.snapshot["versions"]] == [1, 2]
+    slug = revision.snapshot["process"]["slug"]
+    page = text(client.get(f"/concertations/{slug}/bilan/versions/{revision.number}"))
+    assert "Ce que chaque version de" in page
