@@ -1,9 +1,9 @@
 """Benchmark of the closing report: SQL queries and median time of its pages, and the PDF build time.
 
-Run by `make bench`. Builds a throw-away SQLite database (or BENCH_DATABASE_URL) with a process of
-2,000 and of 100,000 contributions (bulk inserts), then prints, for each size: the number of SQL
-queries and the median time of the draft report page (live figures), of a published revision's page,
-and of the treatment view when the treatment domain provides one; and the PDF build time at 2,000.
+Run by `make bench`. Builds a throw-away SQLite database (and, when BENCH_DATABASE_URL is set, the same
+on that PostgreSQL database) with a process of 2,000 and of 100,000 contributions (bulk inserts), then
+prints, for each size: the time to publish a revision and the number of SQL queries and median time of
+every report page (``REPORT_PAGES``), as one table at the end; and the PDF build time at 2,000.
 """
 
 import os
@@ -36,9 +36,9 @@ CHANNELS = ["online"] * 8 + ["letter", "public_meeting", "phone"]
 DISPOSITIONS = ["accepted", "partly_accepted", "rejected", "out_of_scope"]
 
 
-def make_app(tmpdir):
+def make_app(tmpdir, url=None):
     class BenchConfig(TestConfig):
-        SQLALCHEMY_DATABASE_URI = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{tmpdir}/bench.sqlite"
+        SQLALCHEMY_DATABASE_URI = url or f"sqlite:///{tmpdir}/bench.sqlite"
         REPORT_DIR = f"{tmpdir}/reports"
         RATELIMIT_ENABLED = False
         WTF_CSRF_ENABLED = False
@@ -180,15 +180,6 @@ def measure(app, client, url):
     return len(statements), statistics.median(times)
 
 
-def treatment_view_url(app, slug):
-    """The treatment view's URL if the treatment domain is merged, else None."""
-    for rule in app.url_map.iter_rules():
-        endpoint_matches = rule.endpoint.startswith("report.") and "traitement" in rule.rule
-        if endpoint_matches and rule.arguments == {"slug"} and "GET" in rule.methods:
-            return rule.rule.replace("<slug>", slug)
-    return None
-
-
 def insert_supports(process, user_ids, rng):
     """One Support row per counted support (distinct supporters), so the kept counters equal their recount."""
     counted = db.session.execute(
@@ -200,8 +191,8 @@ def insert_supports(process, user_ids, rng):
 
 
 def run(app, size, rng):
+    """Time publishing and every report page at ``size`` contributions; returns the row of the table."""
     from consult.report.publishing.pdf import build_pdf
-    from consult.report.publishing.snapshot.services import publish_report
 
     with app.app_context():
         reset_schema()
@@ -216,35 +207,89 @@ def run(app, size, rng):
         with client.session_transaction() as session:
             session["_user_id"] = organizer.session_token
             session["_fresh"] = True
-        base = f"/concertations/{process.slug}/bilan"
-        queries, median = measure(app, client, base + "/brouillon")
-        print(f"  draft report page (live figures): {queries} queries, median {median * 1000:.0f} ms")
-        start = time.perf_counter()
-        revision = publish_report(organizer, process, interim=True)
-        print(f"  publishing a revision (snapshot + open data): {time.perf_counter() - start:.2f} s")
-        queries, median = measure(app, client, base + f"/versions/{revision.number}")
-        print(f"  published report page: {queries} queries, median {median * 1000:.0f} ms")
-        treatment = treatment_view_url(app, process.slug)
-        if treatment:
-            queries, median = measure(app, client, treatment)
-            print(f"  treatment view ({treatment}): {queries} queries, median {median * 1000:.0f} ms")
-        else:
-            print("  treatment view: not merged in this branch, not measured")
+        row = measure_report(app, client, process, organizer)
+        revision = row.pop("revision")
         if size <= 2_000:
             start = time.perf_counter()
             build_pdf(revision)
             print(f"  PDF build: {time.perf_counter() - start:.1f} s ({revision.pdf_error or 'ok'})")
         db.session.remove()
+        return row
+
+
+#: every report page an organizer or a reader opens, as (name, path under /concertations/<slug>/);
+#: ``{n}`` is the published revision, ``{last}`` the treatment view's last page, ``{contribution}`` one of them
+REPORT_PAGES = (
+    ("draft report (live figures)", "bilan/brouillon"),
+    ("draft listing, page 1", "bilan/brouillon/contributions"),
+    ("draft listing, last page", "bilan/brouillon/contributions?page={listing_last}"),
+    ("published revision", "bilan/versions/{n}"),
+    ("revision listing, last page", "bilan/versions/{n}/contributions?page={listing_last}"),
+    ("treatment view", "traitement"),
+    ("treatment view, last page", "traitement?page={last}"),
+    ("treatment view, by section", "traitement?sort=section&page={last}"),
+    ("treatment progress", "traitement/avancement"),
+    ("one contribution's treatment", "traitement/contributions/{contribution}"),
+    ("themes", "traitement/themes"),
+    ("synthesis screen", "traitement/syntheses"),
+    ("closing texts", "traitement/textes"),
+    ("group proposals", "traitement/propositions"),
+)
+
+
+def measure_report(app, client, process, organizer):
+    """Publish a revision (timed), then measure every page of ``REPORT_PAGES``."""
+    from consult.report.publishing.snapshot.services import publish_report
+    from consult.report.publishing.views import PER_PAGE
+    from consult.report.treatment.listing import PER_PAGE as TREATMENT_PER_PAGE
+
+    start = time.perf_counter()
+    revision = publish_report(organizer, process, interim=True)
+    published = time.perf_counter() - start
+    print(f"  publishing a revision (snapshot + open data): {published:.2f} s")
+    listed = revision.snapshot["participation"]["contributions"]
+    values = {
+        "n": revision.number,
+        "listing_last": -(-listed // PER_PAGE),
+        "last": -(-db.session.scalar(db.select(db.func.count(Contribution.id))) // TREATMENT_PER_PAGE),
+        "contribution": db.session.scalar(db.select(db.func.max(Contribution.id))),
+    }
+    row = {"publish": published, "revision": revision}
+    for name, path in REPORT_PAGES:
+        url = f"/concertations/{process.slug}/" + path.format(**values)
+        row[name] = measure(app, client, url)
+        print(f"  {name}: {row[name][0]} queries, median {row[name][1] * 1000:.0f} ms")
+    return row
+
+
+def print_table(results):
+    """The table of the issue, one column per size × database: publishing, then each page's queries and median."""
+    print("\n| measure | " + " | ".join(f"{size:,} {database}" for size, database in results) + " |")
+    print("|---|" + "---|" * len(results))
+    print("| publish a revision | " + " | ".join(f"{row['publish']:.1f} s" for row in results.values()) + " |")
+    for name, _path in REPORT_PAGES:
+        cells = [f"{row[name][0]} q, {row[name][1] * 1000:.0f} ms" for row in results.values()]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores)")
+
+
+def databases():
+    """SQLite always; PostgreSQL too when BENCH_DATABASE_URL names one."""
+    return [None, os.environ["BENCH_DATABASE_URL"]] if os.environ.get("BENCH_DATABASE_URL") else [None]
 
 
 def main():
     rng = random.Random(8)
-    with tempfile.TemporaryDirectory(prefix="bench-report-") as tmpdir:
-        app = make_app(tmpdir)
-        print(f"== Closing report benchmark ({app.config['SQLALCHEMY_DATABASE_URI'].split(':')[0]}) ==")
-        for size in SIZES:
-            print(f"{size:,} contributions:")
-            run(app, size, rng)
+    results = {}
+    for url in databases():
+        with tempfile.TemporaryDirectory(prefix="bench-report-") as tmpdir:
+            app = make_app(tmpdir, url)
+            database = app.config["SQLALCHEMY_DATABASE_URI"].split(":")[0].split("+")[0]
+            print(f"== Closing report benchmark ({database}) ==")
+            for size in SIZES:
+                print(f"{size:,} contributions:")
+                results[(size, database)] = run(app, size, rng)
+    print_table(results)
 
 
 if __name__ == "__main__":

@@ -115,3 +115,25 @@ def test_demo_people_find_their_notifications_waiting(demo, login_as):
     page = text(login_as(camille).get("/notifications"))
     assert "Nouveau :" in page
     assert "La version 1 de « Projet de schéma départemental de l'autonomie 2027-2031 » est publiée." in page
+
+
+def test_the_demo_draft_went_through_two_versions_each_with_contributions(demo, client):
+    from consult.consultation.models import DraftVersion, Section
+    from consult.report.models import ReportRevision
+
+    versions = db.session.scalars(select(DraftVersion).order_by(DraftVersion.number)).all()
+    assert [v.number for v in versions] == [1, 2]
+    assert versions[0].closes_at < versions[1].opens_at, "version 2 was published after version 1's window"
+    per_version = dict(
+        db.session.execute(
+            select(Section.version_id, func.count(Contribution.id))
+            .join(Contribution, Contribution.section_id == Section.id)
+            .group_by(Section.version_id)
+        ).all()
+    )
+    assert per_version[versions[0].id] > 0 and per_version[versions[1].id] > 0
+    revision = db.session.scalar(select(ReportRevision))
+    assert [v["number"] for v in revision.snapshot["versions"]] == [1, 2]
+    slug = revision.snapshot["process"]["slug"]
+    page = text(client.get(f"/concertations/{slug}/bilan/versions/{revision.number}"))
+    assert "Ce que chaque version de" in page

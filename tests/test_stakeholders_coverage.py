@@ -4,26 +4,38 @@ from datetime import UTC, date, datetime
 
 from consult.db import db
 from consult.processes.models import Field
-from consult.stakeholders.coverage import coverage, engagement_by_week
+from consult.stakeholders.coverage import Reach, coverage, engagement_by_week
 from consult.stakeholders.models import StakeholderCategory as Cat
 from consult.stakeholders.models import StakeholderStatus as St
 from consult.stakeholders.queries import influence_grid
 from consult.stakeholders.services.invitations import accept_invitation, decline_invitation, invite_stakeholders
 from consult.stakeholders.services.registry import archive_stakeholder
-from tests.factories import make_process, make_stakeholder, make_user
+from tests.factories import make_group, make_process, make_representative, make_stakeholder, make_user
 from tests.helpers import text
 
 ELDERLY, DISABILITY, HOUSING = Field.AUTONOMY_ELDERLY, Field.DISABILITY, Field.HOUSING
 
 
+def _join_a_group(group, organizer, stakeholder):
+    """The stakeholder's representative accepts the group's invitation: a record of an active part."""
+    from consult.groups.services.membership import answer_invitation, invite_organisation
+
+    user = make_representative(stakeholder)
+    answer_invitation(user, invite_organisation(organizer, group, stakeholder), accept=True)
+
+
 def _fixture():
-    """A process on elderly people and disability with a small, known registry."""
+    """A process on elderly people and disability with a small, known registry.
+
+    The imported statuses say nothing: "Usagers âgés" is imported as engaged with no record of any act, and
+    "Département" imported as identified was invited and joined a group.
+    """
     organizer = make_user()
     process = make_process(organizer)
     rows = [
         ("Usagers handicap", Cat.SERVICE_USERS, ["disability"], St.ENGAGED, "Valence", 5, 5),
-        ("Usagers âgés", Cat.SERVICE_USERS, ["autonomy_elderly"], St.INVITED, "Crest", 2, 5),
-        ("Département", Cat.INSTITUTIONS, ["autonomy_elderly", "disability"], St.ENGAGED, "Valence", 5, 2),
+        ("Usagers âgés", Cat.SERVICE_USERS, ["autonomy_elderly"], St.ENGAGED, "Crest", 2, 5),
+        ("Département", Cat.INSTITUTIONS, ["autonomy_elderly", "disability"], St.IDENTIFIED, "Valence", 5, 2),
         ("Association handicap", Cat.ASSOCIATIONS, ["disability"], St.IDENTIFIED, "Die", 1, 1),
         ("EHPAD", Cat.PROFESSIONALS, ["autonomy_elderly"], St.DECLINED, "Die", 4, 4),
         ("Bailleur social", Cat.ASSOCIATIONS, ["housing"], St.ENGAGED, "Valence", 3, 3),
@@ -36,24 +48,47 @@ def _fixture():
         )  # fmt: skip
     archived = make_stakeholder(process, organizer, category=Cat.ELECTED_OFFICIALS, status=St.ENGAGED)
     archive_stakeholder(organizer, process, archived)
+    invite_stakeholders(organizer, process, [made["Département"], made["Association handicap"]])
+    group = make_group(process, organizer)
+    for name in ("Usagers handicap", "Département", "Bailleur social"):
+        _join_a_group(group, organizer, made[name])
     return organizer, process, made
 
 
-def test_coverage_counts_and_gaps_on_a_known_fixture():
+def test_coverage_counts_and_gaps_from_the_records_not_the_imported_status():
     _organizer, process, _made = _fixture()
     result = coverage(process)
     assert result.fields == [ELDERLY, DISABILITY, HOUSING]
-    assert result.cell(Cat.SERVICE_USERS, DISABILITY) == {St.ENGAGED: 1}
-    assert result.cell(Cat.SERVICE_USERS, ELDERLY) == {St.INVITED: 1}
-    assert result.cell(Cat.INSTITUTIONS, ELDERLY) == {St.ENGAGED: 1}
-    assert result.cell(Cat.ASSOCIATIONS, DISABILITY) == {St.IDENTIFIED: 1}
+    assert result.cell(Cat.SERVICE_USERS, DISABILITY) == {Reach.IDENTIFIED: 1, Reach.ACTIVE: 1}
+    assert result.cell(Cat.SERVICE_USERS, ELDERLY) == {Reach.IDENTIFIED: 1}, "imported as engaged, no record"
+    assert result.cell(Cat.INSTITUTIONS, ELDERLY) == {Reach.IDENTIFIED: 1, Reach.INVITED: 1, Reach.ACTIVE: 1}
+    assert result.cell(Cat.ASSOCIATIONS, DISABILITY) == {Reach.IDENTIFIED: 1, Reach.INVITED: 1}
     assert result.cell(Cat.ELECTED_OFFICIALS, DISABILITY) == {}, "archived stakeholders do not count"
     others = [Cat.PROFESSIONALS, Cat.SOCIAL_PARTNERS, Cat.ASSOCIATIONS, Cat.ELECTED_OFFICIALS]
     assert result.gaps == [(ELDERLY, Cat.SERVICE_USERS)] + [(ELDERLY, c) for c in others] + [
         (DISABILITY, c) for c in others
     ]
-    assert result.territories["Valence"] == {St.ENGAGED: 3}
+    assert result.territories["Valence"] == {Reach.IDENTIFIED: 3, Reach.INVITED: 1, Reach.ACTIVE: 3}
     assert result.territory_gaps == ["Crest", "Die"]
+
+
+def test_a_contribution_written_for_a_stakeholder_closes_its_gap_as_in_the_report():
+    from consult.report.publishing.figures import stakeholders
+    from tests.report_helpers import consulted_sections, contribute
+
+    organizer, process, made = _fixture()
+    assert (ELDERLY, Cat.SERVICE_USERS) in coverage(process).gaps
+    user = make_representative(made["Usagers âgés"])
+    (section,) = consulted_sections(organizer, process)
+    contribute(section, "Au nom des usagers âgés", author=user, stakeholder_id=made["Usagers âgés"].id)
+
+    result = coverage(process)
+    assert (ELDERLY, Cat.SERVICE_USERS) not in result.gaps
+    assert result.territory_gaps == ["Die"]
+    figures = stakeholders(process)
+    assert figures["territory_gaps"] == ["Die"]
+    assert {"field": ELDERLY.value, "category": Cat.SERVICE_USERS.value} not in figures["gaps"]
+    assert figures["engaged"] == 4
 
 
 def test_coverage_page_flags_gaps_in_words(login_as):

@@ -36,7 +36,7 @@ def _people(context):
     return [*context["participants"], context["representative"], *people]
 
 
-def _write_draft(organizer, process, now):
+def _write_draft(organizer, process, closes):
     draft = services.create_draft(organizer, process, title="Projet de schéma départemental de l'autonomie 2027-2031")
     version = draft.versions[-1]
     parts = db.session.scalars(select(Section).where(Section.version_id == version.id).order_by(Section.position))
@@ -46,11 +46,17 @@ def _write_draft(organizer, process, now):
             services.add_section(
                 organizer, version, title=child_title, body_md=child_text, easy_read_md=child_easy, parent_id=part.id
             )
-    phase = next(p for p in process.phases if p.kind.value == "consultation")
-    opens = datetime.combine(phase.starts_on, time(9, 0), tzinfo=PARIS)
-    closes = datetime.combine(phase.ends_on, time(18, 0), tzinfo=PARIS)
+    opens = datetime.combine(_consultation_phase(process).starts_on, time(9, 0), tzinfo=PARIS)
     services.publish_version(organizer, version, opens_at=opens, closes_at=closes, now=opens - timedelta(days=1))
-    return draft, {s.title: s for s in db.session.scalars(select(Section).where(Section.version_id == version.id))}
+    return draft, _by_title(version)
+
+
+def _consultation_phase(process):
+    return next(p for p in process.phases if p.kind.value == "consultation")
+
+
+def _by_title(version):
+    return {s.title: s for s in db.session.scalars(select(Section).where(Section.version_id == version.id))}
 
 
 def _positions(people, sections, now):
@@ -67,10 +73,16 @@ def _representative_org(context, process):
 
 
 def load(context):
-    """Publish the demo draft (open now, through the consultation phase) and fill it with contributions."""
-    organizer, process, now = context["organizer"], context["process"], context["now"]
+    """Publish the demo draft in two versions and fill them with contributions.
+
+    Version 1 was consulted until five days ago; version 2 (a few changes) is open now, through the
+    consultation phase, and received its first contributions.
+    """
+    organizer, process = context["organizer"], context["process"]
     people = dict(zip(NAMES, _people(context), strict=True))
-    draft, by_title = _write_draft(organizer, process, now)
+    first_closes = datetime.combine(paris_today(context["now"]) - timedelta(days=5), time(18, 0), tzinfo=PARIS)
+    draft, by_title = _write_draft(organizer, process, first_closes)
+    now = first_closes - timedelta(days=2)  # what follows was written while version 1 was open
     _positions(list(people.values()), list(by_title.values()), now)
     _carers_thread(organizer, people, by_title["Orientation 2 : Soutenir les proches aidants"], now)
     _home_and_amendment(organizer, people, by_title, now)
@@ -81,7 +93,40 @@ def load(context):
     services.set_position(people["nadia"], by_title["Les personnes en situation de handicap"], PositionValue.DISAGREE,
                           now=now)  # fmt: skip
     _offline(organizer, by_title, paris_today(now))
+    _second_version(organizer, process, draft, people, context["now"])
     context["draft"] = draft
+
+
+#: what version 2 changes: (section title, text added at the end of its first paragraph)
+SECOND_VERSION_CHANGES = [
+    ("Orientation 2 : Soutenir les proches aidants",
+     " Chaque place d'accueil de jour créée sera accompagnée d'un transport adapté financé par le Département."),
+    ("Les services à domicile",
+     " Les temps de trajet des intervenantes seront pris en compte dans les communes rurales."),
+]  # fmt: skip
+
+
+def _second_version(organizer, process, draft, people, now):
+    """Version 2, published the day after version 1's window closed, with a few changes and its first contributions."""
+    version = services.start_new_version(organizer, draft)
+    by_title = _by_title(version)
+    for title, addition in SECOND_VERSION_CHANGES:
+        section = by_title[title]
+        first, _sep, rest = section.body_md.partition("\n\n")
+        body = f"{first}{addition}\n\n{rest}" if rest else f"{first}{addition}"
+        services.update_section(organizer, section, title=title, body_md=body, easy_read_md=section.easy_read_md)
+    opens = datetime.combine(paris_today(now) - timedelta(days=4), time(9, 0), tzinfo=PARIS)
+    closes = datetime.combine(_consultation_phase(process).ends_on, time(18, 0), tzinfo=PARIS)
+    services.publish_version(organizer, version, opens_at=opens, closes_at=closes, now=opens - timedelta(hours=12))
+    carers = by_title["Orientation 2 : Soutenir les proches aidants"]
+    services.post_comment(people["camille"], carers, now=now, body=(
+        "Merci d'avoir ajouté le transport vers l'accueil de jour : c'est exactement ce qui manquait."))  # fmt: skip
+    services.post_comment(people["lucien"], by_title["Les services à domicile"], now=now, body=(
+        "Bonne nouvelle pour les trajets. Il faudrait aussi garder la même intervenante d'une semaine à l'autre."
+    ))  # fmt: skip
+    for name, value in (("camille", PositionValue.AGREE), ("karim", PositionValue.AGREE),
+                        ("aicha", PositionValue.MIXED), ("lucien", PositionValue.AGREE)):  # fmt: skip
+        services.set_position(people[name], carers, value, now=now)
 
 
 #: the demo people in the order _people returns them

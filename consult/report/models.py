@@ -143,20 +143,44 @@ class ReportRevision(Claimable, db.Model):
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     #: everything the report shows, frozen at publication
     snapshot: Mapped[dict] = mapped_column(JSON, default=dict)
-    #: every published contribution with its disposition, as published (loaded only where listed)
-    contributions: Mapped[list] = mapped_column(JSON, default=list, server_default=text("'[]'"), deferred=True)
     pdf_path: Mapped[str | None] = mapped_column(String(300))
     pdf_built_at: Mapped[datetime | None]
     pdf_error: Mapped[str] = mapped_column(Text, default="")
     opendata_path: Mapped[str | None] = mapped_column(String(300))
 
+    @property
+    def contributions(self) -> list[dict]:
+        """Every published contribution with its disposition, as published, in reading order (all its pages)."""
+        pages = db.session.scalars(
+            db.select(RevisionContributions.rows)
+            .where(RevisionContributions.revision_id == self.id)
+            .order_by(RevisionContributions.page)
+        )
+        return [row for rows in pages for row in rows]
+
     def __repr__(self):
         return f"<ReportRevision process={self.process_id} #{self.number}>"
 
 
+class RevisionContributions(db.Model):
+    """One page of a revision's frozen contributions: the web listing reads one row, whatever the total."""
+
+    __tablename__ = "report_revision_contributions"
+    __table_args__ = (UniqueConstraint("revision_id", "page"),)
+
+    #: contributions per stored page, the page size of the web listing
+    PER_PAGE = 100
+
+    id: Mapped[int_pk]
+    revision_id: Mapped[int] = mapped_column(ForeignKey("report_revisions.id", ondelete="CASCADE"))
+    #: 1 for the first PER_PAGE contributions in reading order, and so on
+    page: Mapped[int]
+    rows: Mapped[list] = mapped_column(JSON, default=list)
+
+
 # Covering indexes of the report's GROUP BY queries: each figure reads an index, never the contributions'
 # texts, so the report of 100,000 contributions is computed in about a second.
-from consult.consultation.models import Contribution  # noqa: E402
+from consult.consultation.models import Contribution, Support  # noqa: E402
 
 Index(
     "ix_contributions_report_figures",
@@ -175,3 +199,7 @@ Index(
     Contribution.stakeholder_id,
 )
 Index("ix_treatments_report_figures", Treatment.contribution_id, Treatment.theme_id, Treatment.disposition)
+# supports counted per supporter in (user, contribution) order, without sorting a million rows
+Index("ix_supports_report_figures", Support.user_id, Support.contribution_id)
+# the treatment view's default order (newest first): a late page walks this index
+Index("ix_contributions_treatment_order", Contribution.process_id, Contribution.created_at, Contribution.id)

@@ -2,6 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 
+from consult.stakeholders.coverage import Reach
 from consult.stakeholders.models import (
     InvolvementLevel,
     RepresentativeStatus,
@@ -46,6 +47,13 @@ STATUS_LABELS = {
     StakeholderStatus.INVITED: _l("Invited"),
     StakeholderStatus.ENGAGED: _l("Engaged"),
     StakeholderStatus.DECLINED: _l("Declined to take part"),
+}
+
+#: the coverage's levels, counted from the records ("engaged" is a stakeholder who took an active part)
+REACH_LABELS = {
+    Reach.IDENTIFIED: _l("Identified"),
+    Reach.INVITED: _l("Invited"),
+    Reach.ACTIVE: _l("Engaged"),
 }
 
 REPRESENTATIVE_STATUS_LABELS = {

@@ -386,25 +386,26 @@ def contribution_list(pid, **page) -> list[dict]:
     """Every published contribution with its section, theme, disposition and reason (no personal data)."""
     rows = []
     for row in queries.contribution_rows(pid, **page):
-        c, section_title, theme_id, theme_title, disposition, reason_html, reason_md, org, response_html = row
-        day = c.received_on or c.created_at.date()
+        (cid, section_id, kind, parent_id, received_on, created_at, channel, category, territory, body, body_html,
+         proposed_text, supports, section_title, theme_id, theme_title, disposition, reason_html, reason_md, org,
+         response_html) = row  # fmt: skip
         rows.append(
             {
-                "id": c.id,
-                "section_id": c.section_id,
+                "id": cid,
+                "section_id": section_id,
                 "section": section_title,
-                "kind": c.kind.value,
-                "is_reply": c.parent_id is not None,
-                "date": day.isoformat(),
-                "channel": c.channel.value,
-                "category": c.contributor_category.value if c.contributor_category else UNKNOWN,
-                "territory": c.contributor_territory or "",
+                "kind": kind.value,
+                "is_reply": parent_id is not None,
+                "date": (received_on or created_at.date()).isoformat(),
+                "channel": channel.value,
+                "category": category.value if category else UNKNOWN,
+                "territory": territory or "",
                 "organisation": org or "",
-                "body": c.body,
-                "body_html": c.body_html,
-                "proposed_text": c.proposed_text or "",
-                "proposed_html": markdown_to_html(c.proposed_text) if c.proposed_text else "",
-                "supports": c.support_count,
+                "body": body,
+                "body_html": body_html,
+                "proposed_text": proposed_text or "",
+                "proposed_html": markdown_to_html(proposed_text) if proposed_text else "",
+                "supports": supports,
                 "theme_id": theme_id,
                 "theme": theme_title or "",
                 "disposition": disposition.value if disposition else None,

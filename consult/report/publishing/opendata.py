@@ -40,6 +40,10 @@ def _csv_bytes(fields, rows) -> bytes:
     )
 
 
+def _json_lines(rows) -> str:
+    return "[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n]"
+
+
 def _cell(value, kind):
     if value is None:
         return ""
@@ -99,8 +103,8 @@ def descriptor(revision, tables) -> dict:
     }
 
 
-def write_package(revision) -> str:
-    """Write the revision's Data Package zip under REPORT_DIR.
+def write_package(revision, contributions: list[dict]) -> str:
+    """Write the revision's Data Package zip under REPORT_DIR (``contributions``: its frozen list).
 
     Returns:
         Its path relative to REPORT_DIR.
@@ -108,7 +112,7 @@ def write_package(revision) -> str:
     snapshot = revision.snapshot
     with force_locale("fr"):
         tables = [
-            ("contributions", "Contributions et suite donnée", CONTRIBUTION_FIELDS, contribution_table(revision)),
+            ("contributions", "Contributions et suite donnée", CONTRIBUTION_FIELDS, contribution_table(contributions)),
             ("positions", "Positions par section et catégorie", POSITION_FIELDS, position_table(snapshot)),
             ("sections", "Sections du projet", SECTION_FIELDS, section_table(snapshot)),
             *figure_tables(snapshot),
@@ -118,5 +122,6 @@ def write_package(revision) -> str:
         archive.writestr("datapackage.json", json.dumps(descriptor(revision, tables), ensure_ascii=False, indent=2))
         for name, _title, fields, rows in tables:
             archive.writestr(f"{name}.csv", _csv_bytes(fields, rows))
-            archive.writestr(f"{name}.json", json.dumps(rows, ensure_ascii=False, indent=1))
+            # one row a line, written by the C encoder (an indent would switch to the pure-Python one)
+            archive.writestr(f"{name}.json", _json_lines(rows))
     return relative

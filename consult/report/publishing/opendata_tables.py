@@ -6,7 +6,7 @@ reads them, rather than one long figure/dimension/value list.
 """
 
 from consult.report.publishing.labels import LABELS, label
-from consult.text import html_to_text, markdown_to_text
+from consult.text import html_to_text
 
 YES_NO = {True: "oui", False: "non"}
 KEY_FIGURES = {
@@ -91,9 +91,22 @@ def _labeller(name):
     return of
 
 
-def contribution_table(revision) -> list[dict]:
-    """One row per published contribution, without any personal data."""
+def _text_of_html():
+    """``html_to_text`` remembering each distinct text (a theme's reason repeats on thousands of rows)."""
+    cache = {}
+
+    def of(html):
+        if html not in cache:
+            cache[html] = html_to_text(html)
+        return cache[html]
+
+    return of
+
+
+def contribution_table(contributions: list[dict]) -> list[dict]:
+    """One row per published contribution of a revision (its frozen list), without any personal data."""
     kind, channel, category, disposition = (_labeller(n) for n in ("kind", "channel", "category", "disposition"))
+    text = _text_of_html()
     return [
         {
             "id": c["id"],
@@ -111,15 +124,15 @@ def contribution_table(revision) -> list[dict]:
             "territory": c["territory"],
             "organisation": c["organisation"],
             "text": c["body"],
-            "proposed_text": markdown_to_text(c["proposed_text"]),
+            "proposed_text": text(c["proposed_html"]),
             "supports": c["supports"],
             "theme": c["theme"],
             "disposition": c["disposition"] or "",
             "disposition_label": disposition(c["disposition"] or "untreated"),
-            "reason": html_to_text(c["reason_html"]),
-            "official_response": html_to_text(c.get("response_html", "")),
+            "reason": text(c["reason_html"]),
+            "official_response": text(c.get("response_html", "")),
         }
-        for c in revision.contributions
+        for c in contributions
     ]
 
 

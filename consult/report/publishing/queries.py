@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sqlalchemy import case, func, literal, select, union, union_all
+from sqlalchemy import Integer, case, cast, func, literal, select, union_all
 from sqlalchemy.orm import defer
 
 from consult.auth.models import User
@@ -19,7 +19,7 @@ from consult.consultation.models import (
 from consult.consultation.queries import in_process_sections, in_reading_order, published_versions
 from consult.db import db
 from consult.processes.models import Phase
-from consult.report.models import ClosingReport, ReportRevision, Synthesis, Theme
+from consult.report.models import ClosingReport, ReportRevision, RevisionContributions, Synthesis, Theme
 from consult.report.rules import (
     active_stakeholder_ids,
     effective_disposition,
@@ -66,27 +66,36 @@ def contributions_by_day(process_id):
 
 
 def participant_count(process_id):
-    """Distinct people who wrote, stated a position or supported something (online accounts)."""
-    authors = select(Contribution.author_id.label("uid")).where(
-        Contribution.process_id == process_id, Contribution.author_id.is_not(None)
-    )
-    positioned = select(Position.user_id.label("uid")).where(Position.process_id == process_id)
-    supporters = (
-        select(Support.user_id.label("uid"))
+    """Distinct people who wrote, stated a position or supported something (online accounts).
+
+    One EXISTS per account, each answered by an index, rather than a UNION that sorts a million supports.
+    """
+    wrote = select(Contribution.id).where(Contribution.author_id == User.id, Contribution.process_id == process_id)
+    positioned = select(Position.id).where(Position.user_id == User.id, Position.process_id == process_id)
+    supported = (
+        select(Support.id)
         .join(Contribution, Contribution.id == Support.contribution_id)
-        .where(Contribution.process_id == process_id)
+        .where(Support.user_id == User.id, Contribution.process_id == process_id)
     )
-    people = union(authors, positioned, supporters).subquery()
-    return db.session.scalar(select(func.count()).select_from(people))
+    stmt = select(func.count()).select_from(User).where(wrote.exists() | positioned.exists() | supported.exists())
+    return db.session.scalar(stmt)
 
 
 def supports_by_category(process_id):
-    """Supports given to published contributions, grouped by the supporter's stated category."""
+    """Supports given to published contributions, grouped by the supporter's stated category.
+
+    Counted per supporter first (the supports' (user, contribution) index read in order, no sort), then
+    per category: a join to the users per support would cost a lookup for each of a million supports.
+    """
+    per_supporter = (
+        select(Support.user_id, func.count().label("n"))
+        .where(Support.contribution_id.in_(select(Contribution.id).where(treatable(process_id))))
+        .group_by(Support.user_id)
+        .subquery()
+    )
     stmt = (
-        select(User.relation, func.count(Support.id))
-        .join(Contribution, Contribution.id == Support.contribution_id)
-        .join(User, User.id == Support.user_id)
-        .where(treatable(process_id))
+        select(User.relation, cast(func.sum(per_supporter.c.n), Integer))  # PostgreSQL sums to NUMERIC
+        .join(per_supporter, per_supporter.c.user_id == User.id)
         .group_by(User.relation)
     )
     return db.session.execute(stmt).all()
@@ -169,11 +178,32 @@ def disposition_counts(process_id):
     return db.session.execute(stmt).all()
 
 
+#: the columns of a contribution the report lists
+LISTED_COLUMNS = (
+    Contribution.id,
+    Contribution.section_id,
+    Contribution.kind,
+    Contribution.parent_id,
+    Contribution.received_on,
+    Contribution.created_at,
+    Contribution.channel,
+    Contribution.contributor_category,
+    Contribution.contributor_territory,
+    Contribution.body,
+    Contribution.body_html,
+    Contribution.proposed_text,
+    Contribution.support_count,
+)
+
+
 def contribution_rows(process_id, *, section_id=None, offset=None, limit=None):
-    """Every published contribution with its section, theme and effective disposition, grouped for reading."""
+    """Every published contribution with its section, theme and effective disposition, grouped for reading.
+
+    Plain columns, not Contribution objects: a revision of 100,000 contributions loads no ORM identity.
+    """
     stmt = with_treatment(
         select(
-            Contribution,
+            *LISTED_COLUMNS,
             Section.title,
             Theme.id,
             Theme.title,
@@ -185,16 +215,22 @@ def contribution_rows(process_id, *, section_id=None, offset=None, limit=None):
         )
         .outerjoin(OfficialResponse, OfficialResponse.contribution_id == Contribution.id)
         .outerjoin(Stakeholder, Stakeholder.id == Contribution.stakeholder_id)
-        .join(Section, Section.id == Contribution.section_id)
-        .where(treatable(process_id))
     )
-    stmt = in_process_sections(stmt, process_id)
+    if offset is not None:
+        # the page's ids are chosen on narrow rows, so a late page does not sort every contribution's texts
+        ids = with_treatment(select(Contribution.id).select_from(Contribution))
+        page = _listed(ids, process_id, section_id).offset(offset).limit(limit).subquery()
+        stmt = stmt.where(Contribution.id.in_(select(page.c.id)))
+    return db.session.execute(_listed(stmt, process_id, section_id)).all()
+
+
+def _listed(stmt, process_id, section_id):
+    """Restrict and order a select over published contributions (joined to their treatment) for reading."""
+    stmt = stmt.join(Section, Section.id == Contribution.section_id).where(treatable(process_id))
     if section_id is not None:
         stmt = stmt.where(Contribution.section_id == section_id)
-    stmt = in_reading_order(stmt).order_by(Theme.title.is_(None), Theme.title, Contribution.id)
-    if offset is not None:
-        stmt = stmt.offset(offset).limit(limit)
-    return db.session.execute(stmt).all()
+    stmt = in_process_sections(stmt, process_id)
+    return in_reading_order(stmt).order_by(Theme.title.is_(None), Theme.title, Contribution.id)
 
 
 def stakeholder_counts(process_id):
@@ -248,7 +284,7 @@ def _revisions_query(process_id):
         select(ReportRevision)
         .where(ReportRevision.process_id == process_id)
         .order_by(ReportRevision.number.desc())
-        .options(defer(ReportRevision.snapshot), defer(ReportRevision.contributions))
+        .options(defer(ReportRevision.snapshot))
     )
 
 
@@ -265,12 +301,20 @@ def latest_revision(process_id):
 def get_revision_or_404(process_id, number):
     """One published revision of the process, or 404."""
     stmt = select(ReportRevision).where(ReportRevision.process_id == process_id, ReportRevision.number == number)
-    revision = db.session.scalar(stmt.options(defer(ReportRevision.contributions)))
+    revision = db.session.scalar(stmt)
     if revision is None:
         from flask import abort
 
         abort(404)
     return revision
+
+
+def frozen_contributions_page(revision_id, page):
+    """One stored page of a revision's frozen contributions (empty past the last page)."""
+    stmt = select(RevisionContributions.rows).where(
+        RevisionContributions.revision_id == revision_id, RevisionContributions.page == page
+    )
+    return db.session.scalar(stmt) or []
 
 
 def published_count(process_id):

@@ -12,6 +12,7 @@ from consult.http import flash_error, page_arg, wants_json
 from consult.permissions import require
 from consult.processes.queries import get_process_or_404
 from consult.report import bp, permissions
+from consult.report.models import RevisionContributions
 from consult.report.publishing import figures, queries
 from consult.report.publishing.docx import render_docx
 from consult.report.publishing.formats import day
@@ -21,7 +22,8 @@ from consult.report.publishing.snapshot import services
 from consult.report.publishing.storage import absolute
 from consult.report.rules import readiness
 
-PER_PAGE = 100
+#: the listings' page size, the pages in which a revision's contributions are stored
+PER_PAGE = RevisionContributions.PER_PAGE
 DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -68,8 +70,9 @@ def revision_contributions(slug, number):
     """Every contribution of a published revision with its disposition, grouped by section and theme."""
     process = get_process_or_404(slug)
     rev = queries.get_revision_or_404(process.id, number)
-    rows, page = rev.contributions, page_arg()
-    return _contributions_page(process, rows[(page - 1) * PER_PAGE : page * PER_PAGE], len(rows), page, rev)
+    page = page_arg()
+    rows = queries.frozen_contributions_page(rev.id, page)
+    return _contributions_page(process, rows, rev.snapshot["participation"]["contributions"], page, rev)
 
 
 @bp.route("/concertations/<slug>/bilan/versions/<int:number>/bilan.pdf")

@@ -163,12 +163,31 @@ def _rows(query) -> list[Row]:
     ]
 
 
+def _with_treatment_if_filtered(query, filters: Filters):
+    return with_treatment(query) if filters.theme or filters.disposition else query
+
+
+def _page_ids(process_id: int, filters: Filters, limit: int, offset: int):
+    """The ids of one page, chosen on narrow rows: the joins are made only where a filter or the order needs them.
+
+    Skipping 75,000 rows to reach a late page then walks an index, not 75,000 joined rows with their texts.
+    """
+    query = _with_treatment_if_filtered(select(Contribution.id).select_from(Contribution), filters)
+    if filters.sort == "section":
+        query = query.join(Section, Section.id == Contribution.section_id).join(
+            DraftVersion, DraftVersion.id == Section.version_id
+        )
+    order = _ORDER.get(filters.sort, _ORDER["newest"])
+    return query.where(*_conditions(process_id, filters)).order_by(*order).limit(limit).offset(offset)
+
+
 def treatment_page(process_id: int, filters: Filters, per_page: int = PER_PAGE) -> Page:
     """The page of contributions matching ``filters``: two queries (count, rows) at any size."""
-    counted = with_treatment(select(func.count()).select_from(Contribution)).where(*_conditions(process_id, filters))
-    total = db.session.scalar(counted)
+    counted = _with_treatment_if_filtered(select(func.count()).select_from(Contribution), filters)
+    total = db.session.scalar(counted.where(*_conditions(process_id, filters)))
     page_number = min(max(1, filters.page), max(1, math.ceil(total / per_page)))
-    query = _rows_query(process_id, filters).limit(per_page).offset((page_number - 1) * per_page)
+    ids = _page_ids(process_id, filters, per_page, (page_number - 1) * per_page).subquery()
+    query = _rows_query(process_id, filters).where(Contribution.id.in_(select(ids.c.id)))
     return Page(items=_rows(query), page=page_number, per_page=per_page, total=total)
 
 

@@ -4,8 +4,7 @@ from flask import render_template
 from flask_login import login_required
 
 from consult.stakeholders import bp, queries
-from consult.stakeholders.coverage import coverage, engagement_by_week
-from consult.stakeholders.models import StakeholderStatus
+from consult.stakeholders.coverage import Reach, coverage, engagement_by_week
 from consult.stakeholders.views.common import managed_process
 
 
@@ -22,12 +21,12 @@ def grid(slug):
 @bp.route("/concertations/<slug>/parties-prenantes/couverture")
 @login_required
 def coverage_view(slug):
-    """Show who is identified, invited and engaged by category × field and territory, with the gaps."""
+    """Show who is identified, invited and active (from the records) per category × field and territory."""
     process = managed_process(slug)
     return render_template(
         "stakeholders/coverage.html",
         process=process,
         coverage=coverage(process),
         weeks=engagement_by_week(process),
-        statuses=StakeholderStatus,
+        reach=Reach,
     )

@@ -5,7 +5,7 @@ from dataclasses import asdict
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from consult import signals
 from consult.audit import record
@@ -18,7 +18,7 @@ from consult.report.errors import (
     ReportInconsistent,
     UntreatedContributions,
 )
-from consult.report.models import ReportRevision
+from consult.report.models import ReportRevision, RevisionContributions
 from consult.report.publishing import figures
 from consult.report.publishing.invariants import figure_errors
 from consult.report.rules import readiness
@@ -85,9 +85,9 @@ def publish_report(actor, process, *, interim=False, now=None):
         published_at=now,
         published_by_id=actor.id,
         snapshot=figures.compute_report(process, now=now) | {"readiness": asdict(ready)},
-        contributions=figures.contribution_list(process.id),
     )
-    errors = figure_errors(revision.snapshot, revision.contributions)
+    contributions = figures.contribution_list(process.id)
+    errors = figure_errors(revision.snapshot, contributions)
     if errors:
         logger.error("report of process %s not published, its figures do not add up: %s", process.id, errors)
         raise ReportInconsistent(
@@ -95,6 +95,7 @@ def publish_report(actor, process, *, interim=False, now=None):
         )
     db.session.add(revision)
     db.session.flush()
+    freeze_contributions(revision, contributions)
     record(
         actor,
         "report.publish",
@@ -105,7 +106,18 @@ def publish_report(actor, process, *, interim=False, now=None):
     )
     from consult.report.publishing.opendata import write_package
 
-    revision.opendata_path = write_package(revision)
+    revision.opendata_path = write_package(revision, contributions)
     signals.report_published.send(revision, actor=actor, process=process)
     logger.info("report revision %s of process %s published", revision.number, process.id)
     return revision
+
+
+def freeze_contributions(revision, contributions: list[dict]):
+    """Store the revision's contributions by pages of ``RevisionContributions.PER_PAGE`` (one bulk insert)."""
+    size = RevisionContributions.PER_PAGE
+    pages = [
+        {"revision_id": revision.id, "page": number, "rows": contributions[start : start + size]}
+        for number, start in enumerate(range(0, len(contributions), size), start=1)
+    ]
+    if pages:
+        db.session.execute(insert(RevisionContributions), pages)
