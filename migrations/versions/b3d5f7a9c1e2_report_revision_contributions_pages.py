@@ -1,7 +1,7 @@
 """report revisions: frozen contributions stored by pages of 100 (a listing page reads one row); supports index
 
 Revision ID: b3d5f7a9c1e2
-Revises: f6c8d0e2b4a7
+Revises: a1d3f5b7c9e2
 Create Date: 2026-12-03 16:50:00.000000
 
 """
@@ -15,7 +15,7 @@ import consult.db  # noqa: F401 - custom column types
 
 # revision identifiers, used by Alembic.
 revision = "b3d5f7a9c1e2"
-down_revision = "f6c8d0e2b4a7"
+down_revision = "a1d3f5b7c9e2"
 branch_labels = None
 depends_on = None
 
