@@ -99,6 +99,9 @@ def bar_chart(key, title, description, labels, series, *, stacked=False, horizon
     }[(stacked, horizontal)]
     height = max(300, 40 * len(labels)) if horizontal else 360
     chart = cls(**_config(title=str(title), show_legend=len(series) > 1, height=height))
+    if horizontal:
+        # pygal draws the first label at the bottom; a reader reads from the top
+        labels, series = list(reversed(labels)), [(name, list(reversed(values))) for name, values in series]
     chart.x_labels = [str(label) for label in labels]
     for name, values in series:
         chart.add(str(name), list(values))
