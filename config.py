@@ -90,6 +90,9 @@ class Config:
     REPORT_DIR = env("REPORT_DIR", str(INSTANCE_DIR / "reports"))
     # Below this many positions on a section the report gives the consensus index without wording it.
     CONSENSUS_MIN_POSITIONS = env_int("CONSENSUS_MIN_POSITIONS", 10)
+    # The printed report carries at most this many answered contributions a section (most supported first);
+    # the web report and the open data carry them all, so the PDF stays a document at any size.
+    REPORT_PRINTED_ANSWERS_PER_SECTION = env_int("REPORT_PRINTED_ANSWERS_PER_SECTION", 5)
     FLAG_THRESHOLD = env_int("FLAG_THRESHOLD", 3)
     INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", 30)
     PAGE_SIZE = env_int("PAGE_SIZE", 20)

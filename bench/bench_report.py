@@ -3,7 +3,9 @@
 Run by `make bench`. Builds a throw-away SQLite database (and, when BENCH_DATABASE_URL is set, the same
 on that PostgreSQL database) with a process of 2,000 and of 100,000 contributions (bulk inserts), then
 prints, for each size: the time to publish a revision and the number of SQL queries and median time of
-every report page (``REPORT_PAGES``), as one table at the end; and the PDF build time at 2,000.
+every report page (``REPORT_PAGES``), as one table at the end; and the PDF build time (wall and CPU) with
+its page count. One contribution in RESPONSE_EVERY receives an official response, so the PDF's annex of
+answered contributions is exercised (and bounded) at every size.
 """
 
 import os
@@ -22,7 +24,15 @@ from sqlalchemy import event, insert  # noqa: E402
 from config import TestConfig  # noqa: E402
 from consult import create_app  # noqa: E402
 from consult.auth.models import Relation, User  # noqa: E402
-from consult.consultation.models import Contribution, Draft, DraftVersion, Position, Section, Support  # noqa: E402
+from consult.consultation.models import (  # noqa: E402
+    Contribution,
+    Draft,
+    DraftVersion,
+    OfficialResponse,
+    Position,
+    Section,
+    Support,
+)
 from consult.db import db  # noqa: E402
 from consult.processes.models import Phase, PhaseKind, Process, ProcessRole, ProcessRoleName  # noqa: E402
 from consult.report.models import Theme, Treatment  # noqa: E402
@@ -34,6 +44,7 @@ RUNS = 5
 TERRITORIES = ["Valence", "Montélimar", "Romans-sur-Isère", "Die", "Crest", "Nyons", "Tain", "Dieulefit"]
 CHANNELS = ["online"] * 8 + ["letter", "public_meeting", "phone"]
 DISPOSITIONS = ["accepted", "partly_accepted", "rejected", "out_of_scope"]
+RESPONSE_EVERY = 20
 
 
 def make_app(tmpdir, url=None):
@@ -156,6 +167,7 @@ def populate(size, rng):
     ]
     for start in range(0, len(treatments), 10_000):
         db.session.execute(insert(Treatment), treatments[start : start + 10_000])
+    insert_official_responses(contribution_ids, organizer)
     db.session.commit()
     return process, organizer
 
@@ -190,9 +202,43 @@ def insert_supports(process, user_ids, rng):
         db.session.execute(insert(Support), rows[start : start + 50_000])
 
 
+def insert_official_responses(contribution_ids, organizer):
+    """An official response to one contribution in RESPONSE_EVERY (the PDF's annex carries the answered ones)."""
+    rows = [
+        {
+            "contribution_id": cid,
+            "author_id": organizer.id,
+            "body": f"Réponse à la contribution {cid}.",
+            "body_html": f"<p>Réponse à la contribution {cid}.</p>",
+        }
+        for cid in contribution_ids[::RESPONSE_EVERY]
+    ]
+    for start in range(0, len(rows), 10_000):
+        db.session.execute(insert(OfficialResponse), rows[start : start + 10_000])
+
+
+def measure_pdf(revision):
+    """Print the PDF build time (wall clock and this process's CPU: the machine is shared) and its page count."""
+    import io
+
+    from pypdf import PdfReader
+
+    from consult.report.publishing.pdf import build_pdf
+    from consult.report.publishing.storage import absolute
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    relative = build_pdf(revision)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    if not relative:
+        print(f"  PDF build: failed after {wall:.1f} s ({revision.pdf_error})")
+        return
+    pages = len(PdfReader(io.BytesIO(absolute(relative).read_bytes())).pages)
+    load = os.getloadavg()[0]
+    print(f"  PDF build: {wall:.1f} s wall, {cpu:.1f} s CPU, {pages} pages (load average {load:.1f})")
+
+
 def run(app, size, rng):
     """Time publishing and every report page at ``size`` contributions; returns the row of the table."""
-    from consult.report.publishing.pdf import build_pdf
 
     with app.app_context():
         reset_schema()
@@ -209,10 +255,7 @@ def run(app, size, rng):
             session["_fresh"] = True
         row = measure_report(app, client, process, organizer)
         revision = row.pop("revision")
-        if size <= 2_000:
-            start = time.perf_counter()
-            build_pdf(revision)
-            print(f"  PDF build: {time.perf_counter() - start:.1f} s ({revision.pdf_error or 'ok'})")
+        measure_pdf(revision)
         db.session.remove()
         return row
 

@@ -29,16 +29,3 @@ def test_the_pdf_opens_with_a_cover_and_contents_and_carries_the_foreword_and_co
     everything = "\n".join(pages)
     assert "Le mot du président." in everything and "Nos engagements pour demain." in everything
     assert "Groupes de travail" in everything
-
-
-def test_the_printed_annex_keeps_the_answered_contributions_most_supported_first_in_reading_order():
-    from consult.report.publishing.presentation import printed_annex
-
-    rows = [
-        {"id": 1, "supports": 0, "response_html": ""},
-        {"id": 2, "supports": 1, "response_html": "<p>Oui</p>"},
-        {"id": 3, "supports": 9, "response_html": "<p>Non</p>"},
-        {"id": 4, "supports": 5, "response_html": "<p>Peut-être</p>"},
-    ]
-    assert [c["id"] for c in printed_annex(rows)] == [2, 3, 4]
-    assert [c["id"] for c in printed_annex(rows, limit=2)] == [3, 4]

@@ -1,5 +1,8 @@
 """What the report's templates need from a snapshot: its charts and labelled views of its figures."""
 
+from collections import defaultdict
+
+from flask import current_app
 from flask_babel import gettext as _
 
 from consult.report.publishing.charts import bar_chart, line_chart
@@ -70,15 +73,22 @@ def charts(snapshot: dict) -> dict:
     return result
 
 
-def groups_by_section(snapshot: dict) -> list[dict]:
-    """The disposition groups (section x theme) with their section and theme, in reading order."""
-    sections = {s["id"]: s for s in snapshot["sections"]}
+def dispositions_by_section(snapshot: dict) -> list[dict]:
+    """Per section, in reading order, each theme's contributions by disposition: one small table a section."""
     themes = {t["id"]: t for t in snapshot["treatment"]["themes"]}
-    result = []
+    sections = snapshot["sections"]
+    rank = {s["id"]: n for n, s in enumerate(sections)}
+    titles = {s["id"]: s["title"] for s in sections}
+    rows = defaultdict(list)
     for group in snapshot["treatment"]["groups"]:
-        section = sections.get(group["section_id"], {"id": group["section_id"], "title": "?"})
-        result.append({"section": section, "theme": themes.get(group["theme_id"]), "counts": group["counts"]})
-    return result
+        rows[group["section_id"]].append({"theme": themes.get(group["theme_id"]), "counts": group["counts"]})
+    ordered = sorted(rows, key=lambda section_id: (rank.get(section_id, len(rank)), section_id))
+    return [{"id": i, "title": titles.get(i, "?"), "rows": rows[i]} for i in ordered]
+
+
+def disposition_keys(snapshot: dict) -> list[str]:
+    """The dispositions the report's tables show: those given at least once."""
+    return [key for key, n in snapshot["treatment"]["by_disposition"].items() if n]
 
 
 def chart_rows(snapshot: dict) -> dict:
@@ -111,7 +121,8 @@ def template_context(snapshot: dict) -> dict:
         "s": snapshot,
         "charts": charts(snapshot),
         "rows": chart_rows(snapshot),
-        "groups": groups_by_section(snapshot),
+        "dispositions": dispositions_by_section(snapshot),
+        "disposition_keys": disposition_keys(snapshot),
         "L": LABELS,
         "label": label,
         "percent": percent,
@@ -119,18 +130,52 @@ def template_context(snapshot: dict) -> dict:
     }
 
 
-#: the printed annex stops here; the web report and the open data carry every contribution
-PRINTED_ANNEX_LIMIT = 300
+def reading_groups(rows: list[dict], section_of=None) -> list[dict]:
+    """Contributions already in reading order, grouped as they come: by section, then by theme.
 
-
-def printed_annex(contributions: list[dict], *, limit: int = PRINTED_ANNEX_LIMIT) -> list[dict]:
-    """The contributions a printed report carries: those the organizers answered, most supported first, in order.
-
-    Every contribution stays in the web report (paginated) and in the open data; the printed document says so.
+    ``section_of`` maps a contribution to its section line ({"id", "title"}); by default its own section.
+    Consecutive grouping keeps the order the rows were given in (Jinja's groupby would sort by id).
     """
-    answered = [c for c in contributions if c.get("response_html")]
-    kept = {c["id"] for c in sorted(answered, key=lambda c: (-c["supports"], c["id"]))[:limit]}
-    return [c for c in contributions if c["id"] in kept]
+    groups = []
+    for row in rows:
+        section = section_of(row) if section_of else {"id": row["section_id"], "title": row["section"]}
+        if not groups or groups[-1]["id"] != section["id"]:
+            groups.append({"id": section["id"], "title": section["title"], "themes": []})
+        themes = groups[-1]["themes"]
+        if not themes or themes[-1]["title"] != row["theme"]:
+            themes.append({"title": row["theme"], "items": []})
+        themes[-1]["items"].append(row)
+    return groups
+
+
+def printed_annex(snapshot: dict, contributions: list[dict], *, per_section: int) -> list[dict]:
+    """The contributions a printed report carries: those the organizers answered, at most ``per_section`` a section.
+
+    Sections follow the report's reading order (each section once, every version folded in, as in the
+    snapshot); a section keeps its most supported answered contributions, shown by theme, and says how many
+    more the web report and the open data carry (``left_out``). The annex stays a few pages at any size.
+    """
+    lines = snapshot["sections"]
+    line_of = {i: line for line in lines for i in line.get("ids", [line["id"]])}
+    rank = {line["id"]: n for n, line in enumerate(lines)}
+
+    def section_of(row):
+        line = line_of.get(row["section_id"])
+        return line or {"id": row["section_id"], "title": row["section"]}
+
+    answered = defaultdict(list)
+    for index, row in enumerate(contributions):
+        if row.get("response_html"):
+            answered[section_of(row)["id"]].append((index, row))
+    groups = []
+    for section_id in sorted(answered, key=lambda i: (rank.get(i, len(rank)), answered[i][0][0])):
+        rows = answered[section_id]
+        kept = sorted(rows, key=lambda item: (-item[1]["supports"], item[0]))[:per_section]
+        # the kept rows back in the annex's order: by theme (no theme last), then as listed
+        kept.sort(key=lambda item: (not item[1]["theme"], item[1]["theme"], item[0]))
+        group = reading_groups([row for _index, row in kept], section_of)[0]
+        groups.append(group | {"left_out": len(rows) - len(kept)})
+    return groups
 
 
 def printed_context(revision) -> dict:
@@ -138,9 +183,14 @@ def printed_context(revision) -> dict:
     from consult.mail import external_url
 
     process = revision.snapshot["process"]
+    contributions = revision.contributions
+    annex = printed_annex(
+        revision.snapshot, contributions, per_section=current_app.config["REPORT_PRINTED_ANSWERS_PER_SECTION"]
+    )
     return {
-        "contributions": printed_annex(revision.contributions),
-        "annex_total": len(revision.contributions),
+        "contributions": annex,
+        "annex_shown": sum(len(t["items"]) for group in annex for t in group["themes"]),
+        "annex_total": len(contributions),
         "complete_list_url": external_url(
             "report.revision_contributions", slug=process["slug"], number=revision.number
         ),

@@ -17,7 +17,7 @@ from consult.report.publishing import figures, queries
 from consult.report.publishing.docx import render_docx
 from consult.report.publishing.formats import day
 from consult.report.publishing.forms import PublishForm
-from consult.report.publishing.presentation import template_context
+from consult.report.publishing.presentation import reading_groups, template_context
 from consult.report.publishing.snapshot import services
 from consult.report.publishing.storage import absolute
 from consult.report.rules import readiness
@@ -155,7 +155,7 @@ def _contributions_page(process, rows, total, page, rev):
         "report/publishing/contributions.html",
         process=process,
         revision=rev,
-        contributions=rows,
+        contributions=reading_groups(rows),
         total=total,
         page=page,
         pages=max(1, -(-total // PER_PAGE)),
