@@ -4,8 +4,9 @@ from dataclasses import dataclass
 
 from flask import abort
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import aliased, joinedload, selectinload
+from sqlalchemy.orm import aliased, joinedload, load_only, selectinload
 
+from consult.auth.models import User
 from consult.consultation import permissions
 from consult.consultation.diff import has_changed, word_diff_html
 from consult.consultation.models import (
@@ -22,6 +23,7 @@ from consult.consultation.models import (
 )
 from consult.db import db
 from consult.permissions import is_signed_in
+from consult.stakeholders.models import Stakeholder
 
 PUBLIC_STATES = (ContributionState.PUBLISHED, ContributionState.HIDDEN, ContributionState.WITHDRAWN)
 SORTS = {"soutiens": "supported", "recents": "newest"}
@@ -156,9 +158,22 @@ def _visible(user, moderator: bool):
     return Contribution.state.in_(PUBLIC_STATES)
 
 
+#: what a section page shows of a contribution; the rest (search column, raw text, statistics columns) stays
+#: unread: loading fewer columns is most of what a page's rows cost
+PAGE_COLUMNS = (
+    Contribution.id, Contribution.section_id, Contribution.kind, Contribution.parent_id, Contribution.author_id,
+    Contribution.channel, Contribution.received_on, Contribution.stakeholder_id, Contribution.body_html,
+    Contribution.proposed_text, Contribution.state, Contribution.moderation_reason, Contribution.support_count,
+    Contribution.flag_count, Contribution.reply_count, Contribution.created_at,
+)  # fmt: skip
+
+
 def _with_people(query):
     return query.options(
-        joinedload(Contribution.author), joinedload(Contribution.stakeholder), joinedload(Contribution.response)
+        load_only(*PAGE_COLUMNS),
+        joinedload(Contribution.author).load_only(User.id, User.display_name),
+        joinedload(Contribution.stakeholder).load_only(Stakeholder.id, Stakeholder.name),
+        joinedload(Contribution.response),
     )
 
 

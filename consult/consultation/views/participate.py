@@ -23,12 +23,12 @@ from consult.processes.queries import get_process_or_404
 
 
 def _load_section(slug, section_id):
-    process = get_process_or_404(slug)
+    process = get_process_or_404(slug, with_phases=False)
     return process, queries.get_section_or_404(process, section_id, current_user)
 
 
 def _load_contribution(slug, contribution_id):
-    process = get_process_or_404(slug)
+    process = get_process_or_404(slug, with_phases=False)
     contribution = queries.get_contribution_or_404(process, contribution_id)
     queries.get_section_or_404(process, contribution.section_id, current_user)
     return process, contribution
