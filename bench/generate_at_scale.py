@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import create_engine, text  # noqa: E402
 
-from bench.generate_consultation import _schema_signature, bench_config, generate  # noqa: E402
+from bench.generate_consultation import _schema_signature, bench_config, generate, reopen  # noqa: E402
 from consult import create_app  # noqa: E402
 from consult.db import db  # noqa: E402
 
@@ -122,11 +122,11 @@ def generate_at_scale(
     consultation is built here through the services.
     """
     summary = Path(f"{path}.scale.json")
-    wanted = {"positions": positions, "comments": comments, "schema": _schema_signature()}
+    wanted = {"positions": positions, "comments": comments}
     if reuse and summary.exists():
         saved = json.loads(summary.read_text())
         if all(saved.get(k) == v for k, v in wanted.items()):
-            return {"app": create_app(bench_config(path, url)), **saved, "reused": True}
+            return {"app": reopen(path, url, summary, saved), **saved, "reused": True}
     summary.unlink(missing_ok=True)
     if template is None:
         data = generate(1, path, url=url)
@@ -152,6 +152,7 @@ def generate_at_scale(
         **dict(zip(("positions", "comments", "supports", "people"), counts, strict=True)),
     }
     data.pop("reused", None)
+    data["schema"] = _schema_signature()
     summary.write_text(json.dumps({**data, **wanted}))
     return {"app": app, **data, **wanted, "reused": False}
 
