@@ -255,8 +255,9 @@ class Visitor:
         return re.search(rb'name="csrf_token" value="([^"]+)"', html).group(1).decode()
 
 
-def posting_times(app, base: str, data) -> dict[str, float]:
-    """Median ms of stating a position and of supporting a comment (each alternated with its undo)."""
+def posting_times(app, base: str, worker: int, data) -> dict[str, float]:
+    """Median ms of stating a position and of supporting a comment (each alternated with its undo), and the
+    worker's mean CPU ms per post."""
     from consult.auth.models import User
     from consult.consultation.models import Contribution
 
@@ -277,13 +278,15 @@ def posting_times(app, base: str, data) -> dict[str, float]:
     }
     medians = {}
     for name, (path, forms) in posts.items():
-        timings = []
+        timings, cpu = [], _cpu_seconds(worker)
         for n in range(POSTS):
             start = time.perf_counter()
             status, body = visitor.request("POST", path, {"csrf_token": token, **forms[n % 2]})
             timings.append((time.perf_counter() - start) * 1000)
             assert status == 200, (name, status, body[:300])
         medians[name] = statistics.median(timings)
+        # the worker's CPU per post: what the answer costs when the cores are not shared with other programs
+        medians[f"{name} CPU"] = (_cpu_seconds(worker) - cpu) * 1000 / POSTS
     return medians
 
 
@@ -363,7 +366,7 @@ def run(backend: str, where) -> list[dict]:
                 cpu_share = f"CPU {cpu:5.2f} ms/request, render {ceiling.cpu_ms:5.2f} ms  {ceiling.cpu_ms / cpu:4.0%}"
                 print(f"{name:<14} {wall}  |  {cpu_share}  |  {queries} queries  {size // 1024} KB", flush=True)
                 print(f"{'':<14} {profile(app, page)}", flush=True)
-            posts = posting_times(app, base, data)
+            posts = posting_times(app, base, worker, data)
             rows.append({"backend": backend, "scale": scale, "posts": posts})
             print("posting (median ms): " + "  ".join(f"{k} {v:.1f}" for k, v in posts.items()), flush=True)
     return rows
@@ -403,9 +406,13 @@ def table(rows: list[dict]) -> None:
                   "(gunicorn + Flask + session, no query, no template: the floor under every page)")  # fmt: skip
     for row in rows:
         if "posts" in row:
-            met = max(row["posts"].values()) <= TARGET_POST_MS
+            wall = [v for k, v in row["posts"].items() if not k.endswith("CPU")]
+            cpu = [v for k, v in row["posts"].items() if k.endswith("CPU")]
+            verdict = "met" if max(wall) <= TARGET_POST_MS else "NOT MET"
+            if max(wall) > TARGET_POST_MS and max(cpu) <= TARGET_POST_MS:
+                verdict += f" by wall clock (load {os.getloadavg()[0]:.1f}); met by the worker's CPU"
             posts = "  ".join(f"{k} {v:5.1f} ms" for k, v in row["posts"].items())
-            print(f"{row['backend']:<11}posting {row['scale']:>2}x  {posts}   {'met' if met else 'NOT MET'}")
+            print(f"{row['backend']:<11}posting {row['scale']:>2}x  {posts}   {verdict}")
     print(f"targets: each page's render CPU >= {TARGET_RATIO:.0%} of its CPU per served request at both sizes, "
           f"no slower at 10x than at 1x; posting <= {TARGET_POST_MS:.0f} ms median (wall clock)")  # fmt: skip
 

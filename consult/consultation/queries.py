@@ -116,9 +116,15 @@ def get_section_or_404(process, section_id: int, user) -> Section:
         .options(joinedload(Section.version).joinedload(DraftVersion.draft), joinedload(Section.parent))
         .where(Section.id == section_id)
     )
-    if section is None or section.version.draft.process_id != process.id:
+    if section is None:
         abort(404)
-    if not permissions.can_view_version(user, process, section.version):
+    return check_section_visible(process, section, user)
+
+
+def check_section_visible(process, section: Section, user) -> Section:
+    """The section, if it belongs to this process and the user may read its version; else a 404."""
+    version = section.version
+    if version.draft.process_id != process.id or not permissions.can_view_version(user, process, version):
         abort(404)
     return section
 
