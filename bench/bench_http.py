@@ -70,7 +70,10 @@ def gunicorn(path: str, url: str | None):
     """One sync worker on 127.0.0.1, started for the block and stopped after it."""
     port = _free_port()
     entry = f"bench.bench_http:served_app({path!r}, {url!r})"
-    command = [sys.executable, "-m", "gunicorn", "-w", "1", "-k", "sync", "-b", f"127.0.0.1:{port}", entry]
+    # a long worker timeout: on a loaded machine importing the app alone can outlast gunicorn's 30 s, and the
+    # master would kill and reboot the worker forever
+    command = [sys.executable, "-m", "gunicorn", "-w", "1", "-k", "sync", "-t", "600", "-b", f"127.0.0.1:{port}",
+               entry]  # fmt: skip
     server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
     try:
         for _ in range(200):
@@ -120,7 +123,7 @@ def wrk(url: str, worker: int) -> tuple[float, float]:
 
 def urllib_get(url: str) -> None:
     host, _, path = url.removeprefix("http://").partition("/")
-    connection = http.client.HTTPConnection(host, timeout=30)
+    connection = http.client.HTTPConnection(host, timeout=300)  # the first request waits for the worker's boot
     connection.request("GET", "/" + path)
     assert connection.getresponse().status == 200, url
     connection.close()
