@@ -295,13 +295,15 @@ def posting_times(app, base: str, worker: int, data) -> dict[str, float]:
 
 def databases():
     yield "SQLite", lambda scale: (f"/tmp/bench-consultation-{scale}x.sqlite", None)
+    engine = create_engine(POSTGRES_URL)
     try:
-        engine = create_engine(POSTGRES_URL)
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except Exception as error:  # noqa: BLE001 -- any failure means "no PostgreSQL here"
         print(f"\n(PostgreSQL skipped: {POSTGRES_URL} does not answer: {type(error).__name__})")
         return
+    finally:
+        engine.dispose()  # a connection left open would keep PostgreSQL from copying the 1x database
     yield "PostgreSQL", _postgres_where
 
 
