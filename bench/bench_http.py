@@ -6,8 +6,11 @@ migrations are unchanged; ``--fresh`` builds it again), one gunicorn sync worker
 in-process from the data its view already loaded (the page's render ceiling), the ratio of the two, and the
 SQL queries of one request. Then the median time of posting a position and a support over HTTP.
 
-PostgreSQL is used when ``BENCH_POSTGRES_URL`` (a server URL; databases ``<name>`` and ``<name>_10x``) or
-its default answers. ``BENCH_SECONDS`` sets wrk's duration (5 s).
+PostgreSQL is used when ``BENCH_POSTGRES_URL`` (a server URL; databases ``<name>``, ``<name>_10x`` and
+``<name>_scale``) or its default answers. Its 10x database is the 1x one copied and grown by bulk inserts
+(``bench/generate_at_scale.py``): through the services it takes over an hour on a shared machine. With
+``BENCH_SCALE_CASE=1``, PostgreSQL also runs the issue's scale case: 1.5 million positions and 200,000
+comments. ``BENCH_SECONDS`` sets wrk's duration (5 s).
 """
 
 import cProfile
@@ -30,12 +33,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import create_engine, event, select, text  # noqa: E402
 
-from bench.generate_consultation import bench_config, generate  # noqa: E402
+from bench.generate_at_scale import COMMENTS as SCALE_COMMENTS  # noqa: E402
+from bench.generate_at_scale import POSITIONS as SCALE_POSITIONS  # noqa: E402
+from bench.generate_at_scale import generate_at_scale  # noqa: E402
+from bench.generate_consultation import COMMENTS_PER_SECTION, POSITIONS, SECTIONS, bench_config, generate  # noqa: E402
 from consult import create_app  # noqa: E402
 from consult.db import db  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SCALES = (1, 10)
+#: the issue's PostgreSQL case, run after 1x and 10x when BENCH_SCALE_CASE=1
+SCALE_CASE = "1.5M"
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 RENDERS = 60
 POSTS = 40
@@ -62,7 +70,10 @@ def gunicorn(path: str, url: str | None):
     """One sync worker on 127.0.0.1, started for the block and stopped after it."""
     port = _free_port()
     entry = f"bench.bench_http:served_app({path!r}, {url!r})"
-    command = [sys.executable, "-m", "gunicorn", "-w", "1", "-k", "sync", "-b", f"127.0.0.1:{port}", entry]
+    # a long worker timeout: on a loaded machine importing the app alone can outlast gunicorn's 30 s, and the
+    # master would kill and reboot the worker forever
+    command = [sys.executable, "-m", "gunicorn", "-w", "1", "-k", "sync", "-t", "600", "-b", f"127.0.0.1:{port}",
+               entry]  # fmt: skip
     server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
     try:
         for _ in range(200):
@@ -112,7 +123,7 @@ def wrk(url: str, worker: int) -> tuple[float, float]:
 
 def urllib_get(url: str) -> None:
     host, _, path = url.removeprefix("http://").partition("/")
-    connection = http.client.HTTPConnection(host, timeout=30)
+    connection = http.client.HTTPConnection(host, timeout=300)  # the first request waits for the worker's boot
     connection.request("GET", "/" + path)
     assert connection.getresponse().status == 200, url
     connection.close()
@@ -247,8 +258,9 @@ class Visitor:
         return re.search(rb'name="csrf_token" value="([^"]+)"', html).group(1).decode()
 
 
-def posting_times(app, base: str, data) -> dict[str, float]:
-    """Median ms of stating a position and of supporting a comment (each alternated with its undo)."""
+def posting_times(app, base: str, worker: int, data) -> dict[str, float]:
+    """Median ms of stating a position and of supporting a comment (each alternated with its undo), and the
+    worker's mean CPU ms per post."""
     from consult.auth.models import User
     from consult.consultation.models import Contribution
 
@@ -269,32 +281,38 @@ def posting_times(app, base: str, data) -> dict[str, float]:
     }
     medians = {}
     for name, (path, forms) in posts.items():
-        timings = []
+        timings, cpu = [], _cpu_seconds(worker)
         for n in range(POSTS):
             start = time.perf_counter()
             status, body = visitor.request("POST", path, {"csrf_token": token, **forms[n % 2]})
             timings.append((time.perf_counter() - start) * 1000)
             assert status == 200, (name, status, body[:300])
         medians[name] = statistics.median(timings)
+        # the worker's CPU per post: what the answer costs when the cores are not shared with other programs
+        medians[f"{name} CPU"] = (_cpu_seconds(worker) - cpu) * 1000 / POSTS
     return medians
 
 
 def databases():
     yield "SQLite", lambda scale: (f"/tmp/bench-consultation-{scale}x.sqlite", None)
+    engine = create_engine(POSTGRES_URL)
     try:
-        engine = create_engine(POSTGRES_URL)
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except Exception as error:  # noqa: BLE001 -- any failure means "no PostgreSQL here"
         print(f"\n(PostgreSQL skipped: {POSTGRES_URL} does not answer: {type(error).__name__})")
         return
-    yield (
-        "PostgreSQL",
-        lambda scale: (
-            f"/tmp/bench-consultation-pg-{scale}x",
-            POSTGRES_URL if scale == 1 else f"{POSTGRES_URL}_{scale}x",
-        ),
-    )
+    finally:
+        engine.dispose()  # a connection left open would keep PostgreSQL from copying the 1x database
+    yield "PostgreSQL", _postgres_where
+
+
+def _postgres_where(scale) -> tuple[str, str]:
+    """(summary path, database url) of a PostgreSQL scale: ``<name>``, ``<name>_10x``, ``<name>_scale``."""
+    if scale == 1:
+        return "/tmp/bench-consultation-pg-1x", POSTGRES_URL
+    suffix = "scale" if scale == SCALE_CASE else f"{scale}x"
+    return f"/tmp/bench-consultation-pg-{suffix}", f"{POSTGRES_URL}_{suffix}"
 
 
 def _ensure_database(url: str | None) -> None:
@@ -308,14 +326,34 @@ def _ensure_database(url: str | None) -> None:
     engine.dispose()
 
 
+def _data(backend: str, scale, where, first: dict | None) -> dict:
+    """The data of one scale: through the services (SQLite, PostgreSQL 1x), else bulk-grown from the 1x copy."""
+    path, url = where(scale)
+    reuse = "--fresh" not in sys.argv
+    if url is None or scale == 1:
+        _ensure_database(url)
+        return generate(scale, path, url=url, reuse=reuse)
+    with first["app"].app_context():
+        db.engine.dispose()  # the 1x database is the template: PostgreSQL copies it only when nobody is connected
+    positions, comments = (
+        (SCALE_POSITIONS, SCALE_COMMENTS)
+        if scale == SCALE_CASE
+        else (POSITIONS * scale, SECTIONS * COMMENTS_PER_SECTION * scale)
+    )
+    return generate_at_scale(
+        path, url, positions=positions, comments=comments, template=(where(1)[1], first), reuse=reuse
+    )
+
+
 def run(backend: str, where) -> list[dict]:
     """Measure every page and the posts at each scale on one database."""
-    rows = []
-    for scale in SCALES:
+    rows, first = [], None
+    scales = (*SCALES, SCALE_CASE) if backend == "PostgreSQL" and os.environ.get("BENCH_SCALE_CASE") == "1" else SCALES
+    for scale in scales:
         path, url = where(scale)
-        _ensure_database(url)
         started = time.perf_counter()
-        data = generate(scale, path, url=url, reuse="--fresh" not in sys.argv)
+        data = _data(backend, scale, where, first)
+        first = first or data
         how = "reused" if data["reused"] else f"generated in {time.perf_counter() - started:.0f} s"
         print(f"\n== {backend} {scale}x: {data['counts']} ({how})", flush=True)
         app = data["app"]
@@ -333,7 +371,7 @@ def run(backend: str, where) -> list[dict]:
                 cpu_share = f"CPU {cpu:5.2f} ms/request, render {ceiling.cpu_ms:5.2f} ms  {ceiling.cpu_ms / cpu:4.0%}"
                 print(f"{name:<14} {wall}  |  {cpu_share}  |  {queries} queries  {size // 1024} KB", flush=True)
                 print(f"{'':<14} {profile(app, page)}", flush=True)
-            posts = posting_times(app, base, data)
+            posts = posting_times(app, base, worker, data)
             rows.append({"backend": backend, "scale": scale, "posts": posts})
             print("posting (median ms): " + "  ".join(f"{k} {v:.1f}" for k, v in posts.items()), flush=True)
     return rows
@@ -365,17 +403,32 @@ def table(rows: list[dict]) -> None:
               f"{one['served']:9.1f}{one['ceiling']:7.0f}{one['served'] / one['ceiling']:6.0%}{cpu_ratios[0]:6.0%}"
               f"{ten['served']:10.1f}{ten['ceiling']:7.0f}{ten['served'] / ten['ceiling']:6.0%}{cpu_ratios[1]:6.0%}"
               f"{one['cpu']:10.2f}{ten['cpu']:6.2f}{one['queries']:>5} / {ten['queries']:<3}{verdict}")  # fmt: skip
+        if SCALE_CASE in scales:
+            _scale_line(one, scales[SCALE_CASE])
     for row in rows:
         if "floor" in row:
             print(f"{row['backend']:<11}static file {row['scale']:>2}x: {row['floor']:.2f} ms CPU per request "
                   "(gunicorn + Flask + session, no query, no template: the floor under every page)")  # fmt: skip
     for row in rows:
         if "posts" in row:
-            met = max(row["posts"].values()) <= TARGET_POST_MS
+            wall = [v for k, v in row["posts"].items() if not k.endswith("CPU")]
+            cpu = [v for k, v in row["posts"].items() if k.endswith("CPU")]
+            verdict = "met" if max(wall) <= TARGET_POST_MS else "NOT MET"
+            if max(wall) > TARGET_POST_MS and max(cpu) <= TARGET_POST_MS:
+                verdict += f" by wall clock (load {os.getloadavg()[0]:.1f}); met by the worker's CPU"
             posts = "  ".join(f"{k} {v:5.1f} ms" for k, v in row["posts"].items())
-            print(f"{row['backend']:<11}posting {row['scale']:>2}x  {posts}   {'met' if met else 'NOT MET'}")
+            print(f"{row['backend']:<11}posting {row['scale']:>2}x  {posts}   {verdict}")
     print(f"targets: each page's render CPU >= {TARGET_RATIO:.0%} of its CPU per served request at both sizes, "
           f"no slower at 10x than at 1x; posting <= {TARGET_POST_MS:.0f} ms median (wall clock)")  # fmt: skip
+
+
+def _scale_line(one: dict, big: dict) -> None:
+    """The scale case beside 1x: the same share of the ceiling, and no slower than 1x."""
+    ratio = big["ceiling_cpu"] / big["cpu"]
+    flat = big["cpu"] <= one["cpu"] * 1.05
+    verdict = "met" if ratio >= TARGET_RATIO and flat else "NOT MET" + ("" if flat else " (slower than 1x)")
+    served = f"{big['served']:10.1f}{big['ceiling']:7.0f}{big['served'] / big['ceiling']:6.0%}{ratio:6.0%}"
+    print(f"{'':<11}{'  at ' + SCALE_CASE:<14}{'':>28}{served}{'':>10}{big['cpu']:6.2f}{big['queries']:>5}  {verdict}")
 
 
 def main():

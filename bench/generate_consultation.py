@@ -135,6 +135,19 @@ def _schema_signature() -> str:
     return hashlib.sha1("".join(sorted(p.name for p in versions.glob("*.py"))).encode()).hexdigest()  # noqa: S324
 
 
+def reopen(path: str, url: str | None, summary: Path, saved: dict):
+    """The app on a database built before; migrations added since are applied (they are append-only)."""
+    from flask_migrate import upgrade
+
+    app = create_app(bench_config(path, url))
+    if saved.get("schema") != _schema_signature():
+        with app.app_context():
+            upgrade()
+        saved["schema"] = _schema_signature()
+        summary.write_text(json.dumps(saved))
+    return app
+
+
 def _empty_database(app, path: str, url: str | None) -> None:
     if url is None:
         Path(path).unlink(missing_ok=True)
@@ -152,8 +165,8 @@ def generate(
     With ``url`` (a PostgreSQL database, emptied first), the data goes there and ``path`` only names the
     saved summary.
 
-    With ``reuse``, a database this function already built at ``path`` for the same scale and migrations
-    (its summary is saved beside it) is opened as it is, so the benchmark can run again without
+    With ``reuse``, a database this function already built at ``path`` for the same scale (its summary is
+    saved beside it) is opened and brought to the current migrations, so the benchmark can run again without
     regenerating ~100,000 rows through the services.
     """
     from flask_migrate import upgrade
@@ -161,8 +174,8 @@ def generate(
     summary = Path(f"{path}.json")
     if reuse and summary.exists() and (url or Path(path).exists()):
         saved = json.loads(summary.read_text())
-        if saved.get("schema") == _schema_signature() and saved.get("scale") == scale:
-            return {"app": create_app(bench_config(path, url)), **saved, "reused": True}
+        if saved.get("scale") == scale:
+            return {"app": reopen(path, url, summary, saved), **saved, "reused": True}
     summary.unlink(missing_ok=True)
     app = create_app(bench_config(path, url))
     _empty_database(app, path, url)

@@ -3,7 +3,7 @@
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.auth.models import Relation
@@ -205,6 +205,14 @@ class Contribution(db.Model):
     __table_args__ = (
         Index("ix_contributions_section_state", "section_id", "state", "parent_id"),
         Index("ix_contributions_process_state", "process_id", "state"),
+        # a section page's top-level contributions in its two orders, with the state it filters on
+        *(
+            Index(name, *columns, postgresql_where=text("parent_id IS NULL"), sqlite_where=text("parent_id IS NULL"))
+            for name, columns in (
+                ("ix_contributions_top_supported", ("section_id", "support_count", "id", "state")),
+                ("ix_contributions_top_newest", ("section_id", "id", "state")),
+            )
+        ),
     )
 
     id: Mapped[int_pk]

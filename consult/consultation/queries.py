@@ -1,11 +1,13 @@
 """Read models of the consultation pages, each in a constant number of SQL queries."""
 
 from dataclasses import dataclass
+from functools import cache
 
 from flask import abort
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import aliased, joinedload, selectinload
+from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy.orm import aliased, joinedload, load_only, selectinload
 
+from consult.auth.models import User
 from consult.consultation import permissions
 from consult.consultation.diff import has_changed, word_diff_html
 from consult.consultation.models import (
@@ -23,6 +25,7 @@ from consult.consultation.models import (
 )
 from consult.db import db
 from consult.permissions import is_signed_in
+from consult.stakeholders.models import Stakeholder
 
 PUBLIC_STATES = (ContributionState.PUBLISHED, ContributionState.HIDDEN, ContributionState.WITHDRAWN)
 SORTS = {"soutiens": "supported", "recents": "newest"}
@@ -115,9 +118,15 @@ def get_section_or_404(process, section_id: int, user) -> Section:
         .options(joinedload(Section.version).joinedload(DraftVersion.draft), joinedload(Section.parent))
         .where(Section.id == section_id)
     )
-    if section is None or section.version.draft.process_id != process.id:
+    if section is None:
         abort(404)
-    if not permissions.can_view_version(user, process, section.version):
+    return check_section_visible(process, section, user)
+
+
+def check_section_visible(process, section: Section, user) -> Section:
+    """The section, if it belongs to this process and the user may read its version; else a 404."""
+    version = section.version
+    if version.draft.process_id != process.id or not permissions.can_view_version(user, process, version):
         abort(404)
     return section
 
@@ -154,20 +163,45 @@ def version_outline(version: DraftVersion) -> list[tuple[Section, list[Section]]
     return [(part, children.get(part.id, [])) for part in sections if part.parent_id is None]
 
 
-def _visible(user, moderator: bool):
+def _audience(user, moderator: bool) -> str:
+    """Who reads a section page, as far as which contributions they see: moderator, member or visitor."""
     if moderator:
+        return "moderator"
+    return "member" if is_signed_in(user) else "visitor"
+
+
+def _visible(audience: str):
+    """The contributions an audience sees; a member also sees their own pending ones (``viewer_id``)."""
+    if audience == "moderator":
         return Contribution.state.in_(list(ContributionState))
-    if is_signed_in(user):
+    if audience == "member":
         return or_(
             Contribution.state.in_(PUBLIC_STATES),
-            and_(Contribution.state == ContributionState.PENDING, Contribution.author_id == user.id),
+            and_(Contribution.state == ContributionState.PENDING, Contribution.author_id == bindparam("viewer_id")),
         )
     return Contribution.state.in_(PUBLIC_STATES)
 
 
+def _viewer(user, audience: str) -> dict:
+    return {"viewer_id": user.id} if audience == "member" else {}
+
+
+#: what a section page shows of a contribution; the rest (search column, raw text, statistics columns) stays
+#: unread: loading fewer columns is most of what a page's rows cost
+PAGE_COLUMNS = (
+    Contribution.id, Contribution.section_id, Contribution.kind, Contribution.parent_id, Contribution.author_id,
+    Contribution.channel, Contribution.received_on, Contribution.stakeholder_id, Contribution.body_html,
+    Contribution.proposed_text, Contribution.state, Contribution.moderation_reason, Contribution.support_count,
+    Contribution.flag_count, Contribution.reply_count, Contribution.created_at,
+)  # fmt: skip
+
+
 def _with_people(query):
     return query.options(
-        joinedload(Contribution.author), joinedload(Contribution.stakeholder), joinedload(Contribution.response)
+        load_only(*PAGE_COLUMNS),
+        joinedload(Contribution.author).load_only(User.id, User.display_name),
+        joinedload(Contribution.stakeholder).load_only(Stakeholder.id, Stakeholder.name),
+        joinedload(Contribution.response),
     )
 
 
@@ -216,39 +250,53 @@ def section_contributions(
     A narrow query sorts the section's contribution ids and counts them (a window count, so one query);
     a second one reads the wide rows of this page and of their replies, joined to their people.
     """
+    audience = _audience(user, moderator)
+    rows = db.session.execute(
+        _page_ids_statement(sort, audience),
+        {"section_id": section.id, "limit": per_page, "offset": (page - 1) * per_page, **_viewer(user, audience)},
+    ).all()
+    if rows:
+        total = rows[0][1]
+    elif page > 1:  # past the last page: the window count has no row to ride on
+        where = (Contribution.section_id == section.id, Contribution.parent_id.is_(None), _visible(audience))
+        total = db.session.scalar(select(func.count(Contribution.id)).where(*where), _viewer(user, audience))
+    else:
+        total = 0
+    ids = [row[0] for row in rows]
+    items, replies = _page_rows(ids, user, audience)
+    return ContributionPage(page=page, per_page=per_page, total=total, items=items, replies=replies)
+
+
+# The section page's two queries are built once per sort and audience: building an ORM statement with its
+# loader options costs as much as running it (SQLAlchemy caches the SQL, not the statement).
+@cache
+def _page_ids_statement(sort: str, audience: str):
     order = (
         (Contribution.support_count.desc(), Contribution.id.desc())
         if sort == "supported"
         else (Contribution.id.desc(),)
     )
-    where = (Contribution.section_id == section.id, Contribution.parent_id.is_(None), _visible(user, moderator))
-    rows = db.session.execute(
+    return (
         select(Contribution.id, func.count().over())
-        .where(*where)
+        .where(Contribution.section_id == bindparam("section_id"), Contribution.parent_id.is_(None), _visible(audience))
         .order_by(*order)
-        .limit(per_page)
-        .offset((page - 1) * per_page)
-    ).all()
-    if rows:
-        total = rows[0][1]
-    else:  # past the last page: the window count has no row to ride on
-        total = db.session.scalar(select(func.count(Contribution.id)).where(*where)) if page > 1 else 0
-    ids = [row[0] for row in rows]
-    items, replies = _page_rows(ids, user, moderator)
-    return ContributionPage(page=page, per_page=per_page, total=total, items=items, replies=replies)
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+    )
 
 
-def _page_rows(ids: list[int], user, moderator: bool) -> tuple[list[Contribution], dict[int, list[Contribution]]]:
+@cache
+def _page_rows_statement(audience: str):
+    is_shown = Contribution.id.in_(bindparam("ids", expanding=True))
+    replies = and_(Contribution.parent_id.in_(bindparam("ids", expanding=True)), _visible(audience))
+    return _with_people(select(Contribution).where(or_(is_shown, replies)).order_by(Contribution.id))
+
+
+def _page_rows(ids: list[int], user, audience: str) -> tuple[list[Contribution], dict[int, list[Contribution]]]:
     """The contributions ``ids`` in that order, and their visible replies oldest first, in one query."""
     if not ids:
         return [], {}
-    rows = db.session.scalars(
-        _with_people(
-            select(Contribution)
-            .where(or_(Contribution.id.in_(ids), and_(Contribution.parent_id.in_(ids), _visible(user, moderator))))
-            .order_by(Contribution.id)
-        )
-    ).unique()
+    rows = db.session.scalars(_page_rows_statement(audience), {"ids": ids, **_viewer(user, audience)}).unique()
     loaded, replies = {}, {}
     for row in rows:
         if row.parent_id is None:

@@ -23,14 +23,14 @@ from consult.processes.queries import get_process_or_404
 
 
 def _load_section(slug, section_id):
-    process = get_process_or_404(slug)
+    process = get_process_or_404(slug, with_phases=False)
     return process, queries.get_section_or_404(process, section_id, current_user)
 
 
 def _load_contribution(slug, contribution_id):
-    process = get_process_or_404(slug)
+    process = get_process_or_404(slug, with_phases=False)
     contribution = queries.get_contribution_or_404(process, contribution_id)
-    queries.get_section_or_404(process, contribution.section_id, current_user)
+    queries.check_section_visible(process, contribution.section, current_user)  # loaded with the contribution
     return process, contribution
 
 
@@ -131,8 +131,9 @@ def position(slug, section_id):
         services.set_position(current_user, section, value)
     except DomainError as error:
         return _answer("", back, error=error)
-    db.session.refresh(section)
-    counts = {v.value: getattr(section, f"{v.value}_count") for v in PositionValue}
+    columns = [f"{v.value}_count" for v in PositionValue]
+    db.session.refresh(section, columns)  # the counters only: the UPDATE changed them in SQL
+    counts = {v.value: getattr(section, column) for v, column in zip(PositionValue, columns, strict=True)}
     message = _("Your position is withdrawn.") if value is None else _("Your position is saved.")
     return _answer(message, back, {"counts": counts, "position": raw if value else None})
 
@@ -152,7 +153,7 @@ def support(slug, contribution_id):
             services.support_contribution(current_user, contribution)
     except DomainError as error:
         return _answer("", _section_url(contribution), error=error)
-    db.session.refresh(contribution)
+    db.session.refresh(contribution, ["support_count"])  # changed in SQL by the service
     message = _("Your support is withdrawn.") if undo else _("Thank you for your support.")
     count = contribution.support_count
     payload = {"count": count, "noun": support_noun(count), "supported": not undo}

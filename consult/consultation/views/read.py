@@ -26,7 +26,7 @@ def position_labels() -> dict:
 @bp.route("/concertations/<slug>/projets/<int:draft_id>")
 def draft(slug, draft_id):
     """Read a version of a draft (the latest published one unless ``?version=N``), section by section."""
-    process = get_process_or_404(slug)
+    process = get_process_or_404(slug, with_phases=False)
     draft = queries.get_draft_or_404(process, draft_id)
     version = queries.pick_version(draft, request.args.get("version", type=int), current_user)
     return render_template(
@@ -109,14 +109,14 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
 @bp.route("/concertations/<slug>/sections/<int:section_id>")
 def section(slug, section_id):
     """A section: its text, positions, comments, amendments and replies, sorted and paginated."""
-    process = get_process_or_404(slug)
+    process = get_process_or_404(slug, with_phases=False)
     return render_section(process, queries.get_section_or_404(process, section_id, current_user))
 
 
 @bp.route("/concertations/<slug>/projets/<int:draft_id>/versions/<int:number>/changements")
 def changes(slug, draft_id, number):
     """What changed in version ``number`` since the previous one, with the contributions that led to it."""
-    process = get_process_or_404(slug)
+    process = get_process_or_404(slug, with_phases=False)
     draft = queries.get_draft_or_404(process, draft_id)
     version = queries.pick_version(draft, number, current_user)
     rows, removed = queries.version_changes(version)
