@@ -1,7 +1,7 @@
 """section pages: partial indexes that give a section's top-level contributions in page order
 
 Revision ID: c7e9a1b3d5f8
-Revises: f6c8d0e2b4a7
+Revises: b3d5f7a9c1e2
 Create Date: 2026-12-03 17:00:00
 
 """
@@ -10,7 +10,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'c7e9a1b3d5f8'
-down_revision = 'f6c8d0e2b4a7'
+down_revision = "b3d5f7a9c1e2"
 branch_labels = None
 depends_on = None
 
