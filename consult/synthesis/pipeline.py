@@ -13,7 +13,7 @@ from threadpoolctl import ThreadpoolController
 
 from consult.synthesis import campaigns as campaign_detection
 from consult.synthesis import themes
-from consult.synthesis.text import lemma_text
+from consult.synthesis.text import lemma_texts
 
 MIN_DISTINCT = 5  # fewer distinct texts than this: campaigns only, no themes
 
@@ -48,7 +48,7 @@ def analyse(texts: list[str], k: int | None = None, with_similar: bool = True) -
     kept = [i for i in range(len(texts)) if i not in follower]
     if len(kept) < MIN_DISTINCT:
         return Analysis(found, [], np.zeros(len(texts), dtype=int), [[] for _ in texts], kept=kept)
-    lemmatized = [lemma_text(texts[i]) for i in kept]
+    lemmatized = lemma_texts([texts[i] for i in kept])
     space = themes.semantic_space([texts[i] for i in kept], lemmatized)
     kept_labels = themes.cluster(space.vectors, min(k or themes.default_k(len(kept)), len(kept) - 1))
     position = {index: row for row, index in enumerate(kept)}

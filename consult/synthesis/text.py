@@ -7,6 +7,7 @@ that a text typed without accents meets the same terms.
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 import simplemma
@@ -266,3 +267,43 @@ def lemma_text(text: str) -> str:
 def normalized(text: str) -> str:
     """Lower case, no accents, one space between words: what near-duplicate detection compares."""
     return " ".join(re.findall(r"\w+", strip_accents(text.lower())))
+
+
+REPEATED_WORDS = 5  # a run of this many words...
+REPEATED_SHARE = 0.02  # ...found in this share of the texts (and at least MIN_REPEATS) is boilerplate
+MIN_REPEATS = 4
+
+
+def strip_repeated_phrases(texts: list[str]) -> list[str]:
+    """The texts without the phrases many of them share: letterheads, formules de politesse, stock phrases.
+
+    A run of ``REPEATED_WORDS`` words found in at least ``REPEATED_SHARE`` of the texts says nothing about
+    any one subject, yet in a long letter it outweighs the sentence that does. Campaigns must be set aside
+    first (their copies would make their own words boilerplate). A text made only of such phrases is kept
+    whole.
+    """
+    words = [_WORD.findall(t.lower()) for t in texts]
+    runs = [_runs([strip_accents(word) for word in w]) for w in words]
+    counts = Counter(run for found in runs for run in found)
+    limit = max(MIN_REPEATS, REPEATED_SHARE * len(texts))
+    common = {run for run, count in counts.items() if count >= limit}
+    return [_without(w, common) if common & found else " ".join(w) for w, found in zip(words, runs, strict=True)]
+
+
+def lemma_texts(texts: list[str]) -> list[str]:
+    """The lemmas of each text once the phrases many texts share are stripped: what the themes compare."""
+    return [lemma_text(t) for t in strip_repeated_phrases(texts)]
+
+
+def _runs(keys: list[str]) -> set[tuple]:
+    return {tuple(keys[i : i + REPEATED_WORDS]) for i in range(len(keys) - REPEATED_WORDS + 1)}
+
+
+def _without(words: list[str], common: set) -> str:
+    keys = [strip_accents(w) for w in words]
+    dropped = [False] * len(words)
+    for i in range(len(words) - REPEATED_WORDS + 1):
+        if tuple(keys[i : i + REPEATED_WORDS]) in common:
+            dropped[i : i + REPEATED_WORDS] = [True] * REPEATED_WORDS
+    left = [w for w, d in zip(words, dropped, strict=True) if not d]
+    return " ".join(left or words)
