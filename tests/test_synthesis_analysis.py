@@ -12,7 +12,7 @@ from sklearn.metrics import adjusted_rand_score
 from consult.synthesis import campaigns, themes
 from consult.synthesis.opinions import opinion_groups
 from consult.synthesis.pipeline import analyse
-from consult.synthesis.text import lemmas, strip_repeated_phrases
+from consult.synthesis.text import lemmas, readable, readable_forms, strip_repeated_phrases
 
 CORPUS = Path(__file__).resolve().parent.parent / "bench" / "synthesis_corpus" / "corpus.json"
 
@@ -30,6 +30,17 @@ def analysis(corpus):
 def test_lemmas_count_plural_feminine_and_unaccented_forms_as_one_term():
     assert lemmas("Les aidants, l'aidante et un aidant") == ["aidant", "aidant", "aidant"]
     assert lemmas("répit") == lemmas("repit") == ["repit"]
+
+
+def test_terms_match_without_accents_and_read_as_people_wrote_them():
+    forms = readable_forms(["Un problème de résident", "un probleme", "les résidents", "un resident"])
+    assert lemmas("probleme") == lemmas("problème") == ["probleme"]
+    assert readable("probleme resident", forms) == "problème résident"
+
+
+def test_key_terms_of_the_corpus_are_shown_with_their_accents(analysis):
+    terms = {t for theme in analysis.themes for t in theme.terms}
+    assert "répit" in terms and "repit" not in terms
 
 
 def test_campaigns_are_found_with_their_exact_members(corpus):

@@ -144,7 +144,7 @@ def _section_terms(rows, analysis) -> dict:
     space = analysis.space
     position = {index: row for row, index in enumerate(analysis.kept)}
     return {
-        str(section): themes.key_terms(space.tfidf, space.terms, [position[i] for i in members if i in position])
+        str(section): themes.key_terms(space, [position[i] for i in members if i in position])
         for section, members in by_section.items()
         if any(i in position for i in members)
     }

@@ -59,7 +59,7 @@ def analyse(texts: list[str], k: int | None = None, with_similar: bool = True) -
         suggested.append(
             Theme(
                 members=[i for i in range(len(texts)) if labels[i] == label],
-                terms=themes.key_terms(space.tfidf, space.terms, rows),
+                terms=themes.key_terms(space, rows),
                 representatives=[kept[r] for r in themes.representatives(space.vectors, rows)],
             )
         )

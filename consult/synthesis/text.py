@@ -244,9 +244,34 @@ def _fold(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def lemma(token: str) -> str:
-    """The lemma of one lower-case token, plural and feminine folded, without accents."""
+    """The lemma of one lower-case token, plural and feminine folded, without accents: what terms match on."""
     token = _ELISION.sub("", token)
     return strip_accents(_fold(simplemma.lemmatize(token, lang="fr").lower()))
+
+
+def readable_forms(texts: list[str]) -> dict[str, str]:
+    """For each matching lemma (no accents), the word people wrote most often: *probleme* reads *problème*.
+
+    On a tie the form with more accents wins (people who type without accents do not mean it), then the
+    shorter.
+    """
+    seen: dict[str, Counter] = {}
+    for text in texts:
+        for token in _WORD.findall(text.lower()):
+            seen.setdefault(lemma(token), Counter())[_ELISION.sub("", token)] += 1
+    return {
+        key: max(forms.items(), key=lambda item: (item[1], _accents(item[0]), -len(item[0])))[0]
+        for key, forms in seen.items()
+    }
+
+
+def _accents(word: str) -> int:
+    return sum(not c.isascii() for c in word)
+
+
+def readable(term: str, forms: dict[str, str]) -> str:
+    """A term (a lemma or a pair of lemmas) as people wrote it."""
+    return " ".join(forms.get(word, word) for word in term.split())
 
 
 def lemmas(text: str) -> list[str]:

@@ -8,7 +8,7 @@ seed: the same texts give the same suggestions. Each group is explained by its k
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from sklearn.cluster import KMeans
@@ -16,7 +16,7 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from consult.synthesis.text import lemma_text
+from consult.synthesis.text import lemma_text, readable, readable_forms
 
 SEED = 16
 COMPONENTS = 80
@@ -25,11 +25,14 @@ KEY_TERMS = 8
 
 @dataclass
 class Space:
-    """The texts in the semantic space: TF-IDF matrix, its vocabulary and the normalized LSA vectors."""
+    """The texts in the semantic space: TF-IDF matrix, its vocabulary (lemmas without accents, what terms
+    match on), the normalized LSA vectors and each lemma's most written form (what organizers read).
+    """
 
     tfidf: object
     terms: np.ndarray
     vectors: np.ndarray
+    forms: dict = field(default_factory=dict)
 
 
 def common_share(count: int) -> float:
@@ -64,7 +67,7 @@ def semantic_space(texts: list[str], lemmatized: list[str] | None = None) -> Spa
     # A few dozen texts carry few topics: fewer dimensions keep the noise of single words out.
     components = max(2, min(COMPONENTS, max(10, matrix.shape[0] // 8), matrix.shape[1] - 1, matrix.shape[0] - 1))
     reduced = TruncatedSVD(components, random_state=SEED).fit_transform(matrix)
-    return Space(matrix, terms, normalize(reduced).astype(np.float32))
+    return Space(matrix, terms, normalize(reduced).astype(np.float32), readable_forms(texts))
 
 
 def cluster(vectors: np.ndarray, k: int) -> np.ndarray:
@@ -79,12 +82,14 @@ def default_k(count: int) -> int:
     return max(2, min(20, round((count / 4) ** 0.5), count - 1))
 
 
-def key_terms(tfidf, terms, members, n: int = KEY_TERMS) -> list[str]:
-    """The terms that distinguish ``members`` from the whole set: their mean weight minus the overall mean."""
-    inside = np.asarray(tfidf[members].mean(axis=0)).ravel()
-    overall = np.asarray(tfidf.mean(axis=0)).ravel()
+def key_terms(space: Space, members, n: int = KEY_TERMS) -> list[str]:
+    """The terms that distinguish ``members`` from the whole set (their mean weight minus the overall mean),
+    as people wrote them.
+    """
+    inside = np.asarray(space.tfidf[members].mean(axis=0)).ravel()
+    overall = np.asarray(space.tfidf.mean(axis=0)).ravel()
     order = np.argsort(-(inside - overall))[:n]
-    return [str(terms[i]) for i in order if inside[i] > 0]
+    return [readable(str(space.terms[i]), space.forms) for i in order if inside[i] > 0]
 
 
 def representatives(vectors: np.ndarray, members: list[int], n: int = 3) -> list[int]:
