@@ -25,8 +25,10 @@ KEY_TERMS = 8
 
 @dataclass
 class Space:
-    """The texts in the semantic space: TF-IDF matrix, its vocabulary (lemmas without accents, what terms
-    match on), the normalized LSA vectors and each lemma's most written form (what organizers read).
+    """The texts in the semantic space: TF-IDF matrix, vocabulary, normalized LSA vectors, readable forms.
+
+    The vocabulary is made of lemmas without accents (what terms match on); ``forms`` gives each lemma's
+    most written form (what organizers read).
     """
 
     tfidf: object
@@ -83,8 +85,9 @@ def default_k(count: int) -> int:
 
 
 def key_terms(space: Space, members, n: int = KEY_TERMS) -> list[str]:
-    """The terms that distinguish ``members`` from the whole set (their mean weight minus the overall mean),
-    as people wrote them.
+    """The terms that distinguish ``members`` from the whole set, as people wrote them.
+
+    A term's score is its mean weight among ``members`` minus its mean weight overall.
     """
     inside = np.asarray(space.tfidf[members].mean(axis=0)).ravel()
     overall = np.asarray(space.tfidf.mean(axis=0)).ravel()
