@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from consult.db import db
-from consult.report.models import Theme, Treatment
+from consult.report.models import DispositionChange, Theme, Treatment
 from consult.synthesis import compute, services
 from consult.synthesis.errors import SuggestionDecided
 from consult.synthesis.models import (
@@ -289,3 +289,64 @@ def test_a_run_whose_worker_died_is_taken_over_once_its_lease_ran_out(app):
     )
     compute.run_pending(utcnow())
     assert db.session.get(SynthesisRun, run.id).status == RunStatus.DONE
+
+
+def _group_action(client, process, ids, back, **data):
+    payload = {"ids": [str(i) for i in ids], "next": back} | data
+    return client.submit(f"/concertations/{process.slug}/traitement/lot", payload)
+
+
+def test_the_group_form_gives_a_whole_campaign_one_theme_then_one_disposition_in_the_history(consultation, login_as):
+    process, organizer, contributions = consultation
+    make_synthesis_run(process, organizer)
+    theme = make_theme(organizer, process, "Délais de la MDPH")
+    client = login_as(organizer)
+    copies = [c.id for c in contributions["campaign"]]
+    back = f"/concertations/{process.slug}/traitement/contributions/{copies[0]}"
+    page = client.get(back).get_data(as_text=True)
+    assert "Agir sur tout le groupe" in page
+    assert all(f'name="ids" value="{i}"' in page for i in copies)  # every copy of its campaign is in the group
+
+    response = _group_action(client, process, copies, back, action="theme", theme=str(theme.id))
+    assert response.status_code == 302 and response.headers["Location"].endswith(back)
+    in_theme = set(db.session.scalars(select(Treatment.contribution_id).where(Treatment.theme_id == theme.id)))
+    assert in_theme == set(copies)
+
+    reason = "Un plan de rattrapage est inscrit à la **fiche 7**."
+    response = _group_action(
+        client, process, copies, back, action="disposition", disposition="accepted", reason_md=reason
+    )
+    assert response.status_code == 302
+    history = db.session.scalars(select(DispositionChange).where(DispositionChange.target_id.in_(copies))).all()
+    assert sorted(h.target_id for h in history) == sorted(copies)
+    assert {(h.after, h.actor_id, h.reason_md) for h in history} == {("accepted", organizer.id, reason)}
+
+
+def test_the_group_form_needs_a_reason_its_token_and_the_right_to_treat(consultation, login_as):
+    process, organizer, contributions = consultation
+    make_synthesis_run(process, organizer)
+    copies = [c.id for c in contributions["campaign"]]
+    back = f"/concertations/{process.slug}/traitement/contributions/{copies[0]}"
+    organizer_client = login_as(organizer)
+    no_reason = _group_action(organizer_client, process, copies, back, action="disposition", disposition="accepted")
+    assert no_reason.status_code == 400
+    tokenless = organizer_client.post(
+        f"/concertations/{process.slug}/traitement/lot",
+        data={"ids": [str(i) for i in copies], "action": "disposition", "disposition": "accepted", "reason_md": "x"},
+    )
+    assert tokenless.status_code == 400
+    outsider = login_as(make_user())
+    denied = _group_action(outsider, process, copies, back, action="disposition", disposition="accepted", reason_md="x")
+    assert denied.status_code == 403
+    assert db.session.scalar(select(func.count(DispositionChange.id))) == 0
+
+
+def test_the_group_form_does_not_send_elsewhere(consultation, login_as):
+    process, organizer, contributions = consultation
+    make_synthesis_run(process, organizer)
+    theme = make_theme(organizer, process, "Transports")
+    ids = [contributions["transport"][0].id]
+    response = _group_action(
+        login_as(organizer), process, ids, "https://ailleurs.example/", action="theme", theme=str(theme.id)
+    )
+    assert response.headers["Location"].endswith(f"/concertations/{process.slug}/traitement")
