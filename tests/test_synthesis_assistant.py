@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from consult.consultation.models import Section
 from consult.db import db
 from consult.report.models import DispositionChange, Theme, Treatment
 from consult.synthesis import compute, services
@@ -350,3 +351,47 @@ def test_the_group_form_does_not_send_elsewhere(consultation, login_as):
         login_as(organizer), process, ids, "https://ailleurs.example/", action="theme", theme=str(theme.id)
     )
     assert response.headers["Location"].endswith(f"/concertations/{process.slug}/traitement")
+
+
+def _more(organizer, contributions, subject, start, count):
+    section = db.session.get(Section, contributions[subject][0].section_id)
+    texts = [c["text"] for c in CORPUS if c["subject"] == subject and not c["campaign"]][start : start + count]
+    return [make_offline_contribution(organizer, section, t) for t in texts]
+
+
+def test_a_later_run_keeps_the_suggestions_and_decisions_and_places_only_the_new_contributions(consultation):
+    process, organizer, contributions = consultation
+    make_synthesis_run(process, organizer)
+    first = {s.id: set(s.members) for s in db.session.scalars(select(SuggestedTheme))}
+    renamed = _suggestion_of(contributions["transport"][0])
+    services.rename(organizer, process, renamed.id, title="Se déplacer")
+    rejected = _suggestion_of(contributions["school_inclusion"][0])
+    if rejected.id != renamed.id:
+        services.reject(organizer, process, rejected.id)
+    new = _more(organizer, contributions, "transport", 15, 6)
+
+    second = make_synthesis_run(process, organizer)
+    assert second.new_count == 6
+    now = db.session.scalars(select(SuggestedTheme).where(SuggestedTheme.run_id == second.id)).all()
+    assert len(now) == len(first)
+    assert all(any(old <= set(s.members) for s in now) for old in first.values())  # nobody moved
+    assert {c.id for c in new} <= {m for s in now for m in s.members}  # the new ones placed
+    carried = next(s for s in now if contributions["transport"][0].id in s.members)
+    assert carried.title == "Se déplacer" and carried.status == SuggestionStatus.OPEN
+    if rejected.id != renamed.id:
+        again = next(s for s in now if contributions["school_inclusion"][0].id in s.members)
+        assert again.status == SuggestionStatus.REJECTED
+
+
+def test_everything_is_recomputed_when_asked_or_when_many_contributions_are_new(consultation, login_as):
+    process, organizer, contributions = consultation
+    make_synthesis_run(process, organizer)
+    asked = make_synthesis_run(process, organizer, full=True)
+    assert asked.new_count is None
+    _more(organizer, contributions, "housing", 15, 25)  # 25 of 91: more than a quarter are new
+    assert make_synthesis_run(process, organizer).new_count is None
+    _more(organizer, contributions, "housing", 40, 2)
+    latest = make_synthesis_run(process, organizer)
+    assert latest.new_count == 2
+    page = text(login_as(organizer).get(_url(process)))
+    assert "2 nouvelles contributions y ont été placées" in page and "Tout recalculer" in page

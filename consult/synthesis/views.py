@@ -66,7 +66,7 @@ def request_run(slug):
     process = load_process(slug)
     form = RunForm()
     if form.validate_on_submit():
-        services.request_run(current_user, process, theme_count=form.theme_count.data)
+        services.request_run(current_user, process, theme_count=form.theme_count.data, full=form.full.data)
         flash(_("The computation is requested; this page shows its progress."), "success")
     elif form.theme_count.errors:
         flash(_("The number of themes must be between 2 and 40."), "error")
