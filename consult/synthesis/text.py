@@ -10,6 +10,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+import numpy as np
 import simplemma
 
 _WORD = re.compile(r"[a-zà-öø-ÿœæ]+(?:['’-][a-zà-öø-ÿœæ]+)*")
@@ -305,14 +306,16 @@ def strip_repeated_phrases(texts: list[str]) -> list[str]:
     A run of ``REPEATED_WORDS`` words found in at least ``REPEATED_SHARE`` of the texts says nothing about
     any one subject, yet in a long letter it outweighs the sentence that does. Campaigns must be set aside
     first (their copies would make their own words boilerplate). A text made only of such phrases is kept
-    whole.
+    whole. Runs are counted by their hashes, in two passes, so that 100,000 texts fit in little memory.
     """
-    words = [_WORD.findall(t.lower()) for t in texts]
-    runs = [_runs([strip_accents(word) for word in w]) for w in words]
-    counts = Counter(run for found in runs for run in found)
-    limit = max(MIN_REPEATS, REPEATED_SHARE * len(texts))
-    common = {run for run, count in counts.items() if count >= limit}
-    return [_without(w, common) if common & found else " ".join(w) for w, found in zip(words, runs, strict=True)]
+    seen = [np.unique(_run_hashes(_WORD.findall(t.lower()))) for t in texts]
+    values, counts = np.unique(np.concatenate(seen) if seen else np.empty(0, np.int64), return_counts=True)
+    common = values[counts >= max(MIN_REPEATS, REPEATED_SHARE * len(texts))]
+    stripped = []
+    for text, found in zip(texts, seen, strict=True):
+        words = _WORD.findall(text.lower())
+        stripped.append(_without(words, common) if np.isin(found, common).any() else " ".join(words))
+    return stripped
 
 
 def lemma_texts(texts: list[str]) -> list[str]:
@@ -320,15 +323,15 @@ def lemma_texts(texts: list[str]) -> list[str]:
     return [lemma_text(t) for t in strip_repeated_phrases(texts)]
 
 
-def _runs(keys: list[str]) -> set[tuple]:
-    return {tuple(keys[i : i + REPEATED_WORDS]) for i in range(len(keys) - REPEATED_WORDS + 1)}
-
-
-def _without(words: list[str], common: set) -> str:
+def _run_hashes(words: list[str]) -> np.ndarray:
     keys = [strip_accents(w) for w in words]
-    dropped = [False] * len(words)
-    for i in range(len(words) - REPEATED_WORDS + 1):
-        if tuple(keys[i : i + REPEATED_WORDS]) in common:
-            dropped[i : i + REPEATED_WORDS] = [True] * REPEATED_WORDS
+    count = len(keys) - REPEATED_WORDS + 1
+    return np.fromiter((hash(tuple(keys[i : i + REPEATED_WORDS])) for i in range(count)), np.int64, max(count, 0))
+
+
+def _without(words: list[str], common: np.ndarray) -> str:
+    dropped = np.zeros(len(words), dtype=bool)
+    for i in np.flatnonzero(np.isin(_run_hashes(words), common)):
+        dropped[i : i + REPEATED_WORDS] = True
     left = [w for w, d in zip(words, dropped, strict=True) if not d]
     return " ".join(left or words)
