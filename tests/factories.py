@@ -349,11 +349,11 @@ def make_synthesis(organizer, process, section=None, body="Synthèse des avis.")
 # --- synthesis assistant ---------------------------------------------------------
 
 
-def make_synthesis_run(process, organizer):
+def make_synthesis_run(process, organizer, full=False):
     """A finished computation of the synthesis assistant, requested and run through its services."""
     from consult.synthesis import compute, services
 
-    run = services.request_run(organizer, process)
+    run = services.request_run(organizer, process, full=full)
     compute.run(run.id)
     db.session.expire_all()
     return run

@@ -1,11 +1,14 @@
 """Build ``corpus.json``: the labelled contributions the synthesis benchmark and tests read.
 
 Run ``python bench/synthesis_corpus/build_corpus.py`` (deterministic: same file every time). Each
-contribution is assembled from hand-written fragments (``fragments.py``) in one register — testimony,
-short line, long message, official letter, angry relative — then reworded (everyday synonyms) and, for
-some, written without accents, in lower case or with spelling mistakes. Organic texts are kept only when
-they are not near-copies of an earlier one (real people do not write the same message), so that the
-only near-duplicates are the three planted campaigns.
+contribution is assembled from hand-written fragments (``fragments.py`` for the subjects, ``noise.py``
+for what every contribution shares) in one register — testimony, short line, long message, official
+letter, angry relative — then reworded (everyday synonyms) and, for some, written without accents, in
+lower case or with spelling mistakes. As in real consultations, most texts carry the schema's common
+vocabulary, letters carry long boilerplate, stories carry one useful sentence among many, and some
+texts mix a second subject: TF-IDF + k-means recovers little of the subjects (see the benchmark).
+Organic texts are kept only when they are not near-copies of an earlier one (real people do not
+write the same message), so that the only near-duplicates are the three planted campaigns.
 """
 
 import json
@@ -19,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import fragments as F  # noqa: E402
+import noise as N  # noqa: E402
 
 SEED = 16
 PER_SUBJECT = 55
@@ -102,9 +106,32 @@ def opening(rng, category):
     return rng.choice(F.OPENINGS[category])
 
 
+def common(rng, count):
+    """Sentences of the schema's common vocabulary: a who and a what, or a whole common sentence."""
+    said = []
+    for _ in range(count):
+        if rng.random() < 0.6:
+            said.append(f"{rng.choice(N.COMMON_WHO)} {rng.choice(N.COMMON_WHAT)}")
+        else:
+            said.append(rng.choice(N.COMMON_SENTENCES))
+    return said
+
+
+def aside_subject(rng, subject):
+    """A sentence of another subject: real contributions mix two, one dominant."""
+    others = [s for s in F.SUBJECTS.values() if s is not subject]
+    return rng.choice(rng.choice(others)["core"])
+
+
+def core(rng, subject, low, high):
+    return rng.sample(subject["core"], min(len(subject["core"]), rng.randint(low, high)))
+
+
 def testimony(rng, subject, category):
-    core = rng.sample(subject["core"], rng.randint(1, 3))
-    parts = [opening(rng, category), *core]
+    said = core(rng, subject, 1, 2)
+    parts = [opening(rng, category), *common(rng, rng.randint(1, 3)), *said]
+    if len(said) == 2 and rng.random() < 0.6:
+        parts.insert(rng.randint(1, len(parts)), aside_subject(rng, subject))
     if rng.random() < 0.4:
         parts.append(rng.choice(F.ASIDES))
     parts.append(rng.choice(F.DEMANDS))
@@ -112,38 +139,45 @@ def testimony(rng, subject, category):
 
 
 def short(rng, subject, category):
-    line = rng.choice(subject["short"])
-    if rng.random() < 0.5:
+    line = rng.choice(subject["short"] if rng.random() < 0.5 else subject["core"])
+    if rng.random() < 0.4:
         line = rng.choice(["", "Bonjour, ", "Simplement : ", "Mon avis : ", "Urgent : "]) + line
-    if rng.random() < 0.5:
-        line += " " + rng.choice(F.DEMANDS + F.ANGRY[:3])
+    if rng.random() < 0.4:
+        line += " " + common(rng, 1)[0]
     return line.strip()
 
 
 def long_message(rng, subject, category):
-    core = rng.sample(subject["core"], min(len(subject["core"]), rng.randint(3, 5)))
-    asides = rng.sample(F.ASIDES, rng.randint(1, 3))
-    body = core[:2] + asides[:1] + core[2:] + asides[1:]
-    paragraphs = [opening(rng, category), " ".join(body[:3]), " ".join(body[3:]), rng.choice(F.DEMANDS)]
+    body = [*core(rng, subject, 2, 3), *common(rng, rng.randint(2, 4)), aside_subject(rng, subject)]
+    rng.shuffle(body)
+    asides = rng.sample(F.ASIDES, rng.randint(1, 2))
+    paragraphs = [opening(rng, category), " ".join(body[:3]), " ".join(body[3:] + asides), rng.choice(F.DEMANDS)]
     return "\n\n".join(p for p in paragraphs if p)
 
 
 def letter(rng, subject, category):
-    core = rng.sample(subject["core"], rng.randint(2, 3))
-    intro = opening(rng, category) or "Je me permets de vous adresser ces quelques lignes."
-    body = " ".join(core)
-    return "\n\n".join(
-        [rng.choice(F.LETTER_OPENINGS), intro, body, rng.choice(F.ASIDES), rng.choice(F.LETTER_CLOSINGS)]
-    )
+    presentation = rng.sample(N.LETTER_PRESENTATIONS, rng.randint(3, 5))
+    paragraphs = [
+        rng.choice(N.LETTER_HEADERS),
+        rng.choice(F.LETTER_OPENINGS),
+        " ".join(presentation[:-1]),
+        " ".join([*common(rng, rng.randint(1, 2)), *core(rng, subject, 1, 2)]),
+        presentation[-1],
+        rng.choice(F.LETTER_CLOSINGS),
+        rng.choice(N.LETTER_SIGNATURES),
+    ]
+    return "\n\n".join(paragraphs)
 
 
 def angry(rng, subject, category):
-    core = rng.sample(subject["core"], rng.randint(1, 2))
-    core[0] = shout(rng, core[0])
-    return " ".join([rng.choice(F.ANGRY), *core, rng.choice(F.ANGRY)])
+    story = rng.sample(N.STORY, rng.randint(3, 6))
+    useful = core(rng, subject, 1, 1)
+    useful[0] = shout(rng, useful[0])
+    story.insert(rng.randint(1, len(story)), useful[0])
+    return " ".join([rng.choice(F.ANGRY), *story, *common(rng, rng.randint(0, 1)), rng.choice(F.ANGRY)])
 
 
-REGISTERS = [(testimony, 40), (short, 15), (long_message, 15), (letter, 12), (angry, 18)]
+REGISTERS = [(testimony, 35), (short, 22), (long_message, 12), (letter, 14), (angry, 17)]
 
 
 def degrade(rng, text):

@@ -15,12 +15,13 @@ from consult.db import atomic, db, utcnow
 from consult.processes.models import PhaseKind, Process
 from consult.report.models import Treatment
 from consult.report.rules import TREATABLE_STATES
-from consult.synthesis import opinions, themes
+from consult.synthesis import opinions, queries, themes
 from consult.synthesis.models import (
     Campaign,
     RunStatus,
     SimilarContribution,
     SuggestedTheme,
+    SuggestionStatus,
     SynthesisRun,
     ThemeHint,
 )
@@ -29,6 +30,8 @@ from consult.synthesis.pipeline import analyse
 logger = logging.getLogger(__name__)
 
 MIN_CONTRIBUTIONS = 10
+#: past this share of contributions new since the previous computation, its suggested themes are not reused
+INCREMENTAL_SHARE = 0.25
 POSITION_VALUES = {PositionValue.AGREE: 1, PositionValue.MIXED: 0, PositionValue.DISAGREE: -1}
 
 
@@ -77,21 +80,55 @@ def _title(terms: list[str]) -> str:
     return ", ".join(terms[:3]).capitalize()[:120] or "—"
 
 
-def _store_themes(run, rows, analysis):
+def reusable(run: SynthesisRun, rows) -> tuple[dict[int, int], list[SuggestedTheme]] | None:
+    """What this run can reuse of the previous computation: ``({row index: label}, previous suggestions)``.
+
+    The previous suggested themes are kept (with the organizers' titles and decisions) and only the new
+    contributions are placed, unless the organizer asked for a full computation, asked for another number
+    of themes, or more than ``INCREMENTAL_SHARE`` of the contributions are new (the themes may then have
+    changed). A label is the index of the previous suggestion; merged ones live on in the one they joined.
+    """
+    if run.full:
+        return None
+    previous = db.session.scalar(
+        select(SynthesisRun)
+        .where(
+            SynthesisRun.process_id == run.process_id,
+            SynthesisRun.status == RunStatus.DONE,
+            SynthesisRun.id < run.id,
+        )
+        .order_by(SynthesisRun.id.desc())
+        .limit(1)
+    )
+    if previous is None or previous.theme_count != run.theme_count:
+        return None
+    suggestions = [s for s in queries.suggestions(previous.id) if s.status != SuggestionStatus.MERGED]
+    index = {r.id: i for i, r in enumerate(rows)}
+    known = {index[c]: label for label, s in enumerate(suggestions) for c in s.members if c in index}
+    if not known or len(rows) - len(known) > INCREMENTAL_SHARE * len(rows):
+        return None
+    return known, suggestions
+
+
+def _store_themes(run, rows, analysis, previous: list[SuggestedTheme]):
+    """Store the suggested themes; one that continues a previous suggestion keeps its title and decision."""
     ids = [r.id for r in rows]
     categories = [r.contributor_category.value if r.contributor_category else None for r in rows]
     territories = [r.contributor_territory for r in rows]
     for theme in analysis.themes:
+        carried = previous[theme.label] if previous else None
         db.session.add(
             SuggestedTheme(
                 run_id=run.id,
                 process_id=run.process_id,
-                title=_title(theme.terms),
+                title=carried.title if carried else _title(theme.terms),
                 terms=theme.terms,
                 members=[ids[i] for i in theme.members],
                 representatives=[ids[i] for i in theme.representatives],
                 categories=themes.split(categories, theme.members),
                 territories=themes.split(territories, theme.members),
+                status=carried.status if carried else SuggestionStatus.OPEN,
+                theme_id=carried.theme_id if carried else None,
             )
         )
 
@@ -145,7 +182,7 @@ def _section_terms(rows, analysis) -> dict:
     space = analysis.space
     position = {index: row for row, index in enumerate(analysis.kept)}
     return {
-        str(section): themes.key_terms(space.tfidf, space.terms, [position[i] for i in members if i in position])
+        str(section): themes.key_terms(space, [position[i] for i in members if i in position])
         for section, members in by_section.items()
         if any(i in position for i in members)
     }
@@ -217,8 +254,10 @@ def run(run_id: int, min_group: int = 10):
     try:
         rows = _contributions(process.id)
         _progress(run_id, 20)
+        known, previous = reusable(synthesis_run, rows) or (None, [])
         wanted = synthesis_run.theme_count
-        analysis = analyse([r.body for r in rows], wanted) if len(rows) >= MIN_CONTRIBUTIONS else None
+        enough = len(rows) >= MIN_CONTRIBUTIONS
+        analysis = analyse([r.body for r in rows], wanted, known=known) if enough else None
         _progress(run_id, 70)
         opinion = opinion_summary(process.id, min_group)
         with atomic():
@@ -226,12 +265,13 @@ def run(run_id: int, min_group: int = 10):
             if analysis is not None:
                 _store_campaigns(synthesis_run, rows, analysis, _opened_at(process))
                 if analysis.space is not None:
-                    _store_themes(synthesis_run, rows, analysis)
+                    _store_themes(synthesis_run, rows, analysis, previous if known else [])
                     _store_similar(synthesis_run, rows, analysis)
                     _store_hints(synthesis_run, rows, analysis)
                     synthesis_run.section_terms = _section_terms(rows, analysis)
             synthesis_run.opinions = opinion
             synthesis_run.contribution_count = len(rows)
+            synthesis_run.new_count = len(rows) - len(known) if known else None
             synthesis_run.status, synthesis_run.progress, synthesis_run.finished_at = RunStatus.DONE, 100, utcnow()
     except Exception as error:
         db.session.rollback()

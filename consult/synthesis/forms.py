@@ -1,7 +1,7 @@
 """Forms of the assistant (every one carries the CSRF token)."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, SelectField, StringField
+from wtforms import BooleanField, IntegerField, SelectField, StringField
 from wtforms.validators import Length, NumberRange, Optional
 
 from consult.forms import Form
@@ -13,6 +13,13 @@ class RunForm(Form):
     theme_count = IntegerField(
         _l("Number of suggested themes (leave empty to let the assistant choose)"),
         validators=[Optional(), NumberRange(min=2, max=40)],
+    )
+    full = BooleanField(
+        _l("Recompute everything"),
+        description=_l(
+            "By default, when few contributions are new, the suggested themes and your decisions are kept "
+            "and only the new contributions are placed in them."
+        ),
     )
 
 

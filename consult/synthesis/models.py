@@ -48,6 +48,10 @@ class SynthesisRun(Claimable, db.Model):
     section_terms: Mapped[dict] = mapped_column(JSON, default=dict)
     #: opinion groups: sizes, make-up, consensus and divisive sections, most supported comments
     opinions: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: the organizer asked to recompute everything (no reuse of the previous computation)
+    full: Mapped[bool] = mapped_column(default=False)
+    #: how many contributions were new to this run when it reused the previous suggested themes (None: full run)
+    new_count: Mapped[int | None]
 
 
 class SuggestedTheme(db.Model):

@@ -76,7 +76,11 @@ def campaign_totals(process_id: int) -> tuple[int, int] | None:
 
 
 def similar_to(process_id: int, contribution_id: int) -> list[tuple[Contribution, float]]:
-    """The contributions that say nearly the same thing as this one, best first, with their similarity."""
+    """The contributions that say nearly the same thing as this one, best first, with their similarity.
+
+    The other copies of its campaign, if it is in one, come first with the campaign's similarity: a bulk
+    action on the group then reaches every copy.
+    """
     run = latest_done_run(process_id)
     if run is None:
         return []
@@ -86,7 +90,13 @@ def similar_to(process_id: int, contribution_id: int) -> list[tuple[Contribution
         .where(SimilarContribution.run_id == run.id, SimilarContribution.contribution_id == contribution_id)
         .order_by(SimilarContribution.score.desc())
     ).all()
-    return [tuple(r) for r in rows]
+    campaign = next((c for c in campaigns(run.id) if contribution_id in c.members), None)
+    if campaign is None:
+        return [tuple(r) for r in rows]
+    copies = [i for i in campaign.members if i != contribution_id]
+    found = texts(copies)
+    listed = [(found[i], campaign.similarity) for i in copies if i in found]
+    return listed + [tuple(r) for r in rows if r[0].id not in found]
 
 
 def theme_hints(run_id: int, limit: int = 50) -> list[tuple[Contribution, Theme, float]]:

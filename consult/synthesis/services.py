@@ -26,10 +26,12 @@ def _check_may_treat(actor: User, process: Process):
 
 
 @atomic
-def request_run(actor: User, process: Process, *, theme_count: int | None = None) -> SynthesisRun:
+def request_run(actor: User, process: Process, *, theme_count: int | None = None, full: bool = False) -> SynthesisRun:
     """Ask the worker to compute the suggestions (``theme_count`` themes, or a number it chooses).
 
-    A request already waiting or running is returned as is.
+    ``full`` asks for new suggested themes from scratch; otherwise the worker reuses the previous ones
+    when few contributions are new (``compute.reusable``). A request already waiting or running is
+    returned as is.
     """
     _check_may_treat(actor, process)
     db.session.scalar(select(Process.id).where(Process.id == process.id).with_for_update())
@@ -41,7 +43,7 @@ def request_run(actor: User, process: Process, *, theme_count: int | None = None
     )
     if waiting is not None:
         return waiting
-    run = SynthesisRun(process_id=process.id, requested_by_id=actor.id, theme_count=theme_count)
+    run = SynthesisRun(process_id=process.id, requested_by_id=actor.id, theme_count=theme_count, full=full)
     db.session.add(run)
     db.session.flush()
     record(actor, "synthesis.request", "process", process.id, process_id=process.id)

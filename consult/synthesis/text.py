@@ -7,8 +7,10 @@ that a text typed without accents meets the same terms.
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
+import numpy as np
 import simplemma
 
 _WORD = re.compile(r"[a-zà-öø-ÿœæ]+(?:['’-][a-zà-öø-ÿœæ]+)*")
@@ -243,9 +245,34 @@ def _fold(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def lemma(token: str) -> str:
-    """The lemma of one lower-case token, plural and feminine folded, without accents."""
+    """The lemma of one lower-case token, plural and feminine folded, without accents: what terms match on."""
     token = _ELISION.sub("", token)
     return strip_accents(_fold(simplemma.lemmatize(token, lang="fr").lower()))
+
+
+def readable_forms(texts: list[str]) -> dict[str, str]:
+    """For each matching lemma (no accents), the word people wrote most often: *probleme* reads *problème*.
+
+    On a tie the form with more accents wins (people who type without accents do not mean it), then the
+    shorter.
+    """
+    seen: dict[str, Counter] = {}
+    for text in texts:
+        for token in _WORD.findall(text.lower()):
+            seen.setdefault(lemma(token), Counter())[_ELISION.sub("", token)] += 1
+    return {
+        key: max(forms.items(), key=lambda item: (item[1], _accents(item[0]), -len(item[0])))[0]
+        for key, forms in seen.items()
+    }
+
+
+def _accents(word: str) -> int:
+    return sum(not c.isascii() for c in word)
+
+
+def readable(term: str, forms: dict[str, str]) -> str:
+    """A term (a lemma or a pair of lemmas) as people wrote it."""
+    return " ".join(forms.get(word, word) for word in term.split())
 
 
 def lemmas(text: str) -> list[str]:
@@ -266,3 +293,45 @@ def lemma_text(text: str) -> str:
 def normalized(text: str) -> str:
     """Lower case, no accents, one space between words: what near-duplicate detection compares."""
     return " ".join(re.findall(r"\w+", strip_accents(text.lower())))
+
+
+REPEATED_WORDS = 5  # a run of this many words...
+REPEATED_SHARE = 0.02  # ...found in this share of the texts (and at least MIN_REPEATS) is boilerplate
+MIN_REPEATS = 4
+
+
+def strip_repeated_phrases(texts: list[str]) -> list[str]:
+    """The texts without the phrases many of them share: letterheads, formules de politesse, stock phrases.
+
+    A run of ``REPEATED_WORDS`` words found in at least ``REPEATED_SHARE`` of the texts says nothing about
+    any one subject, yet in a long letter it outweighs the sentence that does. Campaigns must be set aside
+    first (their copies would make their own words boilerplate). A text made only of such phrases is kept
+    whole. Runs are counted by their hashes, in two passes, so that 100,000 texts fit in little memory.
+    """
+    seen = [np.unique(_run_hashes(_WORD.findall(t.lower()))) for t in texts]
+    values, counts = np.unique(np.concatenate(seen) if seen else np.empty(0, np.int64), return_counts=True)
+    common = values[counts >= max(MIN_REPEATS, REPEATED_SHARE * len(texts))]
+    stripped = []
+    for text, found in zip(texts, seen, strict=True):
+        words = _WORD.findall(text.lower())
+        stripped.append(_without(words, common) if np.isin(found, common).any() else " ".join(words))
+    return stripped
+
+
+def lemma_texts(texts: list[str]) -> list[str]:
+    """The lemmas of each text once the phrases many texts share are stripped: what the themes compare."""
+    return [lemma_text(t) for t in strip_repeated_phrases(texts)]
+
+
+def _run_hashes(words: list[str]) -> np.ndarray:
+    keys = [strip_accents(w) for w in words]
+    count = len(keys) - REPEATED_WORDS + 1
+    return np.fromiter((hash(tuple(keys[i : i + REPEATED_WORDS])) for i in range(count)), np.int64, max(count, 0))
+
+
+def _without(words: list[str], common: np.ndarray) -> str:
+    dropped = np.zeros(len(words), dtype=bool)
+    for i in np.flatnonzero(np.isin(_run_hashes(words), common)):
+        dropped[i : i + REPEATED_WORDS] = True
+    left = [w for w, d in zip(words, dropped, strict=True) if not d]
+    return " ".join(left or words)

@@ -7,7 +7,9 @@ from flask_login import current_user, login_required
 
 from consult.errors import DomainError
 from consult.http import flash_error
+from consult.report.treatment import queries as treatment_queries
 from consult.report.treatment.views import load_process
+from consult.report.treatment.views.contributions import make_bulk_form
 from consult.synthesis import bp, labels, queries, services
 from consult.synthesis.forms import DecisionForm, RunForm
 
@@ -64,7 +66,7 @@ def request_run(slug):
     process = load_process(slug)
     form = RunForm()
     if form.validate_on_submit():
-        services.request_run(current_user, process, theme_count=form.theme_count.data)
+        services.request_run(current_user, process, theme_count=form.theme_count.data, full=form.full.data)
         flash(_("The computation is requested; this page shows its progress."), "success")
     elif form.theme_count.errors:
         flash(_("The number of themes must be between 2 and 40."), "error")
@@ -106,4 +108,7 @@ def similar(slug, contribution_id):
         process=process,
         contribution=contribution,
         similar=queries.similar_to(process.id, contribution_id),
+        group_form=make_bulk_form(
+            treatment_queries.process_sections(process.id), treatment_queries.themes_with_counts(process.id), None
+        ),
     )

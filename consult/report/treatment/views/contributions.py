@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from consult.errors import DomainError
 from consult.groups.labels import PROPOSAL_STATUS_LABELS
-from consult.http import flash_error, id_list_arg
+from consult.http import flash_error, id_list_arg, safe_next
 from consult.report import bp
 from consult.report.treatment import export, listing, proposals, queries, services
 from consult.report.treatment.forms import BulkForm, DispositionForm, FilterForm, ThemeChoiceForm, theme_choices
@@ -16,7 +16,8 @@ from consult.report.treatment.labels import TEMPLATE_LABELS as LABELS
 from consult.report.treatment.views import load_process
 
 
-def _bulk_form(sections, themes, formdata=None):
+def make_bulk_form(sections, themes, formdata=None):
+    """The bulk action form with its choices (also the group form of the similar contributions panel)."""
     form = BulkForm(formdata=formdata) if formdata is not None else BulkForm()
     form.set_disposition_choices(sections, none_label=_l("Remove their own disposition (their theme's applies)"))
     form.theme.choices = theme_choices(themes)
@@ -33,7 +34,7 @@ def _render_list(process, bulk_form=None, selected=(), status=200):
         "report/treatment/list.html",
         process=process,
         filter_form=filter_form,
-        bulk_form=bulk_form or _bulk_form(sections, themes, formdata=None),
+        bulk_form=bulk_form or make_bulk_form(sections, themes, formdata=None),
         page=page,
         progress=queries.progress(process.id, sections),
         selected=set(selected),
@@ -95,7 +96,7 @@ def treatment_bulk(slug):
     """Put the selected contributions in a theme, or give them a disposition with one shared reason."""
     process = load_process(slug)
     ids = _selected_ids()
-    form = _bulk_form(queries.process_sections(process.id), queries.themes_with_counts(process.id), request.form)
+    form = make_bulk_form(queries.process_sections(process.id), queries.themes_with_counts(process.id), request.form)
     if not form.validate():
         return _render_list(process, form, ids, 400)
     try:
@@ -119,7 +120,8 @@ def treatment_bulk(slug):
             )
     except DomainError as error:
         return _render_list(process, form, ids, flash_error(error))
-    return redirect(url_for("report.treatment_list", slug=slug, **request.args))
+    # A group form (similar contributions, a campaign) sends back to its own page.
+    return redirect(safe_next(request.form.get("next"), url_for("report.treatment_list", slug=slug, **request.args)))
 
 
 def _contribution_forms(process, treatment=None, formdata=None):
@@ -142,12 +144,14 @@ def _render_contribution(process, contribution_id, forms=None, status=200):
     if page is None:
         abort(404)
     disposition_form, theme_form = forms or _contribution_forms(process, page.treatment)
+    sections, themes = queries.process_sections(process.id), queries.themes_with_counts(process.id)
     return render_template(
         "report/treatment/contribution.html",
         process=process,
         page=page,
         disposition_form=disposition_form,
         theme_form=theme_form,
+        group_form=make_bulk_form(sections, themes, formdata=None),
         L=LABELS,
     ), status
 
