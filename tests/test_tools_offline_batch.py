@@ -30,7 +30,13 @@ def _meeting_url(process) -> str:
 
 
 def _row(index, section, body, kind="comment", **extra) -> dict:
-    row = {"section": str(section.id) if section else "", "kind": kind, "category": "", "organisation": "", "body": body}
+    row = {
+        "section": str(section.id) if section else "",
+        "kind": kind,
+        "category": "",
+        "organisation": "",
+        "body": body,
+    }
     return {f"rows-{index}-{name}": value for name, value in {**row, **extra}.items()}
 
 
@@ -139,7 +145,9 @@ def test_a_section_of_another_concertation_is_refused_in_its_row(setting, login_
     process, _sections, organizer = setting
     _other_draft, foreign_sections = make_draft(organizer, make_process(organizer))
     url = _meeting_url(process)
-    response = login_as(organizer).submit(url, _meeting_form(a=_row(0, foreign_sections[0], "Ailleurs.")), token_from=url)
+    response = login_as(organizer).submit(
+        url, _meeting_form(a=_row(0, foreign_sections[0], "Ailleurs.")), token_from=url
+    )
     assert response.status_code == 400 and _count(Contribution) == 0
 
 
