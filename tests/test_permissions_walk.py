@@ -117,7 +117,9 @@ def world(app, shared_data):
 
 
 def _build(world):
-    from consult.db import db
+    from consult.consultation.models import Channel, ContributionKind
+    from consult.consultation.services import Attachment, record_offline_contribution
+    from consult.db import db, utcnow
     from consult.groups.models import Membership
     from consult.groups.services.documents import attach_document
     from consult.notifications.models import Notification
@@ -131,6 +133,10 @@ def _build(world):
     world["document"] = attach_document(
         organizer, world["group"], title="Ordre du jour", filename="odj.pdf", data=b"%PDF-1.4\n%%EOF\n", is_public=True
     )
+    world["offline"] = record_offline_contribution(
+        organizer, world["section"], kind=ContributionKind.COMMENT, channel=Channel.LETTER,
+        received_on=utcnow().date(), body="Lettre reçue.", attachment=Attachment("lettre.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )  # fmt: skip
     world["membership"] = db.session.scalars(select(Membership).where(Membership.group_id == world["group"].id)).first()
     world["representative"] = request_representation(make_user(), process, world["stakeholder"])
     world["meeting_started"] = make_meeting(world["group"], organizer, starts_in=timedelta(hours=-1))
@@ -155,6 +161,7 @@ def _values(world, endpoint):
         "preview_id": world["preview"].id,
         "membership_id": world["membership"].id,
         "document_id": world["document"].id,
+        "source_id": world["offline"].offline_source_id,
         "theme_id": world["theme"].id,
         "suggestion_id": 1,
         "action": "reject",

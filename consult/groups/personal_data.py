@@ -5,7 +5,7 @@ typed them: they never go into the recorder's export. An account gets the entrie
 display name, each with only its own meeting and organisation, never the other people noted with it.
 """
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from consult.db import db
 from consult.groups.meeting_models import Meeting, Registration
@@ -51,3 +51,8 @@ def export_walk_ins(user, **_kwargs):
         if fold(walk_in.get("name")).strip() == name
     ]
     return ("meeting_attendance_noted_by_name", noted) if noted else None
+
+
+def scrub_registrations(user, **_kwargs):
+    """Attendance stays in the minutes' counts; needs are health-related and go with the account."""
+    db.session.execute(update(Registration).where(Registration.user_id == user.id).values(needs=[], needs_other=""))

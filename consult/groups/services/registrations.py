@@ -162,8 +162,3 @@ def promote_waiting(meeting: Meeting, *, now=None) -> list[Registration]:
         mail_registrant(registration, "groups_promoted", _l("A seat is free for you at a meeting"), method="REQUEST")
         promoted.append(registration)
     return promoted
-
-
-def scrub_registrations(user, **_kwargs):
-    """Attendance stays in the minutes' counts; needs are health-related and go with the account."""
-    db.session.execute(update(Registration).where(Registration.user_id == user.id).values(needs=[], needs_other=""))
