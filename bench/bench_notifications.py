@@ -145,8 +145,10 @@ def _report(dialect, quiet, busy, fanout, made):
         return f"median {statistics.median(times) * 1000:7.1f} ms (max {max(times) * 1000:.1f} ms)"
 
     print(f"database: {dialect}; {ROUNDS} publications per draft")
-    print(f"publish, nobody follows:   {ms(quiet)}")
-    print(f"publish, {FOLLOWERS:,} follow:   {ms(busy)}")
+    print(f"publishing with {0:>6,} followers: {ms(quiet)}")
+    print(f"publishing with {FOLLOWERS:>6,} followers: {ms(busy)}")
+    ratio = statistics.median(busy) / statistics.median(quiet)
+    print(f"ratio of the medians, {FOLLOWERS:,} followers over 0: {ratio:.2f}")
     print(
         f"worker fan-out: {made:,} notifications for {ROUNDS} events in {fanout:.2f} s ({fanout / ROUNDS:.2f} s each)"
     )

@@ -3,6 +3,7 @@
 import logging
 import time
 from datetime import datetime, timedelta
+from email import policy
 from urllib.parse import quote as url_quote
 from urllib.parse import urlsplit
 
@@ -151,11 +152,24 @@ def message_id(mail_id: int) -> str:
     return f"<outbox-{mail_id}@{domain or 'concertation.localhost'}>"
 
 
+class _UnfoldedMessage(Message):
+    """A message whose headers are not folded (they stay far below the 998-character limit of RFC 5322).
+
+    The email package folds a long header by splitting a word between plain text and an encoded word
+    ("…est enregistr" / "=?utf-8?q?=C3=A9e?="), which every reader shows as "enregistr ée".
+    """
+
+    def _message(self):
+        message = super()._message()
+        message.policy = policy.SMTP.clone(max_line_length=998)
+        return message
+
+
 def _send(row: OutboxMail):
     if not current_app.config.get("MAIL_SERVER"):
         logger.info("mail (console, no MAIL_SERVER) to %s: %s\n%s", row.recipient, row.subject, row.body_text)
         return
-    message = Message(subject=row.subject, recipients=[row.recipient], body=row.body_text, html=row.body_html)
+    message = _UnfoldedMessage(subject=row.subject, recipients=[row.recipient], body=row.body_text, html=row.body_html)
     message.msgId = message_id(row.id)
     message.extra_headers = row.headers or None
     for item in row.attachments:

@@ -3,7 +3,9 @@
 import itertools
 from datetime import timedelta
 
-from consult.auth.models import Relation
+from sqlalchemy import select
+
+from consult.auth.models import Relation, User
 from consult.auth.services import create_confirmed_user, hash_password
 from consult.dates import paris_today
 from consult.db import db
@@ -241,14 +243,21 @@ def make_stakeholder(process, organizer, **values):
 
 
 def make_representative(stakeholder, user=None):
-    """A user confirmed as a representative of the organisation (made if not given)."""
-    from consult.stakeholders.models import Representative, RepresentativeStatus
+    """A user confirmed as a representative of the organisation (made if not given), as people become one:
+    they ask (on a day the concertation takes requests), an organizer of the concertation confirms."""
+    from consult.processes.permissions import PHASE_FEATURES
+    from consult.stakeholders.services.representatives import decide_representation, request_representation
 
     user = user or make_user(relation=Relation.ASSOCIATION_MEMBER)
-    db.session.add(
-        Representative(stakeholder_id=stakeholder.id, user_id=user.id, status=RepresentativeStatus.CONFIRMED)
+    process = stakeholder.process
+    asking_day = next(p.starts_on for p in process.phases if "represent" in PHASE_FEATURES[p.kind])
+    representative = request_representation(user, process, stakeholder, today=asking_day)
+    organizer = db.session.scalar(
+        select(ProcessRole.user_id).where(
+            ProcessRole.process_id == process.id, ProcessRole.role == ProcessRoleName.ORGANIZER
+        )
     )
-    db.session.commit()
+    decide_representation(db.session.get(User, organizer), process, representative, confirm=True)
     return user
 
 

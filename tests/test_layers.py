@@ -127,7 +127,7 @@ def test_create_app_connects_every_domains_account_receivers(app):
         "consult.processes.services",
         "consult.stakeholders.services.representatives",
         "consult.consultation.personal_data",
-        "consult.groups.services.registrations",
+        "consult.groups.personal_data",
         "consult.notifications.personal_data",
     }
     assert deletions == exports

@@ -142,7 +142,7 @@ def test_a_join_request_is_mailed_at_once_to_facilitators_and_organizers(mailbox
 
     run_worker()
 
-    [mail] = [m for m in mailbox.to(organizer.email) if "demande" in m["Subject"]]
+    [mail] = [m for m in mailbox.to(organizer.email) if "demande à rejoindre" in m["Subject"]]
     assert mail["Subject"] == "Les Amis du Quartier demande à rejoindre « Aidants »."
     assert mail["List-Unsubscribe"].startswith("<http://localhost/notifications/desabonnement/")
     assert mailbox.link(mail, "/notifications/")

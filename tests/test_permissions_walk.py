@@ -7,7 +7,7 @@ concertation.
 """
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -118,9 +118,8 @@ def world(app, shared_data):
 
 def _build(world):
     from consult.consultation.models import Channel, ContributionKind
-    from consult.consultation.services import record_offline_contribution
-    from consult.consultation.services.offline import Attachment
-    from consult.db import db
+    from consult.consultation.services import Attachment, record_offline_contribution
+    from consult.db import db, utcnow
     from consult.groups.models import Membership
     from consult.groups.services.documents import attach_document
     from consult.notifications.models import Notification
@@ -131,14 +130,13 @@ def _build(world):
 
     organizer, process = world["organizer"], world["process"]
     world["theme"] = create_theme(organizer, process, title="Répit des aidants")
-    world["letter"] = record_offline_contribution(
-        organizer, world["section"], kind=ContributionKind.COMMENT, channel=Channel.LETTER,
-        received_on=date(2020, 1, 15), body="Lettre d'une habitante.",
-        attachment=Attachment("lettre.pdf", b"%PDF-1.4\n%%EOF\n"),
-    )  # fmt: skip
     world["document"] = attach_document(
         organizer, world["group"], title="Ordre du jour", filename="odj.pdf", data=b"%PDF-1.4\n%%EOF\n", is_public=True
     )
+    world["offline"] = record_offline_contribution(
+        organizer, world["section"], kind=ContributionKind.COMMENT, channel=Channel.LETTER,
+        received_on=utcnow().date(), body="Lettre reçue.", attachment=Attachment("lettre.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )  # fmt: skip
     world["membership"] = db.session.scalars(select(Membership).where(Membership.group_id == world["group"].id)).first()
     world["representative"] = request_representation(make_user(), process, world["stakeholder"])
     world["meeting_started"] = make_meeting(world["group"], organizer, starts_in=timedelta(hours=-1))
@@ -163,7 +161,7 @@ def _values(world, endpoint):
         "preview_id": world["preview"].id,
         "membership_id": world["membership"].id,
         "document_id": world["document"].id,
-        "source_id": world["letter"].offline_source_id,
+        "source_id": world["offline"].offline_source_id,
         "theme_id": world["theme"].id,
         "suggestion_id": 1,
         "action": "reject",

@@ -98,6 +98,7 @@ def test_dashboard_shows_participation_per_week_with_a_chart_and_its_table(login
     make_position(sections[0], make_user())
     page = login_as(organizer).get(_dashboard_url(process)).get_data(as_text=True)
     assert "<svg" in page and "Participation par semaine" in page
+    assert 'id="chart-activity"' in page  # drawn by the report's chart_figure macro, not a copy of its markup
     row = re.search(r"<tr><th scope=\"row\">[^<]+</th>((?:<td class=\"num\">\d+</td>){3})</tr>", page).group(1)
     assert re.findall(r"\d+", row) == ["1", "2", "2"]  # contributions, new participants, positions
     assert "Romans-sur-Isère" in page

@@ -149,3 +149,16 @@ def test_a_section_of_another_concertation_is_refused_in_its_row(setting, login_
         url, _meeting_form(a=_row(0, foreign_sections[0], "Ailleurs.")), token_from=url
     )
     assert response.status_code == 400 and _count(Contribution) == 0
+
+
+def test_an_empty_batch_or_a_refused_notes_file_records_nothing_and_says_why(setting, login_as):
+    process, sections, organizer = setting
+    url = _meeting_url(process)
+    moderator = login_as(organizer)
+    empty = moderator.submit(url, _meeting_form(), token_from=url)
+    assert empty.status_code == 400 and "Saisissez au moins une contribution." in text(empty)
+    form = {**_meeting_form(a=_row(0, sections[0], "Une remarque.")), "document": (io.BytesIO(EXE), "notes.pdf")}
+    refused = moderator.submit(url, form, token_from=url, content_type="multipart/form-data")
+    assert refused.status_code == 400 and "Ce type de fichier" in text(refused)
+    assert "Une remarque." in text(refused)
+    assert _count(Contribution) == 0 and _count(OfflineSource) == 0

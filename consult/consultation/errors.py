@@ -54,12 +54,14 @@ class InvalidOfflineEntry(Conflict):
 class OfflineBatchRejected(Conflict):
     """Some rows of a batch of offline contributions (or its document) are invalid: nothing was recorded.
 
-    ``row_errors`` maps the row's index to its message; ``message`` is for the document or the whole batch.
+    ``row_errors`` maps the row's index to its message, ``file_error`` says why the document is refused,
+    ``message`` is about the whole batch (no row at all).
     """
 
-    def __init__(self, message: str = "", row_errors: dict[int, str] | None = None):
+    def __init__(self, message: str = "", row_errors: dict[int, str] | None = None, file_error: str = ""):
         super().__init__(message)
         self.row_errors = row_errors or {}
+        self.file_error = file_error
 
 
 class AlreadyRecorded(Conflict):

@@ -2,8 +2,8 @@
 
 from consult import signals
 from consult.audit import add_audit_sentences
-from consult.groups import audit_sentences, panels
-from consult.groups.services import meetings, registrations
+from consult.groups import audit_sentences, panels, personal_data
+from consult.groups.services import meetings
 from consult.panels import add_decisions, add_organizer_link, add_panel
 from consult.worker import add_worker_task
 
@@ -15,6 +15,7 @@ def register(app):
     add_organizer_link(app, 40, panels.groups_link)
     add_decisions(app, 40, panels.dashboard_decisions)
     add_worker_task(app, meetings.send_meeting_reminders)
-    signals.personal_data_requested.connect(registrations.export_registrations)
-    signals.account_deleting.connect(registrations.scrub_registrations)
+    signals.personal_data_requested.connect(personal_data.export_registrations)
+    signals.personal_data_requested.connect(personal_data.export_walk_ins)
+    signals.account_deleting.connect(personal_data.scrub_registrations)
     add_audit_sentences(app, audit_sentences.SENTENCES, audit_sentences.TARGETS)

@@ -216,7 +216,8 @@ def record_offline_meeting(
                          submission_key=submission_key)  # fmt: skip
     recorded, row_errors = _record_rows(actor, process, source, entries)
     if row_errors or file_error:
-        raise OfflineBatchRejected(file_error, row_errors)  # the outer transaction drops the rows already written
+        # the outer transaction drops the rows already written
+        raise OfflineBatchRejected(row_errors=row_errors, file_error=file_error)
     if attachment is not None:
         _attach(source, attachment)
     logger.info("%s offline contributions of meeting %s entered by user %s", len(recorded), source.id, actor.id)

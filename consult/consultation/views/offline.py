@@ -16,7 +16,7 @@ from consult.http import form_status
 from consult.permissions import require
 from consult.processes.queries import get_process_or_404
 from consult.stakeholders.queries import RegistryFilters, registry_all
-from consult.uploads import upload_dir
+from consult.uploads import RejectedFile, upload_dir
 
 
 def _attachment(field) -> "services.Attachment | None":
@@ -24,6 +24,11 @@ def _attachment(field) -> "services.Attachment | None":
     if not upload or not getattr(upload, "filename", ""):
         return None
     return services.Attachment(upload.filename, upload.read())
+
+
+def _add_error(field, message: str) -> None:
+    # a skipped blank row was never validated: its errors are still WTForms' initial empty tuple
+    field.errors = [*field.errors, message]
 
 
 def _chosen(items, value):
@@ -55,6 +60,8 @@ def offline(slug, section_id):
                 stakeholder=_chosen(organisations, form.organisation.data),
                 attachment=_attachment(form.document),
             )
+        except RejectedFile as error:
+            form.document.errors.append(error.message)
         except DomainError as error:
             form.body.errors.append(error.message)
         else:
@@ -95,10 +102,13 @@ def _record_meeting(process, form, sections, organisations):
         raise
     except OfflineBatchRejected as error:
         for position, message in error.row_errors.items():
-            form.rows[indexes[position]].form.body.errors.append(message)
-        (form.document.errors if error.message else []).append(error.message)
+            _add_error(form.rows[indexes[position]].form.body, message)
+        if error.file_error:
+            _add_error(form.document, error.file_error)
+        if error.message:
+            _add_error(form.rows[0].form.body, error.message)
     except DomainError as error:
-        form.received_on.errors.append(error.message)
+        _add_error(form.received_on, error.message)
     return None
 
 

@@ -162,28 +162,3 @@ def promote_waiting(meeting: Meeting, *, now=None) -> list[Registration]:
         mail_registrant(registration, "groups_promoted", _l("A seat is free for you at a meeting"), method="REQUEST")
         promoted.append(registration)
     return promoted
-
-
-def export_registrations(user, **_kwargs):
-    """The person's meeting registrations with their accessibility needs, for "my data"."""
-    rows = db.session.execute(
-        select(Meeting.title, Meeting.starts_at, Registration.status, Registration.needs, Registration.needs_other)
-        .join(Registration.meeting)
-        .where(Registration.user_id == user.id)
-        .order_by(Meeting.starts_at)
-    )
-    return "meeting_registrations", [
-        {
-            "meeting": title,
-            "starts_at": starts_at.isoformat(),
-            "status": status.value,
-            "accessibility_needs": needs,
-            "other_need": other,
-        }
-        for title, starts_at, status, needs, other in rows
-    ]
-
-
-def scrub_registrations(user, **_kwargs):
-    """Attendance stays in the minutes' counts; needs are health-related and go with the account."""
-    db.session.execute(update(Registration).where(Registration.user_id == user.id).values(needs=[], needs_other=""))
