@@ -38,6 +38,14 @@ def test_terms_match_without_accents_and_read_as_people_wrote_them():
     assert readable("probleme resident", forms) == "problème résident"
 
 
+def test_acronyms_keep_their_capitals_and_sentence_starts_do_not_count():
+    forms = readable_forms(
+        ["Mon dossier MDPH attend.", "La MDPH ne répond pas.", "mdph trop lente", "Aidants épuisés."]
+    )
+    assert readable("mdph", forms) == "MDPH"
+    assert readable("aidant", forms) == "aidants"
+
+
 def test_key_terms_of_the_corpus_are_shown_with_their_accents(analysis):
     terms = {t for theme in analysis.themes for t in theme.terms}
     assert "répit" in terms and "repit" not in terms

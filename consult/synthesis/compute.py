@@ -77,7 +77,8 @@ def _contributions(process_id: int):
 
 
 def _title(terms: list[str]) -> str:
-    return ", ".join(terms[:3]).capitalize()[:120] or "—"
+    title = ", ".join(terms[:3])
+    return (title[:1].upper() + title[1:])[:120] or "—"  # not capitalize(): it would write MDPH as Mdph
 
 
 def reusable(run: SynthesisRun, rows) -> tuple[dict[int, int], list[SuggestedTheme]] | None:

@@ -14,6 +14,7 @@ import numpy as np
 import simplemma
 
 _WORD = re.compile(r"[a-zà-öø-ÿœæ]+(?:['’-][a-zà-öø-ÿœæ]+)*")
+_WORD_ANY_CASE = re.compile(_WORD.pattern, re.IGNORECASE)
 _ELISION = re.compile(r"^(?:[ldjmntsc]|qu|jusqu|lorsqu|puisqu)['’]")
 
 STOP_WORDS = frozenset(  # noqa: SIM905 (a word list reads better as text)
@@ -254,16 +255,21 @@ def readable_forms(texts: list[str]) -> dict[str, str]:
     """For each matching lemma (no accents), the word people wrote most often: *probleme* reads *problème*.
 
     On a tie the form with more accents wins (people who type without accents do not mean it), then the
-    shorter.
+    shorter. A word mostly written in capitals is an acronym and keeps them (MDPH).
     """
     seen: dict[str, Counter] = {}
+    shouted: Counter = Counter()  # how often each lower-case form was written in capitals (MDPH, APA)
     for text in texts:
-        for token in _WORD.findall(text.lower()):
-            seen.setdefault(lemma(token), Counter())[_ELISION.sub("", token)] += 1
-    return {
-        key: max(forms.items(), key=lambda item: (item[1], _accents(item[0]), -len(item[0])))[0]
-        for key, forms in seen.items()
-    }
+        for written in _WORD_ANY_CASE.findall(text):
+            token = written.lower()
+            form = _ELISION.sub("", token)
+            seen.setdefault(lemma(token), Counter())[form] += 1
+            shouted[form] += len(written) > 1 and written.isupper()
+    shown = {}
+    for key, forms in seen.items():
+        form, count = max(forms.items(), key=lambda item: (item[1], _accents(item[0]), -len(item[0])))
+        shown[key] = form.upper() if 2 * shouted[form] > count else form
+    return shown
 
 
 def _accents(word: str) -> int:
