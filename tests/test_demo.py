@@ -137,3 +137,16 @@ def test_the_demo_draft_went_through_two_versions_each_with_contributions(demo, 
     slug = revision.snapshot["process"]["slug"]
     page = text(client.get(f"/concertations/{slug}/bilan/versions/{revision.number}"))
     assert "Ce que chaque version de" in page
+
+
+def test_demo_contributions_arrive_day_after_day_on_the_sections_they_are_about(demo):
+    from consult.consultation.models import Section
+
+    days = {c.created_at.date() for c in db.session.scalars(select(Contribution))}
+    assert len(days) >= 4
+    titles = db.session.scalars(
+        select(Section.title)
+        .join(Contribution, Contribution.section_id == Section.id)
+        .where(Contribution.body.contains("EHPAD"))
+    ).all()
+    assert titles.count("Les établissements") > len(titles) / 2

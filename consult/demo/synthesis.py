@@ -39,12 +39,43 @@ def _people(context, rng):
     ]
 
 
+#: the section of the draft each subject of the corpus is about (a fragment of its title)
+SUBJECT_SECTIONS = {
+    "daycare": "soutenir les proches aidants",
+    "respite": "soutenir les proches aidants",
+    "employment": "société plus inclusive",
+    "school_inclusion": "société plus inclusive",
+    "falls_prevention": "vieillissement de la population",
+    "homecare_cost": "services à domicile",
+    "homecare_staff": "services à domicile",
+    "housing": "bien vivre chez soi",
+    "transport": "bien vivre chez soi",
+    "isolation_digital": "maisons de l'autonomie",
+    "mdph_delays": "situation de handicap",
+    "nursing_homes": "les établissements",
+}
+
+
+def _latest_version(context):
+    return max(context["draft"].versions, key=lambda version: version.number)
+
+
 def _sections(context):
-    version_ids = [v.id for v in context["draft"].versions]
     sections = db.session.scalars(
-        select(Section).where(Section.version_id == max(version_ids)).order_by(Section.position, Section.id)
+        select(Section).where(Section.version_id == _latest_version(context).id).order_by(Section.position, Section.id)
     ).all()
     return [s for s in sections if s.parent_id is not None] or list(sections)
+
+
+def _section_about(sections, subject):
+    fragment = SUBJECT_SECTIONS.get(subject, "")
+    return next((s for s in sections if fragment and fragment in s.title.lower()), sections[0])
+
+
+def _moments(context, count):
+    """``count`` instants spread over the open window so far: participation grows day by day, not at once."""
+    opens, now = _latest_version(context).opens_at, context["now"]
+    return [opens + (now - opens) * (n + 1) / (count + 1) for n in range(count)]
 
 
 def load(context):
@@ -52,10 +83,11 @@ def load(context):
     rng = random.Random(16)
     organizer, process, now = context["organizer"], context["process"], context["now"]
     people, sections = _people(context, rng), _sections(context)
-    subjects = sorted({item["subject"] for item in json.loads(TEXTS.read_text(encoding="utf-8"))})
-    for n, item in enumerate(json.loads(TEXTS.read_text(encoding="utf-8"))):
-        section = sections[subjects.index(item["subject"]) % len(sections)]
-        services.post_comment(people[n % PEOPLE], section, body=item["text"], now=now)
+    items = json.loads(TEXTS.read_text(encoding="utf-8"))
+    subjects = sorted({item["subject"] for item in items})
+    for n, (item, moment) in enumerate(zip(items, _moments(context, len(items)), strict=True)):
+        section = _section_about(sections, item["subject"])
+        services.post_comment(people[n % PEOPLE], section, body=item["text"], now=moment)
     profiles = [[rng.choice([-1, 1]) for _ in sections] for _ in range(3)]
     for n, person in enumerate(people):
         for j, section in enumerate(sections):
