@@ -131,3 +131,11 @@ def test_a_set_made_only_of_copies_gives_its_campaign_and_no_theme():
     result = analyse(["Non à la fermeture de l'accueil de jour de Nyons !"] * 12 + ["Plus de bus le dimanche."])
     assert [len(g.members) for g in result.campaigns] == [12]
     assert result.themes == []
+
+
+def test_groups_that_did_not_answer_a_section_neither_unite_nor_divide_it():
+    from consult.synthesis.opinions import judge
+
+    assert judge([0.9, None, 0.8], [0.0, None, 0.1]) == ("agree", False)
+    assert judge([0.9, None, 0.1], [0.0, None, 0.8]) == (None, True)
+    assert judge([0.9, None, None], [0.0, None, None]) == (None, False)  # one group answering says nothing

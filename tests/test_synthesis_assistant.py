@@ -244,6 +244,9 @@ def test_opinion_groups_reach_everyone_once_the_report_is_published_and_small_gr
     # sections as the draft reads: part 1, its own section (made last), then parts 2 to 5
     reading = [sections[0], sections[5], *sections[1:5]]
     assert [v["section"] for v in run.opinions["sections"]] == [s.id for s in reading]
+    # judged among the groups shown: the hidden group of three who disagree everywhere divides nothing
+    first = next(v for v in run.opinions["sections"] if v["section"] == sections[0].id)
+    assert (first["consensus"], first["divisive"]) == ("agree", False)
     assert run.opinions["groups"] and all(g["size"] >= 10 for g in run.opinions["groups"])
     supported = [c for g in run.opinions["groups"] for c in g["supported"]]
     assert [(c["id"], c["supports"]) for c in supported] == [(comment.id, 14)]

@@ -233,16 +233,14 @@ def opinion_summary(process_id: int, min_group: int) -> dict:
             "territories": Counter(p.contributor_territory for p in people if p.contributor_territory).most_common(),
             "supported": supported.get(g, []),
         })  # fmt: skip
-    views = [
-        {
-            "section": sections[v.section],
-            "agree": [v.agree[g] for g in shown],
-            "disagree": [v.disagree[g] for g in shown],
-            "consensus": v.consensus,
-            "divisive": v.divisive,
-        }
-        for v in result.sections
-    ]
+    views = []
+    for v in result.sections:  # agreement and division judged among the groups shown, as readers see them
+        agree, disagree = [v.agree[g] for g in shown], [v.disagree[g] for g in shown]
+        consensus, divisive = opinions.judge(agree, disagree)
+        views.append({
+            "section": sections[v.section], "agree": agree, "disagree": disagree,
+            "consensus": consensus, "divisive": divisive,
+        })  # fmt: skip
     return {"counted": len(result.participants), "hidden": len(sizes) - len(shown), "groups": groups, "sections": views}
 
 

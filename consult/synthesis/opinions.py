@@ -26,10 +26,23 @@ class SectionView:
     """Each group's shares of agree / disagree on one section, and whether it unites or divides them."""
 
     section: int
-    agree: list[float]
-    disagree: list[float]
+    agree: list[float | None]  # None: nobody of that group answered this section
+    disagree: list[float | None]
     consensus: str | None
     divisive: bool
+
+
+def judge(agree: list[float | None], disagree: list[float | None]) -> tuple[str | None, bool]:
+    """Whether the groups that answered a section all agree (or all disagree), and whether it divides them.
+
+    Groups with no answer on the section say nothing either way; a section needs two answering groups.
+    """
+    agree = [a for a in agree if a is not None]
+    disagree = [d for d in disagree if d is not None]
+    if len(agree) < 2:
+        return None, False
+    consensus = "agree" if min(agree) >= CONSENSUS else "disagree" if min(disagree) >= CONSENSUS else None
+    return consensus, max(agree) - min(agree) >= DIVISIVE
 
 
 @dataclass
@@ -85,10 +98,9 @@ def _section_views(matrix, labels):
         for g in range(labels.max() + 1):
             answers = matrix[labels == g, j]
             answers = answers[~np.isnan(answers)]
-            agree.append(round(float((answers > 0).mean()), 3) if len(answers) else 0.0)
-            disagree.append(round(float((answers < 0).mean()), 3) if len(answers) else 0.0)
-        consensus = "agree" if min(agree) >= CONSENSUS else "disagree" if min(disagree) >= CONSENSUS else None
-        views.append(SectionView(j, agree, disagree, consensus, max(agree) - min(agree) >= DIVISIVE))
+            agree.append(round(float((answers > 0).mean()), 3) if len(answers) else None)
+            disagree.append(round(float((answers < 0).mean()), 3) if len(answers) else None)
+        views.append(SectionView(j, agree, disagree, *judge(agree, disagree)))
     return views
 
 

@@ -3,7 +3,7 @@
 from sqlalchemy import func, select
 
 from consult.auth.models import User
-from consult.consultation.models import Contribution, Section
+from consult.consultation.models import Contribution, DraftVersion, Section
 from consult.db import db
 from consult.report.models import Theme, Treatment
 from consult.synthesis.models import (
@@ -114,11 +114,18 @@ def theme_hints(run_id: int, limit: int = 50) -> list[tuple[Contribution, Theme,
 
 
 def section_titles(section_ids) -> dict[int, str]:
-    """Titles of these sections."""
+    """Titles of these sections; when they span several versions of a draft, each says its version (v2 · …)."""
     ids = [int(i) for i in section_ids]
     if not ids:
         return {}
-    return dict(db.session.execute(select(Section.id, Section.title).where(Section.id.in_(ids))).all())
+    rows = db.session.execute(
+        select(Section.id, Section.title, DraftVersion.number)
+        .join(DraftVersion, DraftVersion.id == Section.version_id)
+        .where(Section.id.in_(ids))
+    ).all()
+    if len({number for _id, _title, number in rows}) == 1:
+        return {section_id: title for section_id, title, _number in rows}
+    return {section_id: f"v{number} · {title}" for section_id, title, number in rows}
 
 
 def decisions(process_id: int) -> list[tuple[SuggestionDecision, str, str | None]]:
