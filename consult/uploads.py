@@ -11,7 +11,7 @@ from io import BytesIO
 from pathlib import Path
 
 import filetype
-from flask import current_app
+from flask import abort, current_app, send_file
 from flask_babel import lazy_gettext as _l
 
 from consult.db import on_commit
@@ -131,3 +131,14 @@ def remove_upload(stored_name: str) -> None:
     """Delete a stored file once the transaction that drops its row has committed."""
     path = upload_dir() / stored_name
     on_commit(lambda: path.unlink(missing_ok=True))
+
+
+def send_upload(stored_name: str | None, *, content_type: str, filename: str):
+    """The stored file as a private download under its original name; 404 when it is gone from the disk."""
+    path = upload_dir() / (stored_name or "")
+    if not stored_name or not path.is_file():
+        abort(404)
+    response = send_file(path, mimetype=content_type, as_attachment=True, download_name=filename, max_age=0)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

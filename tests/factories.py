@@ -97,6 +97,27 @@ def make_draft(organizer, process, *, opens_in=timedelta(days=-1), closes_in=tim
     return draft, list(sections)
 
 
+def make_reordered_draft(organizer, process):
+    """A draft published with its first part (and that part's own section) moved below the second.
+
+    Section ids then no longer follow the reading order, which is what order tests need.
+
+    Returns:
+        (draft, sections): the sections in reading order (part 2, part 1, its section, parts 3 to 5).
+    """
+    from consult.consultation.services import move_section, publish_version
+    from consult.db import utcnow
+
+    draft, sections = make_draft(organizer, process, publish=False)
+    first_part = sections[0]
+    move_section(organizer, first_part, step=+1)
+    now = utcnow()
+    publish_version(organizer, draft.versions[-1], opens_at=now - timedelta(days=1), closes_at=now + timedelta(days=9))
+    child = next(s for s in sections if s.parent_id == first_part.id)
+    parts = [s for s in sections if s.parent_id is None]
+    return draft, [parts[1], parts[0], child, *parts[2:]]
+
+
 def make_comment(author, section, body="Un commentaire utile.", **kwargs):
     """A comment (or reply with ``parent=``) posted through the service.
 

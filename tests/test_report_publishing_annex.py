@@ -1,16 +1,21 @@
 """The printed annex: answered contributions by section in the draft's reading order, bounded per section."""
 
 import io
-from datetime import timedelta
 
 import pytest
 
-from consult.consultation.services import move_section, publish_version
-from consult.db import utcnow
 from consult.report.publishing.pdf import render_pdf
 from consult.report.publishing.presentation import printed_context
 from consult.report.publishing.snapshot.services import publish_report
-from tests.factories import make_comment, make_draft, make_process, make_response, make_support, make_user
+from tests.factories import (
+    make_comment,
+    make_draft,
+    make_process,
+    make_reordered_draft,
+    make_response,
+    make_support,
+    make_user,
+)
 from tests.helpers import text
 
 
@@ -28,18 +33,14 @@ def moved(app, tmp_path):
     app.config["REPORT_DIR"] = str(tmp_path / "reports")
     organizer = make_user()
     process = make_process(organizer)
-    draft, sections = make_draft(organizer, process, publish=False)
-    first_part = sections[0]
-    move_section(organizer, first_part, step=+1)
-    now = utcnow()
-    publish_version(organizer, draft.versions[-1], opens_at=now - timedelta(days=1), closes_at=now + timedelta(days=9))
-    child = next(s for s in sections if s.parent_id == first_part.id)
+    _draft, reading = make_reordered_draft(organizer, process)
+    second_part, first_part, child = reading[:3]
     on_child = make_comment(make_user(), child, "Sur la section de la première partie.")
-    on_second = make_comment(make_user(), sections[1], "Sur la deuxième partie.")
+    on_second = make_comment(make_user(), second_part, "Sur la deuxième partie.")
     on_first = make_comment(make_user(), first_part, "Sur la première partie elle-même.")
     for contribution in (on_child, on_second, on_first):
         make_response(organizer, contribution, "Réponse des organisateurs.")
-    return organizer, process, [sections[1], first_part, child]
+    return organizer, process, [second_part, first_part, child]
 
 
 def test_the_annex_groups_sections_in_reading_order_parent_then_children(app, moved):

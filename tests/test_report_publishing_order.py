@@ -6,32 +6,22 @@ import zipfile
 
 import pytest
 
-from consult.consultation.services import move_section, publish_version
-from consult.db import utcnow
 from consult.report.publishing.pdf import render_pdf
 from consult.report.publishing.snapshot.services import publish_report
 from consult.report.treatment.texts import save_closing_texts
-from tests.factories import make_comment, make_draft, make_process, make_user
+from tests.factories import make_comment, make_process, make_reordered_draft, make_user
 
 
 @pytest.fixture
 def published(app, tmp_path):
     """A draft whose first part (with its own section) was moved below the second, then an interim report."""
-    from datetime import timedelta
-
     app.config["REPORT_DIR"] = str(tmp_path / "reports")
     organizer = make_user()
     process = make_process(organizer)
-    draft, sections = make_draft(organizer, process, publish=False)
-    first_part = sections[0]
-    move_section(organizer, first_part, step=+1)
-    now = utcnow()
-    publish_version(organizer, draft.versions[-1], opens_at=now - timedelta(days=1), closes_at=now + timedelta(days=9))
-    child = next(s for s in sections if s.parent_id == first_part.id)
+    _draft, ordered = make_reordered_draft(organizer, process)
+    second_part, _first_part, child = ordered[:3]
     make_comment(make_user(), child, "Sur la section de la première partie.")
-    make_comment(make_user(), sections[1], "Sur la deuxième partie.")
-    parts = [s for s in sections if s.parent_id is None]
-    ordered = [parts[1], parts[0], child, *parts[2:]]
+    make_comment(make_user(), second_part, "Sur la deuxième partie.")
     save_closing_texts(organizer, process, legal_frame_md="", next_steps_md="", include_empty_sections=True)
     return process, publish_report(organizer, process, interim=True), ordered
 

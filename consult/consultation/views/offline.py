@@ -2,7 +2,7 @@
 
 import secrets
 
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
@@ -16,7 +16,7 @@ from consult.http import form_status
 from consult.permissions import require
 from consult.processes.queries import get_process_or_404
 from consult.stakeholders.queries import RegistryFilters, registry_all
-from consult.uploads import RejectedFile, upload_dir
+from consult.uploads import RejectedFile, send_upload
 
 
 def _attachment(field) -> "services.Attachment | None":
@@ -146,12 +146,4 @@ def offline_document(slug, source_id):
     process = get_process_or_404(slug)
     require(permissions.can_record_offline(current_user, process))
     source = queries.get_offline_source_or_404(process, source_id)
-    path = upload_dir() / (source.stored_name or "")
-    if not source.stored_name or not path.is_file():
-        abort(404)
-    response = send_file(
-        path, mimetype=source.content_type, as_attachment=True, download_name=source.filename, max_age=0
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return send_upload(source.stored_name, content_type=source.content_type, filename=source.filename)

@@ -1,6 +1,6 @@
 """Documents: upload by facilitators, permission-checked download."""
 
-from flask import abort, flash, redirect, render_template, send_file, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -12,7 +12,7 @@ from consult.groups.meeting_models import Document, Meeting
 from consult.groups.services import documents as services
 from consult.groups.views.groups import GROUP_URL
 from consult.permissions import require
-from consult.uploads import upload_dir
+from consult.uploads import send_upload
 
 
 def _document_form(group, page) -> DocumentForm:
@@ -57,15 +57,7 @@ def download(slug, group_slug, document_id):
     group = queries.get_group_or_404(slug, group_slug)
     document = queries.get_in_group_or_404(Document, document_id, group)
     require(permissions.can_view_document(current_user, document, group))
-    path = upload_dir() / document.stored_name
-    if not path.is_file():
-        abort(404)
-    response = send_file(
-        path, mimetype=document.content_type, as_attachment=True, download_name=document.filename, max_age=0
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return send_upload(document.stored_name, content_type=document.content_type, filename=document.filename)
 
 
 @bp.route(f"{GROUP_URL}/documents/<int:document_id>/supprimer", methods=["POST"])
