@@ -17,6 +17,7 @@ from consult.processes import labels as process_labels
 from consult.processes import permissions as process_permissions
 from consult.processes.models import Field
 from consult.report import permissions as report_permissions
+from consult.report.publishing.formats import number
 from consult.stakeholders import permissions as stakeholder_permissions
 
 PERMISSION_MODULES = (
@@ -72,7 +73,7 @@ def _stored_html(value):
 
 def register(app):
     """Install filters and globals on the Jinja environment."""
-    app.jinja_env.filters.update(datetime=_datetime, date=_date, stored_html=_stored_html)
+    app.jinja_env.filters.update(datetime=_datetime, date=_date, stored_html=_stored_html, number=number)
     app.jinja_env.globals.update(perm=permission_facade(), labels=LABELS, paris_today=paris_today)
     app.jinja_env.add_extension("jinja2.ext.do")
 

@@ -1,6 +1,7 @@
 """The synthesis assistant in the app: computation by the worker, the organizer's page, decisions, permissions."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -142,8 +143,10 @@ def test_similar_contributions_are_shown_on_the_treatment_page_with_a_score(cons
     target = contributions["campaign"][0]
     page = text(client.get(f"/concertations/{process.slug}/traitement/contributions/{target.id}"))
     assert "Contributions similaires" in page
+    assert "copie (même campagne)" in page  # copies are not given a cosine score they were not measured by
     page = text(client.get(_url(process, f"/contributions/{contributions['transport'][0].id}")))
     assert "Similarité" in page
+    assert re.search(r"<td>0,\d+</td>", page)  # written the French way
 
 
 def test_new_contributions_are_suggested_into_the_themes_organizers_made(consultation):

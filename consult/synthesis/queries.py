@@ -78,8 +78,9 @@ def campaign_totals(process_id: int) -> tuple[int, int] | None:
 def similar_to(process_id: int, contribution_id: int) -> list[tuple[Contribution, float]]:
     """The contributions that say nearly the same thing as this one, best first, with their similarity.
 
-    The other copies of its campaign, if it is in one, come first with the campaign's similarity: a bulk
-    action on the group then reaches every copy.
+    The other copies of its campaign, if it is in one, come first, with no score (their likeness is measured
+    on shingles, not on the words' cosine, so the two figures are not comparable): a bulk action on the
+    group then reaches every copy.
     """
     run = latest_done_run(process_id)
     if run is None:
@@ -95,7 +96,7 @@ def similar_to(process_id: int, contribution_id: int) -> list[tuple[Contribution
         return [tuple(r) for r in rows]
     copies = [i for i in campaign.members if i != contribution_id]
     found = texts(copies)
-    listed = [(found[i], campaign.similarity) for i in copies if i in found]
+    listed = [(found[i], None) for i in copies if i in found]
     return listed + [tuple(r) for r in rows if r[0].id not in found]
 
 
