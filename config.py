@@ -93,6 +93,8 @@ class Config:
     # The printed report carries at most this many answered contributions a section (most supported first);
     # the web report and the open data carry them all, so the PDF stays a document at any size.
     REPORT_PRINTED_ANSWERS_PER_SECTION = env_int("REPORT_PRINTED_ANSWERS_PER_SECTION", 5)
+    # opinion groups smaller than this are never shown: they could single people out
+    OPINION_GROUP_MIN_SIZE = env_int("OPINION_GROUP_MIN_SIZE", 10)
     FLAG_THRESHOLD = env_int("FLAG_THRESHOLD", 3)
     INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", 30)
     PAGE_SIZE = env_int("PAGE_SIZE", 20)

@@ -320,4 +320,4 @@ def run_pending(now):
         .order_by(SynthesisRun.id)
     ).all()
     for run_id in pending:
-        run(run_id, current_app.config.get("OPINION_GROUP_MIN_SIZE", 10))
+        run(run_id, current_app.config["OPINION_GROUP_MIN_SIZE"])
