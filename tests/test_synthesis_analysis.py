@@ -139,3 +139,10 @@ def test_groups_that_did_not_answer_a_section_neither_unite_nor_divide_it():
     assert judge([0.9, None, 0.8], [0.0, None, 0.1]) == ("agree", False)
     assert judge([0.9, None, 0.1], [0.0, None, 0.8]) == (None, True)
     assert judge([0.9, None, None], [0.0, None, None]) == (None, False)  # one group answering says nothing
+
+
+def test_key_terms_leave_out_vague_words(analysis):
+    from consult.synthesis.themes import VAGUE_WORDS
+
+    shown = {word for theme in analysis.themes for term in theme.terms for word in lemmas(term)}
+    assert not shown & VAGUE_WORDS

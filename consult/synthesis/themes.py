@@ -92,8 +92,34 @@ def key_terms(space: Space, members, n: int = KEY_TERMS) -> list[str]:
     """
     inside = np.asarray(space.tfidf[members].mean(axis=0)).ravel()
     overall = np.asarray(space.tfidf.mean(axis=0)).ravel()
-    order = np.argsort(-(inside - overall))[:n]
-    return [readable(str(space.terms[i]), space.forms) for i in order if inside[i] > 0]
+    order = [i for i in np.argsort(-(inside - overall)) if inside[i] > 0 and _telling(str(space.terms[i]))]
+    return [readable(str(space.terms[i]), space.forms) for i in order[:n]]
+
+
+#: words that weigh in grouping texts but tell a reader nothing about a subject (lemmas without accents)
+VAGUE_WORDS = frozenset(
+    [
+        "jamai",
+        "depui",
+        "vite",
+        "exactement",
+        "toujour",
+        "souvent",
+        "beaucoup",
+        "troi",
+        "quatre",
+        "cinq",
+        "ensuite",
+        "enfin",
+        "surtout",
+        "maintenant",
+    ]
+)
+
+
+def _telling(term: str) -> bool:
+    """Whether a term (a lemma or a pair of lemmas) is worth showing as a key term."""
+    return not any(word in VAGUE_WORDS for word in term.split())
 
 
 def representatives(vectors: np.ndarray, members: list[int], n: int = 3) -> list[int]:
