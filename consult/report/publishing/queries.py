@@ -82,21 +82,28 @@ def participant_count(process_id):
 
 
 def supports_by_category(process_id):
-    """Supports given to published contributions, grouped by the supporter's stated category.
+    """Supports given to published contributions, grouped by the supporter's category when supporting.
 
-    Counted per supporter first (the supports' (user, contribution) index read in order, no sort), then
-    per category: a join to the users per support would cost a lookup for each of a million supports.
+    All the process's supports (one range of their (process, category) index), minus those given to the few
+    contributions not published: probing each of a million supports for its contribution's state would cost
+    a lookup per support.
     """
-    per_supporter = (
-        select(Support.user_id, func.count().label("n"))
-        .where(Support.contribution_id.in_(select(Contribution.id).where(treatable(process_id))))
-        .group_by(Support.user_id)
-        .subquery()
+    not_counted = select(Contribution.id).where(Contribution.process_id == process_id, ~treatable(process_id))
+    given = (
+        select(Support.contributor_category.label("category"), func.count().label("n"))
+        .where(Support.process_id == process_id)
+        .group_by(Support.contributor_category)
     )
+    on_unpublished = (
+        select(Support.contributor_category, -func.count())
+        .where(Support.contribution_id.in_(not_counted))
+        .group_by(Support.contributor_category)
+    )
+    both = union_all(given, on_unpublished).subquery()
     stmt = (
-        select(User.relation, cast(func.sum(per_supporter.c.n), Integer))  # PostgreSQL sums to NUMERIC
-        .join(per_supporter, per_supporter.c.user_id == User.id)
-        .group_by(User.relation)
+        select(both.c.category, cast(func.sum(both.c.n), Integer))  # PostgreSQL sums to NUMERIC
+        .group_by(both.c.category)
+        .having(func.sum(both.c.n) > 0)
     )
     return db.session.execute(stmt).all()
 
