@@ -17,7 +17,7 @@ from consult.consultation.models import (
     Support,
 )
 from consult.consultation.queries import in_process_sections, in_reading_order, published_versions
-from consult.db import db
+from consult.db import column_rows, db
 from consult.processes.models import Phase
 from consult.report.models import ClosingReport, ReportRevision, RevisionContributions, Synthesis, Theme
 from consult.report.rules import (
@@ -206,7 +206,8 @@ LISTED_COLUMNS = (
 def contribution_rows(process_id, *, section_id=None, offset=None, limit=None):
     """Every published contribution with its section, theme and effective disposition, grouped for reading.
 
-    Plain columns, not Contribution objects: a revision of 100,000 contributions loads no ORM identity.
+    Plain columns, not Contribution objects, read without the ORM's row loading: a revision of 100,000
+    contributions loads no ORM identity.
     """
     stmt = with_treatment(
         select(
@@ -228,7 +229,7 @@ def contribution_rows(process_id, *, section_id=None, offset=None, limit=None):
         ids = with_treatment(select(Contribution.id).select_from(Contribution))
         page = _listed(ids, process_id, section_id).offset(offset).limit(limit).subquery()
         stmt = stmt.where(Contribution.id.in_(select(page.c.id)))
-    return db.session.execute(_listed(stmt, process_id, section_id)).all()
+    return column_rows(_listed(stmt, process_id, section_id))
 
 
 def _listed(stmt, process_id, section_id):
