@@ -44,5 +44,6 @@ def downgrade():
     with op.batch_alter_table("supports") as batch:
         batch.drop_index("ix_supports_process_category")
         batch.drop_constraint(batch.f("fk_supports_process_id_processes"), type_="foreignkey")
+        batch.drop_constraint(batch.f("ck_supports_contributor_category"), type_="check")
         batch.drop_column("contributor_category")
         batch.drop_column("process_id")
