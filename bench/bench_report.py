@@ -193,11 +193,17 @@ def measure(app, client, url):
 
 
 def insert_supports(process, user_ids, rng):
-    """One Support row per counted support (distinct supporters), so the kept counters equal their recount."""
+    """One Support row per counted support (distinct supporters, their category kept as the service does), so the
+    kept counters equal their recount."""
     counted = db.session.execute(
         db.select(Contribution.id, Contribution.support_count).where(Contribution.process_id == process.id)
     ).all()
-    rows = [{"contribution_id": cid, "user_id": uid} for cid, n in counted for uid in rng.sample(user_ids, n)]
+    relations = dict(db.session.execute(db.select(User.id, User.relation).where(User.id.in_(user_ids))).all())
+    rows = [
+        {"process_id": process.id, "contribution_id": cid, "user_id": uid, "contributor_category": relations[uid]}
+        for cid, n in counted
+        for uid in rng.sample(user_ids, n)
+    ]
     for start in range(0, len(rows), 50_000):
         db.session.execute(insert(Support), rows[start : start + 50_000])
 

@@ -215,6 +215,17 @@ def _forget_on_commit_callbacks(session, previous_transaction):
     session.info.pop(_CALLBACKS, None)
 
 
+def column_rows(stmt) -> list:
+    """The rows of a select of plain columns, read without the ORM's row loading.
+
+    For the large reads of the report (100,000 rows): the ORM's loading layer costs about a third of the
+    read there, for nothing when no object is loaded. Pending changes are flushed first, as
+    ``db.session.execute`` would.
+    """
+    db.session.flush()
+    return db.session.connection().execute(stmt).all()
+
+
 # --- SQLite behaviour ---------------------------------------------------------------------------
 
 

@@ -55,6 +55,23 @@ def test_participation_counts_by_category_territory_channel_and_week(login_as, d
     assert sum(n for _week, n in weeks) == part["contributions"]
 
 
+def test_supports_count_by_the_category_stated_when_supporting_and_not_on_hidden_contributions(login_as, data):
+    from consult.auth.models import Relation
+    from consult.auth.services import update_profile
+    from tests.factories import hide
+
+    before = _figures(login_as, data)["participation"]
+    supporter = make_user(relation=Relation.ELECTED_OFFICIAL)
+    kept, hidden_later = (make_comment(make_user(), data["s1"], body, now=data["then"]) for body in ("Gardé", "Masqué"))
+    for contribution in (kept, hidden_later):
+        support_contribution(supporter, contribution, now=data["then"])
+    hide(data["orga"], hidden_later)
+    update_profile(supporter, display_name="Élu", relation=Relation.OTHER, territory="", notify_by_email=False)
+    after = _figures(login_as, data)["participation"]
+    assert _counts(after["supports_by_category"]) == _counts(before["supports_by_category"]) | {"elected_official": 1}
+    assert after["supports"] == before["supports"] + 1 == sum(_counts(after["supports_by_category"]).values())
+
+
 def test_position_shares_splits_and_consensus_per_section(login_as, data):
     first, second = _figures(login_as, data)["sections"]
     assert first["title"] == "Maintien à domicile"

@@ -324,14 +324,23 @@ class Position(db.Model):
 
 
 class Support(db.Model):
-    """One person's support of a comment or an amendment; undoable."""
+    """One person's support of a comment or an amendment; undoable.
+
+    Like a position, it keeps its process and the supporter's category as they were when given, so the
+    report counts a million supports per category with one indexed GROUP BY, without a join.
+    """
 
     __tablename__ = "supports"
-    __table_args__ = (UniqueConstraint("contribution_id", "user_id"),)
+    __table_args__ = (
+        UniqueConstraint("contribution_id", "user_id"),
+        Index("ix_supports_process_category", "process_id", "contributor_category"),
+    )
 
     id: Mapped[int_pk]
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"))
     contribution_id: Mapped[int] = mapped_column(ForeignKey("contributions.id", ondelete="CASCADE"))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    contributor_category: Mapped[Relation | None] = mapped_column(str_enum(Relation, "contributor_category"))
     created_at: Mapped[created_at]
 
     def __repr__(self):

@@ -235,7 +235,14 @@ def support_contribution(actor: User, contribution: Contribution, *, now: dateti
     _check_supportable(actor, contribution, now or utcnow())
     try:
         with atomic():
-            db.session.add(Support(contribution_id=contribution.id, user_id=actor.id))
+            db.session.add(
+                Support(
+                    process_id=contribution.process_id,
+                    contribution_id=contribution.id,
+                    user_id=actor.id,
+                    contributor_category=actor.relation,
+                )
+            )
             db.session.flush()
     except IntegrityError:
         return False

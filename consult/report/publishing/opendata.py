@@ -34,14 +34,25 @@ DIALECT = {"delimiter": DELIMITER, "lineTerminator": LINE_END, "header": True}
 
 
 def _csv_bytes(fields, rows) -> bytes:
-    return csv_bytes(
-        ([_cell(row[name], kind) for name, kind, _t, _d in fields] for row in rows),
-        header=[name for name, *_rest in fields],
-    )
+    names = [name for name, *_rest in fields]
+    # only booleans and numbers are written differently from their value: the other cells are taken as they are
+    converted = [(i, kind) for i, (_name, kind, *_rest) in enumerate(fields) if kind in ("boolean", "number")]
+
+    def cells(row):
+        values = [row[name] for name in names]
+        for i, kind in converted:
+            values[i] = _cell(values[i], kind)
+        return values
+
+    return csv_bytes(map(cells, rows), header=names)
+
+
+#: one encoder for every row (``json.dumps`` with an option builds a new one per call)
+_ROW_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def _json_lines(rows) -> str:
-    return "[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n]"
+    return "[\n" + ",\n".join(map(_ROW_ENCODER.encode, rows)) + "\n]"
 
 
 def _cell(value, kind):

@@ -17,7 +17,7 @@ from consult.consultation.models import (
     Support,
 )
 from consult.consultation.queries import in_process_sections, in_reading_order, published_versions
-from consult.db import db
+from consult.db import column_rows, db
 from consult.processes.models import Phase
 from consult.report.models import ClosingReport, ReportRevision, RevisionContributions, Synthesis, Theme
 from consult.report.rules import (
@@ -82,21 +82,28 @@ def participant_count(process_id):
 
 
 def supports_by_category(process_id):
-    """Supports given to published contributions, grouped by the supporter's stated category.
+    """Supports given to published contributions, grouped by the supporter's category when supporting.
 
-    Counted per supporter first (the supports' (user, contribution) index read in order, no sort), then
-    per category: a join to the users per support would cost a lookup for each of a million supports.
+    All the process's supports (one range of their (process, category) index), minus those given to the few
+    contributions not published: probing each of a million supports for its contribution's state would cost
+    a lookup per support.
     """
-    per_supporter = (
-        select(Support.user_id, func.count().label("n"))
-        .where(Support.contribution_id.in_(select(Contribution.id).where(treatable(process_id))))
-        .group_by(Support.user_id)
-        .subquery()
+    not_counted = select(Contribution.id).where(Contribution.process_id == process_id, ~treatable(process_id))
+    given = (
+        select(Support.contributor_category.label("category"), func.count().label("n"))
+        .where(Support.process_id == process_id)
+        .group_by(Support.contributor_category)
     )
+    on_unpublished = (
+        select(Support.contributor_category, -func.count())
+        .where(Support.contribution_id.in_(not_counted))
+        .group_by(Support.contributor_category)
+    )
+    both = union_all(given, on_unpublished).subquery()
     stmt = (
-        select(User.relation, cast(func.sum(per_supporter.c.n), Integer))  # PostgreSQL sums to NUMERIC
-        .join(per_supporter, per_supporter.c.user_id == User.id)
-        .group_by(User.relation)
+        select(both.c.category, cast(func.sum(both.c.n), Integer))  # PostgreSQL sums to NUMERIC
+        .group_by(both.c.category)
+        .having(func.sum(both.c.n) > 0)
     )
     return db.session.execute(stmt).all()
 
@@ -199,7 +206,8 @@ LISTED_COLUMNS = (
 def contribution_rows(process_id, *, section_id=None, offset=None, limit=None):
     """Every published contribution with its section, theme and effective disposition, grouped for reading.
 
-    Plain columns, not Contribution objects: a revision of 100,000 contributions loads no ORM identity.
+    Plain columns, not Contribution objects, read without the ORM's row loading: a revision of 100,000
+    contributions loads no ORM identity.
     """
     stmt = with_treatment(
         select(
@@ -221,7 +229,7 @@ def contribution_rows(process_id, *, section_id=None, offset=None, limit=None):
         ids = with_treatment(select(Contribution.id).select_from(Contribution))
         page = _listed(ids, process_id, section_id).offset(offset).limit(limit).subquery()
         stmt = stmt.where(Contribution.id.in_(select(page.c.id)))
-    return db.session.execute(_listed(stmt, process_id, section_id)).all()
+    return column_rows(_listed(stmt, process_id, section_id))
 
 
 def _listed(stmt, process_id, section_id):
