@@ -46,3 +46,8 @@ _OWN_NUMBER = re.compile(r"^\s*(\d+|[IVXLC]+|[A-Z])([.)]|\s*[-–])\s")
 def self_numbered(title: str) -> bool:
     """Whether a section title starts with its own number ("1. Analyse", "II) Moyens", "A – Objectifs")."""
     return bool(_OWN_NUMBER.match(title or ""))
+
+
+def versioned_title(number: int, title: str) -> str:
+    """A section's title with the version it belongs to, as organizers' lists and pickers show it: "v2 · …"."""
+    return f"v{number} · {title}"

@@ -3,6 +3,7 @@
 from sqlalchemy import func, select
 
 from consult.auth.models import User
+from consult.consultation.labels import versioned_title
 from consult.consultation.models import Contribution, DraftVersion, Section
 from consult.db import db
 from consult.report.models import Theme, Treatment
@@ -126,7 +127,7 @@ def section_titles(section_ids) -> dict[int, str]:
     ).all()
     if len({number for _id, _title, number in rows}) == 1:
         return {section_id: title for section_id, title, _number in rows}
-    return {section_id: f"v{number} · {title}" for section_id, title, number in rows}
+    return {section_id: versioned_title(number, title) for section_id, title, number in rows}
 
 
 def decisions(process_id: int) -> list[tuple[SuggestionDecision, str, str | None]]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from consult.auth.models import Relation
+from consult.consultation.labels import versioned_title
 from consult.consultation.models import (
     Channel,
     Contribution,
@@ -158,7 +159,7 @@ def _rows_query(process_id: int, filters: Filters):
 
 def _rows(query) -> list[Row]:
     return [
-        Row(contribution, f"v{number} · {title}", theme_title, disposition, bool(own), organisation)
+        Row(contribution, versioned_title(number, title), theme_title, disposition, bool(own), organisation)
         for contribution, number, title, theme_title, disposition, own, organisation in db.session.execute(query)
     ]
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from consult.consultation.labels import versioned_title
 from consult.consultation.models import DraftVersion, Section
 from consult.db import db
 from consult.groups.models import Group
@@ -56,7 +57,7 @@ def submitted_proposals(process_id: int) -> list[ProposalRow]:
             .order_by(Section.id)
         )
         for proposal_id, number, title in fed:
-            sections.setdefault(proposal_id, []).append(f"v{number} · {title}")
+            sections.setdefault(proposal_id, []).append(versioned_title(number, title))
     return [ProposalRow(proposal, title, slug, sections.get(proposal.id, [])) for proposal, title, slug in rows]
 
 

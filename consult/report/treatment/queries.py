@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from consult.auth.models import User
+from consult.consultation.labels import versioned_title
 from consult.consultation.models import ChangeLink, Contribution, ContributionState, Draft, DraftVersion, Section
 from consult.consultation.queries import in_process_sections, in_reading_order
 from consult.db import db
@@ -105,7 +106,7 @@ def process_sections(process_id: int) -> list[tuple[Section, str]]:
     rows = db.session.execute(
         in_reading_order(in_process_sections(select(Section, DraftVersion.number, Draft.title), process_id))
     )
-    return [(section, f"v{number} · {section.title}") for section, number, _title in rows]
+    return [(section, versioned_title(number, section.title)) for section, number, _title in rows]
 
 
 def section_in_process(process_id: int, section_id: int) -> Section | None:
@@ -184,11 +185,11 @@ def contribution_treatment(process_id: int, contribution_id: int) -> Contributio
     ).all()
     return ContributionTreatment(
         contribution=contribution,
-        section_label=f"v{number} · {title}",
+        section_label=versioned_title(number, title),
         treatment=treatment,
         theme=theme,
         history=[tuple(r) for r in history],
-        change_sections=[f"v{n} · {t}" for n, t in changes],
+        change_sections=[versioned_title(n, t) for n, t in changes],
     )
 
 
