@@ -198,7 +198,28 @@ class OfflineSource(db.Model):
         return f"<OfflineSource {self.id} {self.channel.value} {self.received_on}>"
 
 
-class Contribution(db.Model):
+class ContributionRules:
+    """What a contribution's own fields decide, one owner for the model and its read model.
+
+    ``consult.consultation.read_models.ContributionView`` (the section page's rows) inherits it too.
+    """
+
+    @property
+    def is_offline(self) -> bool:
+        """Whether an organizer entered it from a meeting, letter or phone call."""
+        return self.channel != Channel.ONLINE
+
+    def can_transition(self, to: "ContributionState | str") -> bool:
+        """Whether the contribution may move from its current state to ``to`` (a state or its value)."""
+        return ContributionState(to) in CONTRIBUTION_TRANSITIONS[self.state]
+
+    @property
+    def is_visible(self) -> bool:
+        """Whether its text is shown to everyone (others show a placeholder or nothing)."""
+        return self.state == ContributionState.PUBLISHED
+
+
+class Contribution(ContributionRules, db.Model):
     """A comment, reply or amendment on a section, online or entered by an organizer from offline."""
 
     __tablename__ = "contributions"
@@ -261,20 +282,6 @@ class Contribution(db.Model):
     parent: Mapped["Contribution | None"] = relationship(remote_side="Contribution.id")
     offline_source: Mapped[OfflineSource | None] = relationship()
     response: Mapped["OfficialResponse | None"] = relationship(back_populates="contribution", uselist=False)
-
-    @property
-    def is_offline(self) -> bool:
-        """Whether an organizer entered it from a meeting, letter or phone call."""
-        return self.channel != Channel.ONLINE
-
-    def can_transition(self, to: ContributionState | str) -> bool:
-        """Whether the contribution may move from its current state to ``to`` (a state or its value)."""
-        return ContributionState(to) in CONTRIBUTION_TRANSITIONS[self.state]
-
-    @property
-    def is_visible(self) -> bool:
-        """Whether its text is shown to everyone (others show a placeholder or nothing)."""
-        return self.state == ContributionState.PUBLISHED
 
     def __repr__(self):
         return f"<Contribution {self.id} {self.kind.value} {self.state.value}>"

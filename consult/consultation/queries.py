@@ -4,11 +4,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from flask import abort
-from sqlalchemy import and_, bindparam, func, or_, select
-from sqlalchemy.orm import aliased, joinedload, load_only, selectinload
+from sqlalchemy import and_, bindparam, func, null, or_, select, union_all
+from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from consult.auth.models import User
-from consult.consultation import permissions
+from consult.consultation import permissions, read_models
 from consult.consultation.diff import has_changed, word_diff_html
 from consult.consultation.models import (
     ChangeLink,
@@ -18,12 +18,14 @@ from consult.consultation.models import (
     Draft,
     DraftVersion,
     Flag,
+    OfficialResponse,
     OfflineSource,
     Position,
     Section,
     Support,
 )
-from consult.db import db
+from consult.consultation.read_models import ContributionView
+from consult.db import column_rows, db
 from consult.permissions import is_signed_in
 from consult.stakeholders.models import Stakeholder
 
@@ -84,18 +86,19 @@ def process_of_section(section_id: int) -> int | None:
 
 def get_draft_or_404(process, draft_id: int) -> Draft:
     """The draft of this process with its versions loaded (joined: a draft has a handful of versions)."""
-    draft = (
-        db.session.scalars(
-            select(Draft)
-            .options(joinedload(Draft.versions))
-            .where(Draft.id == draft_id, Draft.process_id == process.id)
-        )
-        .unique()
-        .one_or_none()
-    )
+    draft = db.session.scalars(_draft_by_id(), {"draft_id": draft_id, "process_id": process.id}).unique().one_or_none()
     if draft is None:
         abort(404)
     return draft
+
+
+@cache
+def _draft_by_id():
+    return (
+        select(Draft)
+        .options(joinedload(Draft.versions))
+        .where(Draft.id == bindparam("draft_id"), Draft.process_id == bindparam("process_id"))
+    )
 
 
 def pick_version(draft: Draft, number: int | None, user) -> DraftVersion:
@@ -113,14 +116,21 @@ def pick_version(draft: Draft, number: int | None, user) -> DraftVersion:
 
 def get_section_or_404(process, section_id: int, user) -> Section:
     """A section of a draft of this process that the user may read, with its version and draft."""
-    section = db.session.scalar(
-        select(Section)
-        .options(joinedload(Section.version).joinedload(DraftVersion.draft), joinedload(Section.parent))
-        .where(Section.id == section_id)
-    )
+    section = db.session.scalar(_section_by_id(), {"section_id": section_id})
     if section is None:
         abort(404)
     return check_section_visible(process, section, user)
+
+
+# Built once, as the section page's other statements: building one with its loader options costs as much as
+# running it.
+@cache
+def _section_by_id():
+    return (
+        select(Section)
+        .options(joinedload(Section.version).joinedload(DraftVersion.draft), joinedload(Section.parent))
+        .where(Section.id == bindparam("section_id"))
+    )
 
 
 def check_section_visible(process, section: Section, user) -> Section:
@@ -153,14 +163,17 @@ def get_contribution_or_404(process, contribution_id: int) -> Contribution:
 
 def version_outline(version: DraftVersion) -> list[tuple[Section, list[Section]]]:
     """The parts of a version in order, each with its sections in order (one query)."""
-    sections = db.session.scalars(
-        select(Section).where(Section.version_id == version.id).order_by(Section.position, Section.id)
-    ).all()
+    sections = db.session.scalars(_version_sections(), {"version_id": version.id}).all()
     children: dict[int, list[Section]] = {}
     for section in sections:
         if section.parent_id is not None:
             children.setdefault(section.parent_id, []).append(section)
     return [(part, children.get(part.id, [])) for part in sections if part.parent_id is None]
+
+
+@cache
+def _version_sections():
+    return select(Section).where(Section.version_id == bindparam("version_id")).order_by(Section.position, Section.id)
 
 
 def _audience(user, moderator: bool) -> str:
@@ -186,23 +199,14 @@ def _viewer(user, audience: str) -> dict:
     return {"viewer_id": user.id} if audience == "member" else {}
 
 
-#: what a section page shows of a contribution; the rest (search column, raw text, statistics columns) stays
-#: unread: loading fewer columns is most of what a page's rows cost
+#: what a section page shows of a contribution (``read_models.ContributionView``, same order); the rest (search
+#: column, raw text, statistics columns) stays unread
 PAGE_COLUMNS = (
     Contribution.id, Contribution.section_id, Contribution.kind, Contribution.parent_id, Contribution.author_id,
     Contribution.channel, Contribution.received_on, Contribution.stakeholder_id, Contribution.body_html,
     Contribution.proposed_text, Contribution.state, Contribution.moderation_reason, Contribution.support_count,
     Contribution.flag_count, Contribution.reply_count, Contribution.created_at,
 )  # fmt: skip
-
-
-def _with_people(query):
-    return query.options(
-        load_only(*PAGE_COLUMNS),
-        joinedload(Contribution.author).load_only(User.id, User.display_name),
-        joinedload(Contribution.stakeholder).load_only(Stakeholder.id, Stakeholder.name),
-        joinedload(Contribution.response),
-    )
 
 
 @dataclass
@@ -212,9 +216,9 @@ class ContributionPage:
     page: int
     per_page: int
     total: int
-    items: list[Contribution]
+    items: list[ContributionView]
     #: the visible replies to the page's contributions, oldest first, by contribution id
-    replies: dict[int, list[Contribution]]
+    replies: dict[int, list[ContributionView]]
 
     @property
     def pages(self) -> int:
@@ -247,63 +251,82 @@ def section_contributions(
 ) -> ContributionPage:
     """A page of the section's comments and amendments (top level), sorted, with people, responses and replies.
 
-    A narrow query sorts the section's contribution ids and counts them (a window count, so one query);
-    a second one reads the wide rows of this page and of their replies, joined to their people.
+    One query: the page's ids in order, their rows and their visible replies read as plain columns into
+    ``ContributionView``, with the list's total.
     """
     audience = _audience(user, moderator)
-    rows = db.session.execute(
-        _page_ids_statement(sort, audience),
-        {"section_id": section.id, "limit": per_page, "offset": (page - 1) * per_page, **_viewer(user, audience)},
-    ).all()
+    params = {"section_id": section.id, "limit": per_page, "offset": (page - 1) * per_page}
+    rows = column_rows(_page_statement(sort, audience), {**params, **_viewer(user, audience)})
     if rows:
-        total = rows[0][1]
-    elif page > 1:  # past the last page: the window count has no row to ride on
+        total = next(row[-1] for row in rows if row[-1] is not None)  # replies carry no total
+    elif page > 1:  # past the last page: the count has no row to ride on
         where = (Contribution.section_id == section.id, Contribution.parent_id.is_(None), _visible(audience))
         total = db.session.scalar(select(func.count(Contribution.id)).where(*where), _viewer(user, audience))
     else:
         total = 0
-    ids = [row[0] for row in rows]
-    items, replies = _page_rows(ids, user, audience)
+    items, replies = _page_rows(rows)
     return ContributionPage(page=page, per_page=per_page, total=total, items=items, replies=replies)
 
 
-# The section page's two queries are built once per sort and audience: building an ORM statement with its
-# loader options costs as much as running it (SQLAlchemy caches the SQL, not the statement).
+# The section page's statement is built once per sort and audience: building a statement costs as much as
+# running it (SQLAlchemy caches the SQL, not the statement).
 @cache
-def _page_ids_statement(sort: str, audience: str):
+def _page_statement(sort: str, audience: str):
     order = (
         (Contribution.support_count.desc(), Contribution.id.desc())
         if sort == "supported"
         else (Contribution.id.desc(),)
     )
-    return (
-        select(Contribution.id, func.count().over())
-        .where(Contribution.section_id == bindparam("section_id"), Contribution.parent_id.is_(None), _visible(audience))
-        .order_by(*order)
-        .limit(bindparam("limit"))
-        .offset(bindparam("offset"))
+    listed = (Contribution.section_id == bindparam("section_id"), Contribution.parent_id.is_(None), _visible(audience))
+    # the page's ids come in order from a partial index, reading only as far as the page; a window count here
+    # would read and sort every contribution of the section on each view
+    page = select(Contribution.id).where(*listed).order_by(*order).limit(bindparam("limit")).offset(bindparam("offset"))
+    page = page.cte("page")
+    total = select(func.count()).select_from(Contribution).where(*listed).scalar_subquery()
+    rank = func.row_number().over(order_by=order)  # over the page's rows only
+    # each part reaches its rows by an index (the primary key, then parent_id), which an OR of the two would not
+    return union_all(
+        _page_part(page, Contribution.id == page.c.id, rank, total),
+        _page_part(page, Contribution.parent_id == page.c.id, null(), null()).where(_visible(audience)),
     )
 
 
-@cache
-def _page_rows_statement(audience: str):
-    is_shown = Contribution.id.in_(bindparam("ids", expanding=True))
-    replies = and_(Contribution.parent_id.in_(bindparam("ids", expanding=True)), _visible(audience))
-    return _with_people(select(Contribution).where(or_(is_shown, replies)).order_by(Contribution.id))
+def _page_part(page, joined_on, rank, total):
+    """The contributions joined to the page's ids by ``joined_on``, with their people and answer.
+
+    Then the rank in the page and the total of the section's list: ``read_models.contribution_view`` reads
+    the columns before these two.
+    """
+    return (
+        select(
+            *PAGE_COLUMNS,
+            User.display_name.label(read_models.AUTHOR_NAME),
+            Stakeholder.name.label(read_models.STAKEHOLDER_NAME),
+            OfficialResponse.body_html.label(read_models.RESPONSE_HTML),
+            OfficialResponse.updated_at.label(read_models.RESPONSE_UPDATED_AT),
+            rank.label("rank"),
+            total.label("total"),
+        )
+        .select_from(page)
+        .join(Contribution, joined_on)
+        .outerjoin(User, User.id == Contribution.author_id)
+        .outerjoin(Stakeholder, Stakeholder.id == Contribution.stakeholder_id)
+        .outerjoin(OfficialResponse, OfficialResponse.contribution_id == Contribution.id)
+    )
 
 
-def _page_rows(ids: list[int], user, audience: str) -> tuple[list[Contribution], dict[int, list[Contribution]]]:
-    """The contributions ``ids`` in that order, and their visible replies oldest first, in one query."""
-    if not ids:
-        return [], {}
-    rows = db.session.scalars(_page_rows_statement(audience), {"ids": ids, **_viewer(user, audience)}).unique()
-    loaded, replies = {}, {}
+def _page_rows(rows) -> tuple[list[ContributionView], dict[int, list[ContributionView]]]:
+    """The page's contributions in their rank, and their visible replies by contribution, oldest first."""
+    ranked, replies = [], {}
     for row in rows:
-        if row.parent_id is None:
-            loaded[row.id] = row
+        view = read_models.contribution_view(row[:-2])
+        if view.parent_id is None:
+            ranked.append((row[-2], view))
         else:
-            replies.setdefault(row.parent_id, []).append(row)
-    return [loaded[i] for i in ids], replies
+            replies.setdefault(view.parent_id, []).append(view)
+    for thread in replies.values():
+        thread.sort(key=lambda view: view.id)
+    return [view for _rank, view in sorted(ranked, key=lambda item: item[0])], replies
 
 
 def supported_ids(user, contribution_ids: list[int]) -> set[int]:

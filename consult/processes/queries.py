@@ -1,8 +1,10 @@
 """Reads for the process pages."""
 
+from functools import cache
+
 from flask import abort
 from flask_login import current_user
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import selectinload
 
 from consult.db import db
@@ -26,13 +28,17 @@ def get_process_or_404(slug: str, *, with_phases: bool = True) -> Process:
     ``with_phases=False`` for the participation pages, which never show the calendar: one query less on the
     pages read and posted to most.
     """
-    query = select(Process).where(Process.slug == slug)
-    if with_phases:
-        query = query.options(selectinload(Process.phases))
-    process = db.session.scalar(query)
+    process = db.session.scalar(_process_by_slug(with_phases), {"slug": slug})
     if process is None or not permissions.can_view_process(current_user, process):
         abort(404)
     return process
+
+
+# Built once: every page of a process starts here, and building the statement cost as much as running it.
+@cache
+def _process_by_slug(with_phases: bool):
+    query = select(Process).where(Process.slug == bindparam("slug"))
+    return query.options(selectinload(Process.phases)) if with_phases else query
 
 
 def organizers_of(process: Process) -> list[ProcessRole]:
