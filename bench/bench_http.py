@@ -63,6 +63,12 @@ def served_app(path: str, url: str | None = None, render_once: bool = False):
     so the worker's CPU per request is everything a page costs but its render (its reads, Flask, gunicorn).
     """
     app = create_app(bench_config(path, url))
+
+    @app.get("/_bench/body/<int:size>")
+    def body_of(size):
+        """A page of ``size`` bytes that reads and renders nothing: what the stack alone costs to serve it."""
+        return "x" * size
+
     if render_once:
         from consult.consultation.views import read
 
@@ -379,7 +385,7 @@ def run(backend: str, where) -> list[dict]:
 
 
 def _measure_scale(backend: str, scale, data, path: str, url: str | None) -> list[dict]:
-    """The floor, each page against its ceiling, the posts; then each page again with its render done once."""
+    """The floor, each page against its ceiling, the posts; then what the stack and the reads cost apart."""
     app, rows = data["app"], []
     with gunicorn(path, url) as (base, worker):
         floor = statistics.median(wrk(base + STATIC_FILE, worker)[1] for _ in range(ROUNDS))
@@ -405,6 +411,7 @@ def _measure_scale(backend: str, scale, data, path: str, url: str | None) -> lis
         print("posting (median ms): " + "  ".join(f"{k} {v:.1f}" for k, v in posts.items()), flush=True)
     with gunicorn(path, url, render_once=True) as (base, worker):
         for row, (name, page) in zip([r for r in rows if "page" in r], pages(data), strict=True):
+            row["stack"] = statistics.median(wrk(f"{base}/_bench/body/{row['size']}", worker)[1] for _ in range(ROUNDS))
             row["reads"] = statistics.median(wrk(base + page, worker)[1] for _ in range(ROUNDS))
             print(f"{name:<14} {_split(row)}", flush=True)
     return rows
@@ -433,15 +440,18 @@ def _page_rounds(app, base: str, worker: int, page: str) -> dict:
 def _split(row: dict) -> str:
     """Where a served request's CPU goes, and the best share of the ceiling reachable if its reads were free.
 
-    ``reads``: the worker's CPU per request when the page's HTML is rendered once and sent again, i.e.
-    gunicorn, Flask and the page's own queries. The render inside a served request is the rest; it costs
-    more than the same render repeated in a loop (the ceiling), whose caches are warm.
+    Three servings of the page, each the worker's CPU per request: a body of the page's size that reads and
+    renders nothing (``stack``: gunicorn, its socket writes, Flask, headers); the page with its HTML rendered
+    once and sent again (``reads`` adds the view's queries and logic); the page itself (the rest is the render
+    in service, which costs more than the same render repeated in a loop, the ceiling, whose caches are warm
+    and whose per-request set-up is done).
     """
+    reads = row["reads"] - row["stack"]
     served_render = row["cpu"] - row["reads"]
-    best = row["ceiling_cpu"] / (row["floor"] + served_render)
-    return (f"CPU per request {row['cpu']:5.2f} ms = reads and stack {row['reads']:5.2f} (floor {row['floor']:4.2f}) "
-            f"+ render in service {served_render:5.2f} (in a loop {row['ceiling_cpu']:4.2f}); "
-            f"share if its reads cost nothing: {best:4.0%}")  # fmt: skip
+    best = row["ceiling_cpu"] / (row["stack"] + served_render)
+    loop = row["ceiling_cpu"]
+    return (f"{row['cpu']:5.2f} ms = stack {row['stack']:4.2f} + reads {reads:4.2f} + render in service "
+            f"{served_render:4.2f} (in a loop {loop:4.2f}); share with free reads: {best:4.0%}")  # fmt: skip
 
 
 def table(rows: list[dict]) -> None:

@@ -81,7 +81,24 @@ class DraftVersion(db.Model):
         return f"<DraftVersion {self.draft_id}.{self.number}>"
 
 
-class Section(db.Model):
+class SectionRules:
+    """What a section's own fields decide, one owner for the model and its read model.
+
+    ``consult.consultation.read_models.SectionView`` (the draft page's sections) inherits it too.
+    """
+
+    @property
+    def is_part(self) -> bool:
+        """Whether this is a top-level part rather than a section inside a part."""
+        return self.parent_id is None
+
+    @property
+    def position_total(self) -> int:
+        """How many people stated a position."""
+        return self.agree_count + self.mixed_count + self.disagree_count
+
+
+class Section(SectionRules, db.Model):
     """A part (no parent) or a section (inside a part) of a version, in Markdown rendered at save time."""
 
     __tablename__ = "sections"
@@ -109,16 +126,6 @@ class Section(db.Model):
     version: Mapped[DraftVersion] = relationship(back_populates="sections")
     parent: Mapped["Section | None"] = relationship(remote_side="Section.id", foreign_keys=[parent_id])
     previous: Mapped["Section | None"] = relationship(remote_side="Section.id", foreign_keys=[previous_id])
-
-    @property
-    def is_part(self) -> bool:
-        """Whether this is a top-level part rather than a section inside a part."""
-        return self.parent_id is None
-
-    @property
-    def position_total(self) -> int:
-        """How many people stated a position."""
-        return self.agree_count + self.mixed_count + self.disagree_count
 
     def __repr__(self):
         return f"<Section {self.id} {self.title!r}>"

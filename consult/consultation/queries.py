@@ -24,7 +24,7 @@ from consult.consultation.models import (
     Section,
     Support,
 )
-from consult.consultation.read_models import ContributionView
+from consult.consultation.read_models import ContributionView, SectionView
 from consult.db import column_rows, db
 from consult.permissions import is_signed_in
 from consult.stakeholders.models import Stakeholder
@@ -163,8 +163,25 @@ def get_contribution_or_404(process, contribution_id: int) -> Contribution:
 
 def version_outline(version: DraftVersion) -> list[tuple[Section, list[Section]]]:
     """The parts of a version in order, each with its sections in order (one query)."""
-    sections = db.session.scalars(_version_sections(), {"version_id": version.id}).all()
-    children: dict[int, list[Section]] = {}
+    return _as_outline(db.session.scalars(_version_sections(), {"version_id": version.id}).all())
+
+
+#: what the draft page shows of a section (``read_models.SectionView``, same order)
+OUTLINE_COLUMNS = (
+    Section.id, Section.parent_id, Section.title, Section.body_html, Section.easy_read_html, Section.agree_count,
+    Section.mixed_count, Section.disagree_count, Section.comment_count, Section.amendment_count,
+)  # fmt: skip
+
+
+def reading_outline(version: DraftVersion) -> list[tuple[SectionView, list[SectionView]]]:
+    """``version_outline`` as the draft page reads it: plain rows into ``SectionView`` (one query)."""
+    rows = column_rows(_version_sections(OUTLINE_COLUMNS), {"version_id": version.id})
+    return _as_outline([SectionView(*row) for row in rows])
+
+
+def _as_outline(sections: list) -> list[tuple]:
+    """Sections in order grouped as the draft reads: each part, then its own sections."""
+    children: dict[int, list] = {}
     for section in sections:
         if section.parent_id is not None:
             children.setdefault(section.parent_id, []).append(section)
@@ -172,8 +189,10 @@ def version_outline(version: DraftVersion) -> list[tuple[Section, list[Section]]
 
 
 @cache
-def _version_sections():
-    return select(Section).where(Section.version_id == bindparam("version_id")).order_by(Section.position, Section.id)
+def _version_sections(columns: tuple = ()):
+    """A version's sections by position: whole objects, or only ``columns``."""
+    query = select(*columns) if columns else select(Section)
+    return query.where(Section.version_id == bindparam("version_id")).order_by(Section.position, Section.id)
 
 
 def _audience(user, moderator: bool) -> str:

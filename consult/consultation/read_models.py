@@ -1,16 +1,23 @@
-"""Read models: what the section page shows of a contribution, built from plain columns.
+"""Read models: what the participation pages show of a contribution or a section, built from plain columns.
 
-On the page people comment on, loading ORM objects (each with its author, organisation and answer) cost
-more than the queries themselves; these are built from one row each. They keep the model's attribute
-names, so templates and permission predicates read them as they read a ``Contribution``, and they share its
-rules through ``ContributionRules``.
+On the pages people read and comment on, loading ORM objects (each contribution with its author,
+organisation and answer) cost more than the queries themselves; these are built from one row each. They
+keep the model's attribute names, so templates and permission predicates read them as they read a
+``Contribution`` or a ``Section``, and they share its rules through ``ContributionRules`` and
+``SectionRules``.
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
-from consult.consultation.models import Channel, ContributionKind, ContributionRules, ContributionState
+from consult.consultation.models import (
+    Channel,
+    ContributionKind,
+    ContributionRules,
+    ContributionState,
+    SectionRules,
+)
 
 
 class AuthorView(NamedTuple):
@@ -78,3 +85,19 @@ def contribution_view(row) -> ContributionView:
     if response_html is not None:
         view.response = ResponseView(response_html, response_updated_at)
     return view
+
+
+@dataclass(slots=True, eq=False)
+class SectionView(SectionRules):
+    """A section as the draft page shows it, in the order of ``queries.OUTLINE_COLUMNS``."""
+
+    id: int
+    parent_id: int | None
+    title: str
+    body_html: str
+    easy_read_html: str
+    agree_count: int
+    mixed_count: int
+    disagree_count: int
+    comment_count: int
+    amendment_count: int

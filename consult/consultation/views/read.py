@@ -34,7 +34,7 @@ def draft(slug, draft_id):
         process=process,
         draft=draft,
         version=version,
-        outline=queries.version_outline(version),
+        outline=queries.reading_outline(version),
         window=version.state(utcnow()),
         position_labels=position_labels(),
         can_manage=permissions.can_manage_drafts(current_user, process),
