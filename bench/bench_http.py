@@ -385,73 +385,67 @@ def run(backend: str, where) -> list[dict]:
 
 
 def _measure_scale(backend: str, scale, data, path: str, url: str | None) -> list[dict]:
-    """The floor, each page against its ceiling, the posts; then what the stack and the reads cost apart."""
+    """The floor, each page against its ceiling and split into stack, reads and render, then the posts.
+
+    Two servers run side by side, the app as it is and the app with each page rendered once (``served_app``),
+    so that every round measures all of a page's figures within seconds of each other.
+    """
     app, rows = data["app"], []
-    with gunicorn(path, url) as (base, worker):
+    with gunicorn(path, url) as (base, worker), gunicorn(path, url, render_once=True) as once:
         floor = statistics.median(wrk(base + STATIC_FILE, worker)[1] for _ in range(ROUNDS))
         rows.append({"backend": backend, "scale": scale, "floor": floor})
         print(f"{'static file':<14} {floor:5.2f} ms CPU per request (the stack's floor)")
         for name, page in pages(data):
-            row = {
-                "backend": backend,
-                "scale": scale,
-                "page": name,
-                "floor": floor,
-                **_page_rounds(app, base, worker, page),
-            }
+            row = {"backend": backend, "scale": scale, "page": name, **_page_rounds(app, (base, worker), once, page)}
             rows.append(row)
             wall = f"{row['served']:7.1f} req/s  ceiling {row['ceiling']:7.1f}/s  {row['served'] / row['ceiling']:4.0%}"
             cpu_share = f"CPU {row['cpu']:5.2f} ms/request, render {row['ceiling_cpu']:5.2f} ms  {row['ratio']:4.0%}"
-            print(
-                f"{name:<14} {wall}  |  {cpu_share}  |  {row['queries']} queries  {row['size'] // 1024} KB", flush=True
-            )
+            print(f"{name:<14} {wall}  |  {cpu_share}  |  {row['queries']} queries  {row['size'] // 1024} KB")
+            print(f"{'':<14} {_split(row)}")
             print(f"{'':<14} {profile(app, page)}", flush=True)
         posts = posting_times(app, base, worker, data)
         rows.append({"backend": backend, "scale": scale, "posts": posts})
         print("posting (median ms): " + "  ".join(f"{k} {v:.1f}" for k, v in posts.items()), flush=True)
-    with gunicorn(path, url, render_once=True) as (base, worker):
-        for row, (name, page) in zip([r for r in rows if "page" in r], pages(data), strict=True):
-            row["stack"] = statistics.median(wrk(f"{base}/_bench/body/{row['size']}", worker)[1] for _ in range(ROUNDS))
-            row["reads"] = statistics.median(wrk(base + page, worker)[1] for _ in range(ROUNDS))
-            print(f"{name:<14} {_split(row)}", flush=True)
     return rows
 
 
-def _page_rounds(app, base: str, worker: int, page: str) -> dict:
-    """A page served and its ceiling, measured in ROUNDS alternating rounds (medians).
+def _page_rounds(app, served: tuple[str, int], once: tuple[str, int], page: str) -> dict:
+    """A page's figures, measured in ROUNDS rounds (medians), each round taking them all seconds apart.
 
-    The machine's speed drifts from minute to minute; each round's ratio compares a render and a served
-    request measured seconds apart, so the median ratio holds when the absolute figures move.
+    The machine's speed drifts from minute to minute (other virtual machines share its caches); ratios are
+    taken within a round, so their medians hold when the absolute figures move. A round: the render
+    ceiling, the page served, the page served with its render done once (``reads``), and a body of the
+    page's size that reads and renders nothing (``stack``).
     """
-    served, cpu, ceilings, ceiling_cpu, ratios = [], [], [], [], []
+    (base, worker), (once_base, once_worker) = served, once
+    figures = {name: [] for name in ("served", "cpu", "ceiling", "ceiling_cpu", "ratio", "reads", "stack", "best")}
     for _ in range(ROUNDS):
         ceiling, queries, size = render_ceiling(app, page)
-        rate, cost = wrk(base + page, worker)
-        served.append(rate)
-        cpu.append(cost)
-        ceilings.append(ceiling.per_second)
-        ceiling_cpu.append(ceiling.cpu_ms)
-        ratios.append(ceiling.cpu_ms / cost)
-    median = statistics.median
-    return {"served": median(served), "cpu": median(cpu), "ceiling": median(ceilings),
-            "ceiling_cpu": median(ceiling_cpu), "ratio": median(ratios), "queries": queries, "size": size}  # fmt: skip
+        rate, cpu = wrk(base + page, worker)
+        reads = wrk(once_base + page, once_worker)[1]
+        stack = wrk(f"{once_base}/_bench/body/{size}", once_worker)[1]
+        round_figures = {"served": rate, "cpu": cpu, "ceiling": ceiling.per_second, "ceiling_cpu": ceiling.cpu_ms,
+                         "ratio": ceiling.cpu_ms / cpu, "reads": reads, "stack": stack,
+                         "best": ceiling.cpu_ms / (stack + cpu - reads)}  # fmt: skip
+        for name, value in round_figures.items():
+            figures[name].append(value)
+    return {**{name: statistics.median(values) for name, values in figures.items()}, "queries": queries, "size": size}
 
 
 def _split(row: dict) -> str:
     """Where a served request's CPU goes, and the best share of the ceiling reachable if its reads were free.
 
-    Three servings of the page, each the worker's CPU per request: a body of the page's size that reads and
-    renders nothing (``stack``: gunicorn, its socket writes, Flask, headers); the page with its HTML rendered
-    once and sent again (``reads`` adds the view's queries and logic); the page itself (the rest is the render
-    in service, which costs more than the same render repeated in a loop, the ceiling, whose caches are warm
-    and whose per-request set-up is done).
+    ``stack``: gunicorn, its socket writes, Flask and headers for a body of the page's size; ``reads``: the
+    page served with its HTML rendered once and sent again, less the stack (the view's queries and logic);
+    the rest is the render in service, which costs more than the same render repeated in a loop (the
+    ceiling), whose caches are warm and whose per-request set-up is done. ``best``: the ceiling's share if
+    the reads cost nothing (median of the rounds).
     """
     reads = row["reads"] - row["stack"]
     served_render = row["cpu"] - row["reads"]
-    best = row["ceiling_cpu"] / (row["stack"] + served_render)
     loop = row["ceiling_cpu"]
     return (f"{row['cpu']:5.2f} ms = stack {row['stack']:4.2f} + reads {reads:4.2f} + render in service "
-            f"{served_render:4.2f} (in a loop {loop:4.2f}); share with free reads: {best:4.0%}")  # fmt: skip
+            f"{served_render:4.2f} (in a loop {loop:4.2f}); share with free reads: {row['best']:4.0%}")  # fmt: skip
 
 
 def table(rows: list[dict]) -> None:
