@@ -151,7 +151,8 @@ def test_offline_contributions_are_entered_with_channel_and_profile_and_count(co
     contribution = db.session.scalar(select(Contribution))
     assert contribution.author_id is None and contribution.channel == Channel.LETTER
     page = text(client.get(_section_url(process, section)))
-    assert "Reçue par : Courrier, 15 janvier 2020" in page and "Aidant familial" not in page
+    assert 'Reçue par : Courrier, <time datetime="2020-01-15">15 janvier 2020</time>' in page
+    assert "Aidant familial" not in page
     assert db.session.get(Section, section.id).comment_count == 1
     response = moderator.submit(url, {**form, "channel": "online"}, token_from=url)
     assert response.status_code == 400

@@ -130,6 +130,10 @@ def test_replies_people_and_answers_come_with_their_comment(app, setting, client
     assert "au nom de Association des aidants de la Drôme" in html
     assert "Réponse des organisateurs" in html and "Alix Martin" in html
     assert html.index("Première réponse") < html.index("Dernière réponse")
+    raw = client.get(f"/concertations/{process.slug}/sections/{section.id}?tri=recents").get_data(as_text=True)
+    # the letter is dated by the day it was received, not by the moment it was typed in
+    assert f'<time datetime="{letter.received_on.isoformat()}">' in raw
+    assert f'<time datetime="{db.session.get(Contribution, letter.id).created_at.isoformat()}">' not in raw
     assert "Réponse masquée" not in html and "Réponse en attente" not in html
 
 
