@@ -24,7 +24,6 @@ from consult.consultation.models import (
     Section,
     Support,
 )
-from consult.consultation.read_models import ContributionView, SectionView
 from consult.db import column_rows, db
 from consult.permissions import is_signed_in
 from consult.stakeholders.models import Stakeholder
@@ -173,10 +172,10 @@ OUTLINE_COLUMNS = (
 )  # fmt: skip
 
 
-def reading_outline(version: DraftVersion) -> list[tuple[SectionView, list[SectionView]]]:
-    """``version_outline`` as the draft page reads it: plain rows into ``SectionView`` (one query)."""
+def reading_outline(version: DraftVersion) -> list[tuple[read_models.SectionView, list[read_models.SectionView]]]:
+    """``version_outline`` as the draft page reads it: plain rows into ``read_models.SectionView`` (one query)."""
     rows = column_rows(_version_sections(OUTLINE_COLUMNS), {"version_id": version.id})
-    return _as_outline([SectionView(*row) for row in rows])
+    return _as_outline([read_models.SectionView(*row) for row in rows])
 
 
 def _as_outline(sections: list) -> list[tuple]:
@@ -235,9 +234,9 @@ class ContributionPage:
     page: int
     per_page: int
     total: int
-    items: list[ContributionView]
+    items: list[read_models.ContributionView]
     #: the visible replies to the page's contributions, oldest first, by contribution id
-    replies: dict[int, list[ContributionView]]
+    replies: dict[int, list[read_models.ContributionView]]
 
     @property
     def pages(self) -> int:
@@ -271,7 +270,7 @@ def section_contributions(
     """A page of the section's comments and amendments (top level), sorted, with people, responses and replies.
 
     One query: the page's ids in order, their rows and their visible replies read as plain columns into
-    ``ContributionView``, with the list's total.
+    ``read_models.ContributionView``, with the list's total.
     """
     audience = _audience(user, moderator)
     params = {"section_id": section.id, "limit": per_page, "offset": (page - 1) * per_page}
@@ -279,8 +278,7 @@ def section_contributions(
     if rows:
         total = next(row[-1] for row in rows if row[-1] is not None)  # replies carry no total
     elif page > 1:  # past the last page: the count has no row to ride on
-        where = (Contribution.section_id == section.id, Contribution.parent_id.is_(None), _visible(audience))
-        total = db.session.scalar(select(func.count(Contribution.id)).where(*where), _viewer(user, audience))
+        total = db.session.scalar(_listed_count(audience), {"section_id": section.id, **_viewer(user, audience)})
     else:
         total = 0
     items, replies = _page_rows(rows)
@@ -296,18 +294,27 @@ def _page_statement(sort: str, audience: str):
         if sort == "supported"
         else (Contribution.id.desc(),)
     )
-    listed = (Contribution.section_id == bindparam("section_id"), Contribution.parent_id.is_(None), _visible(audience))
     # the page's ids come in order from a partial index, reading only as far as the page; a window count here
     # would read and sort every contribution of the section on each view
-    page = select(Contribution.id).where(*listed).order_by(*order).limit(bindparam("limit")).offset(bindparam("offset"))
-    page = page.cte("page")
-    total = select(func.count()).select_from(Contribution).where(*listed).scalar_subquery()
+    page = select(Contribution.id).where(*_listed(audience)).order_by(*order)
+    page = page.limit(bindparam("limit")).offset(bindparam("offset")).cte("page")
+    total = _listed_count(audience).scalar_subquery()
     rank = func.row_number().over(order_by=order)  # over the page's rows only
     # each part reaches its rows by an index (the primary key, then parent_id), which an OR of the two would not
     return union_all(
         _page_part(page, Contribution.id == page.c.id, rank, total),
         _page_part(page, Contribution.parent_id == page.c.id, null(), null()).where(_visible(audience)),
     )
+
+
+def _listed(audience: str) -> tuple:
+    """The section's list for an audience: its top-level contributions the audience sees (``section_id``)."""
+    return Contribution.section_id == bindparam("section_id"), Contribution.parent_id.is_(None), _visible(audience)
+
+
+@cache
+def _listed_count(audience: str):
+    return select(func.count()).select_from(Contribution).where(*_listed(audience))
 
 
 def _page_part(page, joined_on, rank, total):
@@ -334,7 +341,7 @@ def _page_part(page, joined_on, rank, total):
     )
 
 
-def _page_rows(rows) -> tuple[list[ContributionView], dict[int, list[ContributionView]]]:
+def _page_rows(rows) -> tuple[list[read_models.ContributionView], dict[int, list[read_models.ContributionView]]]:
     """The page's contributions in their rank, and their visible replies by contribution, oldest first."""
     ranked, replies = [], {}
     for row in rows:
