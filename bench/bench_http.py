@@ -433,32 +433,17 @@ def _measure_scale(backend: str, scale, data, path: str, url: str | None) -> lis
     return rows
 
 
-ROUND_FIGURES = ("served", "cpu", "ceiling", "ceiling_cpu", "ratio", "reads", "stack", "best", "from_memory",
-                 "served_ratio")  # fmt: skip
-
-
 def _page_rounds(app, served: tuple[str, int], once: tuple[str, int], page: str) -> dict:
     """A page's figures, measured in ROUNDS rounds (medians), each round taking them all seconds apart.
 
     The machine's speed drifts from minute to minute (other virtual machines share its caches); ratios are
     taken within a round, so their medians hold when the absolute figures move. A round: the render
-    ceiling, the page served, the page served with its render done once (``reads``), and a body of the
-    page's size that reads and renders nothing (``stack``).
+    ceiling, the page served, the page served with its render done once (``reads``), a body of the page's
+    size that reads and renders nothing (``stack``), and the page's template rendered on each request from
+    the data loaded once (``from_memory``).
     """
     (base, worker), (once_base, once_worker) = served, once
-    names = (
-        "served",
-        "cpu",
-        "ceiling",
-        "ceiling_cpu",
-        "ratio",
-        "reads",
-        "stack",
-        "best",
-        "from_memory",
-        "served_ratio",
-    )
-    figures = {name: [] for name in names}
+    rounds = []
     for _ in range(ROUNDS):
         ceiling, queries, size = render_ceiling(app, page)
         rate, cpu = wrk(base + page, worker)
@@ -469,9 +454,9 @@ def _page_rounds(app, served: tuple[str, int], once: tuple[str, int], page: str)
                          "ratio": ceiling.cpu_ms / cpu, "reads": reads, "stack": stack,
                          "best": ceiling.cpu_ms / (stack + cpu - reads),
                          "from_memory": from_memory, "served_ratio": from_memory / cpu}  # fmt: skip
-        for name, value in round_figures.items():
-            figures[name].append(value)
-    return {**{name: statistics.median(values) for name, values in figures.items()}, "queries": queries, "size": size}
+        rounds.append(round_figures)
+    medians = {name: statistics.median(figures[name] for figures in rounds) for name in rounds[0]}
+    return {**medians, "queries": queries, "size": size}
 
 
 def _split(row: dict) -> str:
@@ -530,7 +515,7 @@ def table(rows: list[dict]) -> None:
             print(f"{row['backend']:<11}{row['page']:<14}{str(row['scale']) + 'x':>5}  {row['cpu']:5.2f} ms against "
                   f"{row['from_memory']:5.2f} ms from memory: {row['served_ratio']:4.0%}  {verdict}")  # fmt: skip
     for row in rows:
-        if "floor" in row and "page" not in row:
+        if "floor" in row:
             print(f"{row['backend']:<11}static file {row['scale']:>2}x: {row['floor']:.2f} ms CPU per request "
                   "(gunicorn + Flask + session, no query, no template: the floor under every page)")  # fmt: skip
     for row in rows:
