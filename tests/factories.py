@@ -118,6 +118,15 @@ def make_reordered_draft(organizer, process):
     return draft, [parts[1], parts[0], child, *parts[2:]]
 
 
+def make_open_section():
+    """An organizer ("Organisatrice"), a published process, and the last section of its draft, open for
+    contributions: what most consultation tests start from."""
+    organizer = make_user(name="Organisatrice")
+    process = make_process(organizer)
+    _draft, sections = make_draft(organizer, process)
+    return organizer, process, sections[-1]
+
+
 def make_comment(author, section, body="Un commentaire utile.", **kwargs):
     """A comment (or reply with ``parent=``) posted through the service.
 

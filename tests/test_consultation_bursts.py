@@ -14,7 +14,7 @@ from consult.audit import AuditEntry
 from consult.consultation.models import Contribution, ContributionKind, ContributionState, Position, Section
 from consult.db import db
 from consult.extensions import limiter
-from tests.factories import make_comment, make_draft, make_process, make_user
+from tests.factories import make_comment, make_open_section, make_user
 
 
 @pytest.fixture
@@ -30,10 +30,7 @@ def no_rate_limit(monkeypatch):
 
 @pytest.fixture
 def consultation(real_commits):
-    organizer = make_user(name="Organisatrice")
-    process = make_process(organizer)
-    _draft, sections = make_draft(organizer, process)
-    return organizer, process, sections[-1]
+    return make_open_section()
 
 
 def _burst(app, requests):

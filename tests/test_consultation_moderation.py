@@ -7,16 +7,13 @@ from consult.audit import AuditEntry
 from consult.consultation.models import Channel, Contribution, ContributionState, Section
 from consult.db import db
 from consult.processes.models import ModerationMode
-from tests.factories import make_comment, make_draft, make_process, make_user
+from tests.factories import make_comment, make_open_section, make_process, make_user
 from tests.helpers import text
 
 
 @pytest.fixture
 def consultation():
-    organizer = make_user(name="Organisatrice")
-    process = make_process(organizer)
-    _draft, sections = make_draft(organizer, process)
-    return organizer, process, sections[-1]
+    return make_open_section()
 
 
 def _section_url(process, section):

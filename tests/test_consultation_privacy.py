@@ -7,16 +7,13 @@ from consult.consultation import services
 from consult.consultation.models import Channel, ContributionKind
 from consult.dates import paris_today
 from consult.processes.models import ModerationMode
-from tests.factories import make_comment, make_draft, make_process, make_user
+from tests.factories import make_comment, make_open_section, make_user
 from tests.helpers import text
 
 
 @pytest.fixture
 def consultation():
-    organizer = make_user(name="Organisatrice")
-    process = make_process(organizer)
-    _draft, sections = make_draft(organizer, process)
-    return organizer, process, sections[-1]
+    return make_open_section()
 
 
 def test_a_section_page_does_not_show_the_authors_category_or_territory(consultation, client, login_as):

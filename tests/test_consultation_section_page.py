@@ -12,9 +12,8 @@ from consult.processes.models import ModerationMode
 from tests.factories import (
     hide,
     make_comment,
-    make_draft,
     make_offline_contribution,
-    make_process,
+    make_open_section,
     make_representative,
     make_response,
     make_stakeholder,
@@ -27,10 +26,7 @@ from tests.helpers import text
 
 @pytest.fixture
 def setting():
-    organizer = make_user()
-    process = make_process(organizer)
-    _draft, sections = make_draft(organizer, process)
-    return organizer, process, sections[-1]
+    return make_open_section()
 
 
 def _pending_comment(process, author, section, body):
