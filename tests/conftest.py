@@ -204,6 +204,15 @@ def client(app):
 
 
 @pytest.fixture
+def report_dir(app, tmp_path, monkeypatch):
+    """A report directory of the test's own, so one test's published files are never another's; the
+    session's setting comes back after the test."""
+    path = tmp_path / "reports"
+    monkeypatch.setitem(app.config, "REPORT_DIR", str(path))
+    return path
+
+
+@pytest.fixture
 def login_as(app):
     """``login_as(user)`` returns a new client signed in as ``user``."""
 

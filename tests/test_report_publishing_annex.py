@@ -28,9 +28,8 @@ def _pdf_text(app, revision) -> str:
 
 
 @pytest.fixture
-def moved(app, tmp_path):
+def moved(report_dir):
     """A draft whose first part was moved below the second (so section ids do not follow the reading order)."""
-    app.config["REPORT_DIR"] = str(tmp_path / "reports")
     organizer = make_user()
     process = make_process(organizer)
     _draft, reading = make_reordered_draft(organizer, process)
@@ -66,8 +65,7 @@ def test_the_web_list_of_contributions_follows_the_reading_order(client, login_a
     assert found == sorted(found)
 
 
-def test_the_annex_is_bounded_per_section_and_says_where_the_others_are(app, tmp_path):
-    app.config["REPORT_DIR"] = str(tmp_path / "reports")
+def test_the_annex_is_bounded_per_section_and_says_where_the_others_are(report_dir, app):
     app.config["REPORT_PRINTED_ANSWERS_PER_SECTION"] = 2
     organizer = make_user()
     process = make_process(organizer)

@@ -8,10 +8,9 @@ from consult.report.treatment.texts import save_closing_texts
 from tests.factories import make_comment, make_draft, make_process, make_user
 
 
-def test_the_pdf_opens_with_a_cover_and_contents_and_carries_the_foreword_and_conclusion(app, tmp_path):
+def test_the_pdf_opens_with_a_cover_and_contents_and_carries_the_foreword_and_conclusion(report_dir, app):
     from pypdf import PdfReader
 
-    app.config["REPORT_DIR"] = str(tmp_path / "reports")
     organizer = make_user()
     process = make_process(organizer)
     _draft, sections = make_draft(organizer, process)

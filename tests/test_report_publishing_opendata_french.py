@@ -11,8 +11,7 @@ from tests.report_publishing_fixture import build
 
 
 @pytest.fixture
-def archive(app, login_as, client, tmp_path):
-    app.config["REPORT_DIR"] = str(tmp_path / "reports")
+def archive(report_dir, login_as, client):
     data = build()
     base = f"/concertations/{data['process'].slug}/bilan"
     login_as(data["orga"]).submit(base + "/publier", {"interim": "y"}, token_from=base + "/brouillon")

@@ -13,9 +13,8 @@ from tests.factories import make_comment, make_process, make_reordered_draft, ma
 
 
 @pytest.fixture
-def published(app, tmp_path):
+def published(report_dir):
     """A draft whose first part (with its own section) was moved below the second, then an interim report."""
-    app.config["REPORT_DIR"] = str(tmp_path / "reports")
     organizer = make_user()
     process = make_process(organizer)
     _draft, ordered = make_reordered_draft(organizer, process)

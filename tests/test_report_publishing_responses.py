@@ -13,8 +13,7 @@ RESPONSE = "Le bailleur social est associé au groupe logement."
 
 
 @pytest.fixture
-def published(app, tmp_path, login_as):
-    app.config["REPORT_DIR"] = str(tmp_path / "reports")
+def published(report_dir, login_as):
     data = build()
     base = f"/concertations/{data['process'].slug}/bilan"
     login_as(data["orga"]).submit(base + "/publier", {"interim": "y"}, token_from=base + "/brouillon")

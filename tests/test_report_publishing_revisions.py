@@ -16,11 +16,8 @@ JSON = {"Accept": "application/json"}
 
 
 @pytest.fixture
-def data(app, tmp_path):
-    previous = app.config.get("REPORT_DIR")
-    app.config["REPORT_DIR"] = str(tmp_path / "reports")
-    yield build()
-    app.config["REPORT_DIR"] = previous
+def data(report_dir):
+    return build()
 
 
 def _base(data):
@@ -191,13 +188,14 @@ def test_permissions_of_every_report_route(login_as, client, data):
     assert login_as(data["orga"]).post(base + "/publier", data={}).status_code == 400  # no CSRF token
 
 
-def test_a_final_report_waits_for_the_consultation_to_close_and_an_interim_one_says_so(login_as, client, app, tmp_path):
+def test_a_final_report_waits_for_the_consultation_to_close_and_an_interim_one_says_so(
+    report_dir, login_as, client, app
+):
     from consult.report.errors import ConsultationStillOpen
     from consult.report.publishing.snapshot.services import publish_report
     from tests.factories import make_process, treat
     from tests.report_helpers import consulted_sections, contribute
 
-    app.config["REPORT_DIR"] = str(tmp_path / "reports")
     organizer = make_user()
     process = make_process(organizer)
     (section,) = consulted_sections(organizer, process)  # open for two more weeks

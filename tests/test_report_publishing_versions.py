@@ -17,9 +17,8 @@ from tests.helpers import text
 
 
 @pytest.fixture
-def two_versions(app, tmp_path):
+def two_versions(report_dir):
     """Part 1 commented and positioned on both versions; every other section received nothing."""
-    app.config["REPORT_DIR"] = str(tmp_path / "reports")
     organizer = make_user()
     process = make_process(organizer)
     draft, first = make_draft(organizer, process)
@@ -55,8 +54,7 @@ def test_empty_sections_are_printed_only_when_the_organizer_asks(two_versions):
     assert [s["id"] for s in snapshot["sections"]] == [s.id for s in _reading_order(second)]
 
 
-def test_a_part_stays_when_one_of_its_sections_received_something(app, tmp_path):
-    app.config["REPORT_DIR"] = str(tmp_path / "reports")
+def test_a_part_stays_when_one_of_its_sections_received_something(report_dir):
     organizer = make_user()
     process = make_process(organizer)
     _draft, sections = make_draft(organizer, process)

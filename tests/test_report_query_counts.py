@@ -27,11 +27,8 @@ PAGES = (
 
 
 @pytest.fixture
-def data(app, tmp_path):
-    previous = app.config.get("REPORT_DIR")
-    app.config["REPORT_DIR"] = str(tmp_path / "reports")
-    yield build()
-    app.config["REPORT_DIR"] = previous
+def data(report_dir):
+    return build()
 
 
 def _queries_per_page(client, count_queries, data, revision) -> dict[str, int]:

@@ -13,15 +13,12 @@ from tests.factories import make_comment, make_draft, make_process, make_user
 
 
 @pytest.fixture
-def revision(app, tmp_path):
-    previous = app.config.get("REPORT_DIR")
-    app.config["REPORT_DIR"] = str(tmp_path / "reports")
+def revision(report_dir):
     organizer = make_user()
     process = make_process(organizer, title="Schéma des solidarités")
     _draft, sections = make_draft(organizer, process)
     make_comment(make_user(), sections[1], "Un avis sur la deuxième partie.")
-    yield publish_report(organizer, process, interim=True)
-    app.config["REPORT_DIR"] = previous
+    return publish_report(organizer, process, interim=True)
 
 
 def test_two_workers_build_a_revision_pdf_once(app, real_commits, revision, monkeypatch):
