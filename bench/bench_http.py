@@ -340,12 +340,13 @@ def posting_times(app, base: str, worker: int, data) -> dict[str, float]:
 
 def databases():
     yield "SQLite", lambda scale: (f"/tmp/bench-consultation-{scale}x.sqlite", None)
-    engine = create_engine(POSTGRES_URL)
+    # the server, not the bench's database: on a new machine that database does not exist yet (it is created)
+    engine = create_engine(f"{POSTGRES_URL.rpartition('/')[0]}/postgres")
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except Exception as error:  # noqa: BLE001 -- any failure means "no PostgreSQL here"
-        print(f"\n(PostgreSQL skipped: {POSTGRES_URL} does not answer: {type(error).__name__})")
+        print(f"\n(PostgreSQL skipped: the server of {POSTGRES_URL} does not answer: {type(error).__name__})")
         return
     finally:
         engine.dispose()  # a connection left open would keep PostgreSQL from copying the 1x database
