@@ -5,7 +5,7 @@ from functools import cache
 
 from flask import abort
 from sqlalchemy import and_, bindparam, func, null, or_, select, union_all
-from sqlalchemy.orm import aliased, joinedload, selectinload
+from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload
 
 from consult.auth.models import User
 from consult.consultation import permissions, read_models
@@ -26,6 +26,8 @@ from consult.consultation.models import (
 )
 from consult.db import column_rows, db
 from consult.permissions import is_signed_in
+from consult.processes import permissions as process_permissions
+from consult.processes.models import Process
 from consult.stakeholders.models import Stakeholder
 
 PUBLIC_STATES = (ContributionState.PUBLISHED, ContributionState.HIDDEN, ContributionState.WITHDRAWN)
@@ -113,22 +115,37 @@ def pick_version(draft: Draft, number: int | None, user) -> DraftVersion:
     return version
 
 
+def get_process_and_section_or_404(slug: str, section_id: int, user) -> tuple:
+    """(process, section) of a section's pages, in one query: a 404 unless the user may see the process (as
+    ``get_process_or_404``), the section belongs to it and the user may read its version."""
+    section = db.session.scalar(_section_in_process(), {"slug": slug, "section_id": section_id})
+    if section is None:
+        abort(404)
+    process = section.version.draft.process
+    if not process_permissions.can_view_process(user, process):
+        abort(404)
+    return process, check_section_visible(process, section, user)
+
+
 def get_section_or_404(process, section_id: int, user) -> Section:
-    """A section of a draft of this process that the user may read, with its version and draft."""
-    section = db.session.scalar(_section_by_id(), {"section_id": section_id})
+    """A section of this process that the user may read, for pages that checked the process first."""
+    section = db.session.scalar(_section_in_process(), {"slug": process.slug, "section_id": section_id})
     if section is None:
         abort(404)
     return check_section_visible(process, section, user)
 
 
-# Built once, as the section page's other statements: building one with its loader options costs as much as
-# running it.
 @cache
-def _section_by_id():
+def _section_in_process():
+    # the joins that find the section by its process's slug also load its version, draft and process
+    loaded = contains_eager(Section.version).contains_eager(DraftVersion.draft).contains_eager(Draft.process)
     return (
         select(Section)
-        .options(joinedload(Section.version).joinedload(DraftVersion.draft), joinedload(Section.parent))
-        .where(Section.id == bindparam("section_id"))
+        .join(Section.version)
+        .join(DraftVersion.draft)
+        .join(Draft.process)
+        .options(loaded, joinedload(Section.parent))
+        .where(Section.id == bindparam("section_id"), Process.slug == bindparam("slug"))
     )
 
 

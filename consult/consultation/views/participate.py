@@ -23,8 +23,7 @@ from consult.processes.queries import get_process_or_404
 
 
 def _load_section(slug, section_id):
-    process = get_process_or_404(slug, with_phases=False)
-    return process, queries.get_section_or_404(process, section_id, current_user)
+    return queries.get_process_and_section_or_404(slug, section_id, current_user)
 
 
 def _load_contribution(slug, contribution_id):

@@ -109,8 +109,7 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
 @bp.route("/concertations/<slug>/sections/<int:section_id>")
 def section(slug, section_id):
     """A section: its text, positions, comments, amendments and replies, sorted and paginated."""
-    process = get_process_or_404(slug, with_phases=False)
-    return render_section(process, queries.get_section_or_404(process, section_id, current_user))
+    return render_section(*queries.get_process_and_section_or_404(slug, section_id, current_user))
 
 
 @bp.route("/concertations/<slug>/projets/<int:draft_id>/versions/<int:number>/changements")
