@@ -1,13 +1,17 @@
 """Moderation and responses: pre/post-moderation, flags, placeholders, audit log, mail, offline entries."""
 
+from datetime import UTC, date, datetime
+
 import pytest
 from sqlalchemy import func, select
 
+from consult import dates
 from consult.audit import AuditEntry
+from consult.consultation.errors import InvalidOfflineEntry
 from consult.consultation.models import Channel, Contribution, ContributionState, Section
 from consult.db import db
 from consult.processes.models import ModerationMode
-from tests.factories import make_comment, make_open_section, make_process, make_user
+from tests.factories import make_comment, make_offline_contribution, make_open_section, make_process, make_user
 from tests.helpers import text
 
 
@@ -219,3 +223,12 @@ def test_official_responses_are_rendered_from_markdown_on_the_page_and_in_the_ma
     [mail] = mailbox.to("markdown@exemple.fr")
     html = mail.get_body(preferencelist=("html",)).get_content()
     assert "<strong>accueil de jour itinérant</strong>" in html and "**accueil" not in html
+
+
+def test_a_letter_received_today_in_paris_is_accepted_after_midnight_while_utc_is_still_yesterday(monkeypatch):
+    organizer, _process, section = make_open_section()
+    monkeypatch.setattr(dates, "utcnow", lambda: datetime(2026, 12, 3, 23, 30, tzinfo=UTC))  # 00:30 in Paris
+    contribution = make_offline_contribution(organizer, section, received_on=date(2026, 12, 4))
+    assert contribution.received_on == date(2026, 12, 4)
+    with pytest.raises(InvalidOfflineEntry, match="futur"):
+        make_offline_contribution(organizer, section, received_on=date(2026, 12, 5))

@@ -27,7 +27,8 @@ from consult.consultation.models import (
     Section,
 )
 from consult.consultation.services.common import set_state
-from consult.db import atomic, db, utcnow
+from consult.dates import paris_today
+from consult.db import atomic, db
 from consult.errors import DomainError
 from consult.text import plain_to_html
 from consult.uploads import RejectedFile, check_upload, store_upload
@@ -61,7 +62,8 @@ def _require_organizer(actor: User, process) -> None:
 
 
 def _check_date(received_on: date) -> None:
-    if received_on > utcnow().date():
+    # the organizer's today, in Paris: the UTC date is still yesterday for an hour or two after midnight
+    if received_on > paris_today():
         raise InvalidOfflineEntry(str(_l("The date of receipt cannot be in the future.")))
 
 
