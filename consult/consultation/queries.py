@@ -116,8 +116,11 @@ def pick_version(draft: Draft, number: int | None, user) -> DraftVersion:
 
 
 def get_process_and_section_or_404(slug: str, section_id: int, user) -> tuple:
-    """(process, section) of a section's pages, in one query: a 404 unless the user may see the process (as
-    ``get_process_or_404``), the section belongs to it and the user may read its version."""
+    """(process, section) of a section's pages, found in one query by the process's slug.
+
+    A 404 unless the user may see the process (as ``get_process_or_404``), the section belongs to it and the
+    user may read its version.
+    """
     section = db.session.scalar(_section_in_process(), {"slug": slug, "section_id": section_id})
     if section is None:
         abort(404)
