@@ -94,6 +94,7 @@ _CALLBACKS = "consult_on_commit"
 @contextmanager
 def _atomic_block(snapshot=False):
     session = db.session()
+    _refuse_write_in_read_only_view(session)
     if session.in_nested_transaction() or session.info.get("consult_atomic_depth"):
         with _savepoint(session):
             yield session
@@ -193,6 +194,35 @@ def atomic_snapshot(func):
     return atomic(func, snapshot=True)
 
 
+_READ_ONLY = "consult_read_only"
+
+
+def read_only(view):
+    """Run a view that only reads outside a transaction (the driver's autocommit).
+
+    Under READ COMMITTED, PostgreSQL's default, each statement reads its own snapshot whether a transaction
+    is open or not, so the page reads the same; it is spared the BEGIN and ROLLBACK round trips (two of the
+    six of a section page). A write there would be committed statement by statement: ``atomic()`` and
+    flushes refuse it. Tests, whose sessions share an outer transaction, keep it and keep the refusal.
+    """
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        session = db.session()
+        session.info[_READ_ONLY] = True
+        if isinstance(session.get_bind(), Engine) and not session.in_transaction():
+            session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_write_in_read_only_view(session, *_flush_context):
+    if session.info.get(_READ_ONLY):
+        raise RuntimeError("a view marked read_only tried to write")
+
+
 def on_commit(callback):
     """Run ``callback()`` once the current transaction is really committed (at once outside one)."""
     session = db.session()
@@ -247,5 +277,5 @@ def _configure_sqlite(dbapi_connection, connection_record):
 
 @event.listens_for(Engine, "begin")
 def _sqlite_begin(conn):
-    if conn.dialect.name == "sqlite":
+    if conn.dialect.name == "sqlite" and conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
         conn.exec_driver_sql("BEGIN IMMEDIATE" if _immediate.get() else "BEGIN")

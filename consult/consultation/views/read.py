@@ -9,7 +9,7 @@ from consult.consultation.forms import AmendmentForm, CommentForm, LinkForm
 from consult.consultation.labels import CHANNEL_LABELS, POSITION_LABELS, STATE_LABELS
 from consult.consultation.models import PositionValue
 from consult.dates import paris_today
-from consult.db import utcnow
+from consult.db import read_only, utcnow
 from consult.http import page_arg
 from consult.panels import panels_for
 from consult.processes.queries import get_process_or_404
@@ -24,6 +24,7 @@ def position_labels() -> dict:
 
 
 @bp.route("/concertations/<slug>/projets/<int:draft_id>")
+@read_only
 def draft(slug, draft_id):
     """Read a version of a draft (the latest published one unless ``?version=N``), section by section."""
     process = get_process_or_404(slug, with_phases=False)
@@ -107,6 +108,7 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
 
 
 @bp.route("/concertations/<slug>/sections/<int:section_id>")
+@read_only
 def section(slug, section_id):
     """A section: its text, positions, comments, amendments and replies, sorted and paginated."""
     return render_section(*queries.get_process_and_section_or_404(slug, section_id, current_user))
