@@ -138,6 +138,8 @@ def get_section_or_404(process, section_id: int, user) -> Section:
     return check_section_visible(process, section, user)
 
 
+# Built once, as the section page's other statements: building one with its loader options costs as much as
+# running it.
 @cache
 def _section_in_process():
     # the joins that find the section by its process's slug also load its version, draft and process
