@@ -137,6 +137,7 @@ def test_submitted_sheets_show_on_the_sections_they_feed_and_change(app, setting
             [panel] = [p for p in panels_for("section", section, None, None) if p.template.startswith("groups/")]
             html = render_template(panel.template, data=panel.context)
             assert "Plateforme de répit itinérante" in html and "Aidants" in html
+            assert f'href="{base}"' in html  # the sheet's own page, reached from the section
             assert ("Cette section a été modifiée grâce à cette fiche" in html) is changed
 
 

@@ -12,12 +12,13 @@ from sqlalchemy.orm.attributes import set_committed_value
 from consult.auth.models import User
 from consult.consultation.models import Section
 from consult.consultation.queries import sections_in_reading_order
-from consult.db import db
+from consult.db import column_rows, db
 from consult.groups import permissions
 from consult.groups.meeting_models import Document, Meeting, Registration, RegistrationStatus
 from consult.groups.models import Facilitator, Group, GroupSection, GroupState, Membership, MembershipStatus
 from consult.groups.proposal_models import Proposal, ProposalChange, ProposalSection, ProposalStatus
 from consult.permissions import is_signed_in
+from consult.processes.models import Process
 from consult.processes.queries import get_process_or_404
 from consult.stakeholders.models import Stakeholder
 from consult.stakeholders.queries import represented_stakeholders
@@ -227,10 +228,13 @@ def proposal_sections(proposal: Proposal) -> tuple[list[Section], list[Section]]
     return sections_in_reading_order(process_id, fed), sections_in_reading_order(process_id, changed)
 
 
-def proposals_for_section(section_id: int) -> list[tuple[Proposal, bool, bool]]:
-    """Submitted sheets that feed this section or led to its change: (sheet, feeds, changed it), one query."""
-    rows = db.session.execute(_section_proposals_statement(), {"section_id": section_id})
-    return [(proposal, bool(feeds), bool(changed)) for proposal, feeds, changed in rows]
+def proposals_for_section(section_id: int) -> list:
+    """Submitted sheets that feed this section or led to its change, one query of plain columns.
+
+    Each row: ``id``, ``title``, ``status``, ``group_slug``, ``group_title``, ``process_slug``, ``feeds`` and
+    ``changed``. The section page asks on every view, mostly for none: loading objects cost more than the query.
+    """
+    return column_rows(_section_proposals_statement(), {"section_id": section_id})
 
 
 # Built once: the section page asks on every view, and building the statement cost more than running it.
@@ -250,10 +254,20 @@ def _section_proposals_statement():
         .subquery()
     )
     return (
-        select(Proposal, linked.c.feeds, linked.c.changed)
+        select(
+            Proposal.id,
+            Proposal.title,
+            Proposal.status,
+            Group.slug.label("group_slug"),
+            Group.title.label("group_title"),
+            Process.slug.label("process_slug"),
+            (linked.c.feeds == 1).label("feeds"),
+            (linked.c.changed == 1).label("changed"),
+        )
         .join(linked, linked.c.proposal_id == Proposal.id)
+        .join(Group, Group.id == Proposal.group_id)
+        .join(Process, Process.id == Group.process_id)
         .where(Proposal.status != ProposalStatus.DRAFT)
-        .options(joinedload(Proposal.group).joinedload(Group.process))
         .order_by(Proposal.submitted_at, Proposal.id)
     )
 
