@@ -25,13 +25,14 @@ import statistics
 import subprocess
 import sys
 import time
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import create_engine, event, select, text  # noqa: E402
+from werkzeug.middleware.dispatcher import DispatcherMiddleware  # noqa: E402
 
 from bench.generate_at_scale import COMMENTS as SCALE_COMMENTS  # noqa: E402
 from bench.generate_at_scale import POSITIONS as SCALE_POSITIONS  # noqa: E402
@@ -56,16 +57,28 @@ TARGET_POST_MS = 20.0
 STATIC_FILE = "/static/css/app.css"
 #: the request header that asks a ``render_once`` server for a page rendered from the data loaded once
 FROM_MEMORY = "X-Bench-From-Memory"
+#: where a server given the 1x data as reference serves it, beside its own
+REFERENCE = "/_1x"
 
 
-def served_app(path: str, url: str | None = None, render_once: bool = False):
+def served_app(path: str, url: str | None = None, render_once: bool = False, reference: tuple | None = None):
     """The gunicorn entry point: ``bench.bench_http:served_app("<sqlite file>", "<url or None>")``.
 
     ``render_once``: each page is rendered on its first request only and its HTML sent again after, so the
-    worker's CPU per request is everything a page costs but its render (its reads, Flask, gunicorn); and a
-    request with the ``FROM_MEMORY`` header renders the page's template again from the data its first request
-    loaded, without running the view: the page's ceiling as served.
+    worker's CPU per request is everything a page costs but its render (its reads, Flask, gunicorn).
+    Either way, a request with the ``FROM_MEMORY`` header renders the page's template again from the data its
+    first request loaded, without running the view: the page's ceiling as served. ``reference``: the (path,
+    url) of the 1x data, served by a second app under ``REFERENCE`` in the same worker, so that a page and
+    its 1x twin can alternate request by request. Each request's CPU is counted by kind (``RequestCpu``).
     """
+    app = _bench_app(path, url)
+    _serve_from_memory(app, render_once)
+    mounts = {REFERENCE: _bench_app(*reference).wsgi_app} if reference else {}
+    app.wsgi_app = RequestCpu(DispatcherMiddleware(app.wsgi_app, mounts))
+    return app
+
+
+def _bench_app(path: str, url: str | None):
     app = create_app(bench_config(path, url))
 
     @app.get("/_bench/body/<int:size>")
@@ -73,12 +86,11 @@ def served_app(path: str, url: str | None = None, render_once: bool = False):
         """A page of ``size`` bytes that reads and renders nothing: what the stack alone costs to serve it."""
         return "x" * size
 
-    if render_once:
-        _render_pages_once(app)
     return app
 
 
-def _render_pages_once(app) -> None:
+def _serve_from_memory(app, render_once: bool) -> None:
+    """Keep each page's template and context from its first request, to render it again on ``FROM_MEMORY``."""
     from flask import request
 
     from consult.consultation.views import read
@@ -86,9 +98,11 @@ def _render_pages_once(app) -> None:
     original, loaded = read.render_template, {}
 
     def render(template, **context):
-        page = request.full_path
+        page = request.script_root + request.full_path  # the 1x app under REFERENCE has pages of the same path
         if page not in loaded:
             loaded[page] = (template, context, original(template, **context))
+        elif not render_once:
+            return original(template, **context)
         return loaded[page][2]
 
     @app.before_request
@@ -102,6 +116,42 @@ def _render_pages_once(app) -> None:
     read.render_template = render
 
 
+class RequestCpu:
+    """WSGI middleware: the worker thread's CPU in each request, summed by kind (page, from memory).
+
+    ``GET /_bench/cpu`` answers each kind's mean in ms, ``page from_memory reference`` (``reference``: the
+    page of the 1x data), and resets the sums. A request's CPU is its WSGI call and its body's iteration;
+    gunicorn's parsing and socket writes, the same for every kind, are left out.
+    """
+
+    KINDS = ("page", "from_memory", "reference")
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+        self.reset()
+
+    def reset(self):
+        self.ms = dict.fromkeys(self.KINDS, 0.0)
+        self.count = dict.fromkeys(self.KINDS, 0)
+
+    def __call__(self, environ, start_response):
+        if environ["PATH_INFO"] == "/_bench/cpu":
+            means = " ".join(str(self.ms[kind] / max(self.count[kind], 1)) for kind in self.KINDS)
+            self.reset()
+            start_response("200 OK", [("Content-Type", "text/plain")])
+            return [means.encode()]
+        kind = "page"
+        if environ.get("HTTP_" + FROM_MEMORY.upper().replace("-", "_")):
+            kind = "from_memory"
+        elif environ["PATH_INFO"].startswith(REFERENCE + "/"):
+            kind = "reference"
+        started = time.thread_time()
+        body = b"".join(self.wsgi_app(environ, start_response))
+        self.ms[kind] += (time.thread_time() - started) * 1000
+        self.count[kind] += 1
+        return [body]
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -109,10 +159,10 @@ def _free_port() -> int:
 
 
 @contextmanager
-def gunicorn(path: str, url: str | None, render_once: bool = False):
-    """One sync worker on 127.0.0.1, started for the block and stopped after it."""
+def gunicorn(path: str, url: str | None, render_once: bool = False, reference: tuple | None = None):
+    """One sync worker on 127.0.0.1, started for the block and stopped after it (``served_app``'s arguments)."""
     port = _free_port()
-    entry = f"bench.bench_http:served_app({path!r}, {url!r}, {render_once!r})"
+    entry = f"bench.bench_http:served_app({path!r}, {url!r}, {render_once!r}, {reference!r})"
     # a long worker timeout: on a loaded machine importing the app alone can outlast gunicorn's 30 s, and the
     # master would kill and reboot the worker forever
     command = [sys.executable, "-m", "gunicorn", "-w", "1", "-k", "sync", "-t", "600", "-b", f"127.0.0.1:{port}",
@@ -166,12 +216,48 @@ def wrk(url: str, worker: int, headers: dict | None = None) -> tuple[float, floa
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), cpu * 1000 / requests
 
 
-def urllib_get(url: str, headers: dict | None = None) -> None:
+#: wrk's requests alternate between the page and another request: ``{other}`` is wrk.format's path and headers
+PAIRED_SCRIPT = """
+local n = 0
+request = function()
+  n = n + 1
+  if n % 2 == 0 then return wrk.format(nil, {other}) end
+  return wrk.format(nil, nil, {{}})
+end
+"""
+
+
+def paired(url: str, reference: bool = False) -> tuple[float, float]:
+    """The page's CPU ms per request, and its twin's, measured by the worker in one wrk run alternating both.
+
+    The twin: the page's template rendered from memory (``FROM_MEMORY``), or with ``reference`` the same page
+    of the 1x data. Request by request, the two take turns in one worker, so the machine's drift from second
+    to second, which moves separate runs by up to 30 %, weighs on both alike.
+    """
+    root, _, path = url.partition("/concertations/")
+    path = "/concertations/" + path
+    twin = (REFERENCE + path, {}) if reference else (path, {FROM_MEMORY: "1"})
+    urllib_get(url)  # the page's first request keeps its data for the from-memory renders
+    urllib_get(root + twin[0], twin[1])
+    lua_headers = "{" + ", ".join(f'["{name}"] = "{value}"' for name, value in twin[1].items()) + "}"
+    script = Path(f"/tmp/bench-http-paired-{os.getpid()}.lua")
+    script.write_text(PAIRED_SCRIPT.format(other=f'"{twin[0]}", {lua_headers}'))
+    urllib_get(root + "/_bench/cpu")  # reset the sums
+    subprocess.run(["wrk", "-t1", "-c2", f"-d{SECONDS}s", "-s", str(script), url],  # noqa: S603, S607
+                   capture_output=True, check=True)  # fmt: skip
+    page, from_memory, at_1x = (float(x) for x in urllib_get(root + "/_bench/cpu").split())
+    return page, at_1x if reference else from_memory
+
+
+def urllib_get(url: str, headers: dict | None = None) -> bytes:
     host, _, path = url.removeprefix("http://").partition("/")
     connection = http.client.HTTPConnection(host, timeout=300)  # the first request waits for the worker's boot
     connection.request("GET", "/" + path, headers=headers or {})
-    assert connection.getresponse().status == 200, url
+    response = connection.getresponse()
+    assert response.status == 200, url
+    body = response.read()
     connection.close()
+    return body
 
 
 class Ceiling:
@@ -410,18 +496,17 @@ def _measure_scale(backend: str, scale, data, path: str, url: str | None, first:
     """The floor, each page against its ceiling and split into stack, reads and render, then the posts.
 
     Two servers run side by side, the app as it is and the app with each page rendered once (``served_app``),
-    so that every round measures all of a page's figures within seconds of each other. Above 1x, a third one
-    serves the 1x data (``first``: its path and url), so that "no slower than at 1x" compares two pages
-    measured seconds apart, not minutes apart on a machine whose speed drifts.
+    so that every round measures all of a page's figures within seconds of each other. Above 1x, the first
+    one also serves the 1x data (``first``: its path and url), so that "no slower than at 1x" compares the
+    two pages request by request in one worker, not in runs minutes apart on a machine whose speed drifts.
     """
     app, rows = data["app"], []
-    at_1x = gunicorn(*first) if first else nullcontext()
-    with gunicorn(path, url) as (base, worker), gunicorn(path, url, render_once=True) as once, at_1x as reference:
+    with gunicorn(path, url, reference=first) as (base, worker), gunicorn(path, url, render_once=True) as once:
         floor = statistics.median(wrk(base + STATIC_FILE, worker)[1] for _ in range(ROUNDS))
         rows.append({"backend": backend, "scale": scale, "floor": floor})
         print(f"{'static file':<14} {floor:5.2f} ms CPU per request (the stack's floor)")
         for name, page in pages(data):
-            figures = _page_rounds(app, (base, worker), once, page, reference)
+            figures = _page_rounds(app, (base, worker), once, page, above_1x=first is not None)
             row = {"backend": backend, "scale": scale, "page": name, **figures}
             rows.append(row)
             wall = f"{row['served']:7.1f} req/s  ceiling {row['ceiling']:7.1f}/s  {row['served'] / row['ceiling']:4.0%}"
@@ -429,10 +514,12 @@ def _measure_scale(backend: str, scale, data, path: str, url: str | None, first:
             print(f"{name:<14} {wall}  |  {cpu_share}  |  {row['queries']} queries  {row['size'] // 1024} KB")
             print(f"{'':<14} {_split(row)}")
             from_memory, share = row["from_memory"], row["served_ratio"]
-            print(f"{'':<14} served from memory (template rendered each request, data loaded once): "
-                  f"{from_memory:4.2f} ms CPU per request; the page runs at {share:4.0%} of that")  # fmt: skip
+            print(f"{'':<14} alternating with its template rendered each request from data loaded once: "
+                  f"{row['paired_page']:4.2f} ms against {from_memory:4.2f} ms of the worker's CPU per request, "
+                  f"{share:4.0%}")  # fmt: skip
             if "vs_1x" in row:
-                print(f"{'':<14} against the same page of the 1x data, same rounds: {row['vs_1x']:4.2f}x its CPU")
+                print(f"{'':<14} against the same page of the 1x data, alternating in one worker: "
+                      f"{row['vs_1x']:4.2f}x its CPU")  # fmt: skip
             print(f"{'':<14} {profile(app, page)}", flush=True)
         posts = posting_times(app, base, worker, data)
         rows.append({"backend": backend, "scale": scale, "posts": posts})
@@ -440,15 +527,16 @@ def _measure_scale(backend: str, scale, data, path: str, url: str | None, first:
     return rows
 
 
-def _page_rounds(app, served: tuple[str, int], once: tuple[str, int], page: str, reference=None) -> dict:
+def _page_rounds(app, served: tuple[str, int], once: tuple[str, int], page: str, above_1x: bool = False) -> dict:
     """A page's figures, measured in ROUNDS rounds (medians), each round taking them all seconds apart.
 
     The machine's speed drifts from minute to minute (other virtual machines share its caches); ratios are
     taken within a round, so their medians hold when the absolute figures move. A round: the render
     ceiling, the page served, the page served with its render done once (``reads``), a body of the page's
-    size that reads and renders nothing (``stack``), and the page's template rendered on each request from
-    the data loaded once (``from_memory``); above 1x, the same page of the 1x data (``reference``, a server's
-    base URL and worker), whose CPU per request divides this page's (``vs_1x``).
+    size that reads and renders nothing (``stack``), and the page alternating request by request with its
+    template rendered from the data loaded once (``paired``: ``paired_page`` and ``from_memory``); above 1x,
+    the page alternating with the same page of the 1x data in the same worker, whose CPU per request divides
+    this page's (``vs_1x``).
     """
     (base, worker), (once_base, once_worker) = served, once
     rounds = []
@@ -457,13 +545,14 @@ def _page_rounds(app, served: tuple[str, int], once: tuple[str, int], page: str,
         rate, cpu = wrk(base + page, worker)
         reads = wrk(once_base + page, once_worker)[1]
         stack = wrk(f"{once_base}/_bench/body/{size}", once_worker)[1]
-        from_memory = wrk(once_base + page, once_worker, headers={FROM_MEMORY: "1"})[1]
+        paired_page, from_memory = paired(base + page)
         round_figures = {"served": rate, "cpu": cpu, "ceiling": ceiling.per_second, "ceiling_cpu": ceiling.cpu_ms,
                          "ratio": ceiling.cpu_ms / cpu, "reads": reads, "stack": stack,
-                         "best": ceiling.cpu_ms / (stack + cpu - reads),
-                         "from_memory": from_memory, "served_ratio": from_memory / cpu}  # fmt: skip
-        if reference:
-            round_figures["vs_1x"] = cpu / wrk(reference[0] + page, reference[1])[1]
+                         "best": ceiling.cpu_ms / (stack + cpu - reads), "paired_page": paired_page,
+                         "from_memory": from_memory, "served_ratio": from_memory / paired_page}  # fmt: skip
+        if above_1x:
+            at_scale, at_1x = paired(base + page, reference=True)
+            round_figures["vs_1x"] = at_scale / at_1x
         rounds.append(round_figures)
     medians = {name: statistics.median(figures[name] for figures in rounds) for name in rounds[0]}
     return {**medians, "queries": queries, "size": size}
@@ -490,9 +579,10 @@ def table(rows: list[dict]) -> None:
 
     Two ceilings: the page's template rendered in a loop in-process (``loop``: CPU of the render against the
     worker's CPU per request), and the same template rendered on each request from data loaded once and
-    served by the same stack (``served``), the target's reading: a page at 60 % of it spends at most 40 % of
-    its CPU beyond its own template. "No slower at 10x" compares the two sizes within rounds (``vs_1x``), with
-    5 % allowed for noise. Then where each page's CPU goes (``_split``).
+    served by the same worker, the two kinds of request alternating in one run (``served``), the target's
+    reading: a page at 60 % of it spends at most 40 % of its CPU beyond its own template. "No slower at 10x"
+    compares the two sizes alternating in one worker (``vs_1x``), with 5 % allowed for noise. Then where
+    each page's CPU goes (``_split``).
     """
     print(f"\n== summary (gunicorn 1 sync worker, wrk -c2 {SECONDS} s; load average {os.getloadavg()[0]:.1f} "
           f"on {os.cpu_count()} cores)")  # fmt: skip
@@ -514,13 +604,14 @@ def table(rows: list[dict]) -> None:
     for row in rows:
         if "page" in row:
             print(f"{row['backend']:<11}{row['page']:<14}{str(row['scale']) + 'x':>4}  {_split(row)}")
-    print("like for like, both served by the same stack: the page's CPU per request against its template rendered "
-          "each request from data loaded once (target >= 60 %)")  # fmt: skip
+    print("like for like, request by request in one worker: the page's CPU per request against its template "
+          "rendered each request from data loaded once (target >= 60 %)")  # fmt: skip
     for row in rows:
         if "page" in row:
             verdict = "met" if _share_met(row) else "NOT MET"
-            print(f"{row['backend']:<11}{row['page']:<14}{str(row['scale']) + 'x':>5}  {row['cpu']:5.2f} ms against "
-                  f"{row['from_memory']:5.2f} ms from memory: {row['served_ratio']:4.0%}  {verdict}")  # fmt: skip
+            page, scale = f"{row['backend']:<11}{row['page']:<14}", f"{row['scale']}x"
+            print(f"{page}{scale:>5}  {row['paired_page']:5.2f} ms against {row['from_memory']:5.2f} ms from memory: "
+                  f"{row['served_ratio']:4.0%}  {verdict}")  # fmt: skip
     for row in rows:
         if "floor" in row:
             print(f"{row['backend']:<11}static file {row['scale']:>2}x: {row['floor']:.2f} ms CPU per request "
@@ -541,7 +632,7 @@ def table(rows: list[dict]) -> None:
 
 
 def _vs_1x(one: dict, big: dict) -> float:
-    """CPU per request at a larger size against 1x: within rounds when measured so, else of the medians."""
+    """CPU per request at a larger size against 1x: request by request when measured so, else of the medians."""
     return big.get("vs_1x", big["cpu"] / one["cpu"])
 
 
