@@ -180,3 +180,17 @@ def test_participants_cannot_edit_drafts(login_as, method, tail):
     client = login_as(make_user())
     response = client.get(url) if method == "GET" else client.submit(url, {"title": "x", "contribution_id": "1"})
     assert response.status_code == 403
+
+
+def test_a_draft_is_found_only_under_its_own_visible_process(client, login_as):
+    organizer = make_user()
+    process, other = make_process(organizer), make_process(organizer)
+    draft, _sections_list = make_draft(organizer, process)
+    assert client.get(f"/concertations/{process.slug}/projets/{draft.id}").status_code == 200
+    assert client.get(f"/concertations/{other.slug}/projets/{draft.id}").status_code == 404
+    assert client.get(f"/concertations/{process.slug}/projets/{draft.id}/versions/1/changements").status_code == 200
+    assert client.get(f"/concertations/{other.slug}/projets/{draft.id}/versions/1/changements").status_code == 404
+    process.is_published = False
+    db.session.commit()
+    assert client.get(f"/concertations/{process.slug}/projets/{draft.id}").status_code == 404  # visitors
+    assert login_as(organizer).get(f"/concertations/{process.slug}/projets/{draft.id}").status_code == 200

@@ -93,12 +93,35 @@ def get_draft_or_404(process, draft_id: int) -> Draft:
     return draft
 
 
+def get_process_and_draft_or_404(slug: str, draft_id: int, user) -> tuple:
+    """(process, draft) of a draft's public pages, found in one query by the process's slug, versions loaded.
+
+    A 404 unless the user may see the process (as ``get_process_or_404``) and the draft belongs to it.
+    """
+    params = {"draft_id": draft_id, "slug": slug}
+    draft = db.session.scalars(_draft_in_process(), params).unique().one_or_none()
+    if draft is None or not process_permissions.can_view_process(user, draft.process):
+        abort(404)
+    return draft.process, draft
+
+
+# Built once, as the section's: building a statement with its loader options costs as much as running it.
 @cache
 def _draft_by_id():
     return (
         select(Draft)
         .options(joinedload(Draft.versions))
         .where(Draft.id == bindparam("draft_id"), Draft.process_id == bindparam("process_id"))
+    )
+
+
+@cache
+def _draft_in_process():
+    return (
+        select(Draft)
+        .join(Draft.process)
+        .options(contains_eager(Draft.process), joinedload(Draft.versions))
+        .where(Draft.id == bindparam("draft_id"), Process.slug == bindparam("slug"))
     )
 
 

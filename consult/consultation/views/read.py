@@ -12,7 +12,6 @@ from consult.dates import paris_today
 from consult.db import read_only, utcnow
 from consult.http import page_arg
 from consult.panels import panels_for
-from consult.processes.queries import get_process_or_404
 from consult.stakeholders.queries import represented_stakeholders
 
 LABELS = {"position": POSITION_LABELS, "channel": CHANNEL_LABELS, "state": STATE_LABELS}
@@ -27,8 +26,7 @@ def position_labels() -> dict:
 @read_only
 def draft(slug, draft_id):
     """Read a version of a draft (the latest published one unless ``?version=N``), section by section."""
-    process = get_process_or_404(slug, with_phases=False)
-    draft = queries.get_draft_or_404(process, draft_id)
+    process, draft = queries.get_process_and_draft_or_404(slug, draft_id, current_user)
     version = queries.pick_version(draft, request.args.get("version", type=int), current_user)
     return render_template(
         "consultation/draft.html",
@@ -117,8 +115,7 @@ def section(slug, section_id):
 @bp.route("/concertations/<slug>/projets/<int:draft_id>/versions/<int:number>/changements")
 def changes(slug, draft_id, number):
     """What changed in version ``number`` since the previous one, with the contributions that led to it."""
-    process = get_process_or_404(slug, with_phases=False)
-    draft = queries.get_draft_or_404(process, draft_id)
+    process, draft = queries.get_process_and_draft_or_404(slug, draft_id, current_user)
     version = queries.pick_version(draft, number, current_user)
     rows, removed = queries.version_changes(version)
     can_manage = permissions.can_manage_drafts(current_user, process)
