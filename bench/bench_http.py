@@ -4,13 +4,15 @@ For each database and scale (data from ``bench/generate_consultation.py``, kept 
 migrations are unchanged; ``--fresh`` builds it again), one gunicorn sync worker serves the app on
 127.0.0.1 and ``wrk`` loads each page for a bounded time. Beside each figure: the same template rendered
 in-process from the data its view already loaded (the page's render ceiling), the ratio of the two, and the
-SQL queries of one request. Then the median time of posting a position and a support over HTTP.
+SQL queries of one request. The targets are judged on pairs that alternate request by request in one worker
+(``paired``): the page and its template served from memory, the page and its 1x twin. Then the median time
+of posting a position and a support over HTTP.
 
 PostgreSQL is used when ``BENCH_POSTGRES_URL`` (a server URL; databases ``<name>``, ``<name>_10x`` and
 ``<name>_scale``) or its default answers. Its 10x database is the 1x one copied and grown by bulk inserts
 (``bench/generate_at_scale.py``): through the services it takes over an hour on a shared machine. With
 ``BENCH_SCALE_CASE=1``, PostgreSQL also runs the issue's scale case: 1.5 million positions and 200,000
-comments. ``BENCH_SECONDS`` sets wrk's duration (5 s).
+comments. ``BENCH_SECONDS`` sets wrk's duration (3 s), ``BENCH_ROUNDS`` the rounds (3).
 """
 
 import cProfile
