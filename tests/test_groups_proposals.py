@@ -141,8 +141,8 @@ def test_submitted_sheets_show_on_the_sections_they_feed_and_change(app, setting
             assert ("Cette section a été modifiée grâce à cette fiche" in html) is changed
 
 
-@pytest.mark.parametrize("size", [1, 12])
-def test_section_panel_costs_one_query(app, setting, login_as, count_queries, size):
+@pytest.mark.parametrize("size", [0, 1, 12])
+def test_section_panel_costs_one_query_and_none_without_sheets(app, setting, login_as, count_queries, size):
     from consult.groups.services.proposals import create_proposal, submit_proposal
 
     group, organizer, member, sections = setting
@@ -152,7 +152,28 @@ def test_section_panel_costs_one_query(app, setting, login_as, count_queries, si
     db.session.expire_all()
     section = db.session.get(Section, sections[0].id)
     with app.test_request_context(), count_queries() as queries:
-        [panel] = [p for p in panels_for("section", section, None, None) if p.template.startswith("groups/")]
-        render_template(panel.template, data=panel.context)
-    assert len(queries) == 1, queries
-    assert len(panel.context["rows"]) == size
+        shown = [p for p in panels_for("section", section, None, None) if p.template.startswith("groups/")]
+        for panel in shown:
+            render_template(panel.template, data=panel.context)
+    assert len(queries) == (1 if size else 0), queries  # the section's kept count says whether to ask
+    assert [len(panel.context["rows"]) for panel in shown] == ([size] if size else [])
+
+
+def test_each_section_counts_the_sheets_linked_to_it(setting, login_as):
+    from consult.groups.services.proposals import link_proposal_change, submit_proposal, update_proposal
+    from consult.report.publishing.invariants import counter_mismatches
+
+    group, organizer, member, (part, section) = setting
+    proposal = _create(login_as, group, member, (part, section))  # feeds the section
+    kept = lambda s: db.session.get(Section, s.id).sheet_link_count  # noqa: E731
+    assert (kept(part), kept(section)) == (0, 1)
+    update_proposal(member, proposal, expected_version=1, title="Répit", sheet=SHEET, section_ids=[part.id, section.id])
+    update_proposal(member, proposal, expected_version=2, title="Répit", sheet=SHEET, section_ids=[part.id])
+    db.session.expire_all()
+    assert (kept(part), kept(section)) == (1, 0)
+    submit_proposal(organizer, proposal)
+    for _twice in range(2):  # the second link of the same change adds nothing
+        link_proposal_change(organizer, proposal, section.id)
+    db.session.expire_all()
+    assert (kept(part), kept(section)) == (1, 1)
+    assert counter_mismatches(group.process_id) == []

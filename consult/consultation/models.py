@@ -122,6 +122,9 @@ class Section(SectionRules, db.Model):
     disagree_count: Mapped[int] = mapped_column(default=0, server_default="0")
     comment_count: Mapped[int] = mapped_column(default=0, server_default="0")
     amendment_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: links of working groups' action sheets to this section (fed or changed), kept by the groups' services:
+    #: the section page asks for the sheets only when there is one, which most sections never have
+    sheet_link_count: Mapped[int] = mapped_column(default=0, server_default="0")
 
     version: Mapped[DraftVersion] = relationship(back_populates="sections")
     parent: Mapped["Section | None"] = relationship(remote_side="Section.id", foreign_keys=[parent_id])

@@ -18,7 +18,9 @@ def groups_panel(process, user, today):
 
 
 def proposals_panel(section, user, today):
-    """The submitted action sheets that feed this section or led to its change, in one query."""
+    """The submitted action sheets that feed this section or led to its change, in one query if it has any."""
+    if not section.sheet_link_count:
+        return None
     rows = queries.proposals_for_section(section.id)
     if not rows:
         return None

@@ -9,6 +9,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from consult import signals
 from consult.audit import record
 from consult.auth.models import User
+from consult.consultation.models import Section
+from consult.consultation.services.common import bump
 from consult.db import atomic, db, utcnow
 from consult.groups import permissions
 from consult.groups.errors import (
@@ -48,9 +50,16 @@ def _apply(proposal: Proposal, actor, title: str, sheet: dict):
 
 
 def _set_sections(proposal: Proposal, section_ids):
-    db.session.execute(delete(ProposalSection).where(ProposalSection.proposal_id == proposal.id))
-    for section_id in sections_of_process(proposal.group.process_id, section_ids):
+    """Make the sheet feed exactly these sections (those of its process), counting the links on each section."""
+    linked = ProposalSection.proposal_id == proposal.id
+    before = set(db.session.scalars(select(ProposalSection.section_id).where(linked)))
+    after = set(sections_of_process(proposal.group.process_id, section_ids))
+    if before - after:
+        db.session.execute(delete(ProposalSection).where(linked, ProposalSection.section_id.in_(before - after)))
+    for section_id in sorted(after - before):
         db.session.add(ProposalSection(proposal_id=proposal.id, section_id=section_id))
+    for section_id in before ^ after:
+        bump(Section, section_id, sheet_link_count=1 if section_id in after else -1)
 
 
 @atomic
@@ -179,6 +188,7 @@ def link_proposal_change(actor, proposal: Proposal, section_id: int) -> Proposal
     if link is None:
         link = ProposalChange(proposal_id=proposal.id, section_id=section_id, created_by_id=actor.id)
         db.session.add(link)
+        bump(Section, section_id, sheet_link_count=1)
         record(actor, "proposal.link_change", "section", section_id, process_id=proposal.group.process_id)
     return link
 

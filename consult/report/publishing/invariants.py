@@ -18,6 +18,7 @@ from consult.consultation.models import (
 )
 from consult.consultation.queries import in_process_sections
 from consult.db import db
+from consult.groups.proposal_models import ProposalChange, ProposalSection
 
 
 def _total(rows) -> int:
@@ -81,8 +82,11 @@ def counter_mismatches(process_id: int) -> list[tuple[str, int, int, int]]:
     ):
         column = "comment_count" if kind == ContributionKind.COMMENT else "amendment_count"
         published[(section_id, column)] = n
+    links = _sheet_links(process_id)
     sections = in_process_sections(select(Section), process_id)
     for section in db.session.scalars(sections):
+        if section.sheet_link_count != links[section.id]:
+            mismatches.append(("sheet_link_count", section.id, section.sheet_link_count, links[section.id]))
         for column in ("agree_count", "mixed_count", "disagree_count"):
             if getattr(section, column) != positions[(section.id, column)]:
                 mismatches.append((column, section.id, getattr(section, column), positions[(section.id, column)]))
@@ -90,3 +94,12 @@ def counter_mismatches(process_id: int) -> list[tuple[str, int, int, int]]:
             if getattr(section, column) != published[(section.id, column)]:
                 mismatches.append((column, section.id, getattr(section, column), published[(section.id, column)]))
     return mismatches
+
+
+def _sheet_links(process_id: int) -> Counter:
+    """Links of action sheets per section of the process (the sections a sheet feeds, those it changed)."""
+    links = Counter()
+    for model in (ProposalSection, ProposalChange):
+        linked = select(model.section_id, func.count()).select_from(Section).join(model, model.section_id == Section.id)
+        links.update(dict(db.session.execute(in_process_sections(linked, process_id).group_by(model.section_id)).all()))
+    return links
