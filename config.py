@@ -33,7 +33,6 @@ class Config:
     ENV_NAME = "development"
     SECRET_KEY = env("SECRET_KEY", DEFAULT_SECRET_KEY)
     SQLALCHEMY_DATABASE_URI = env("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'concertation.sqlite'}")
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     BASE_URL = env("BASE_URL", "http://127.0.0.1:5000")
     SERVER_NAME = env("SERVER_NAME")
     PREFERRED_URL_SCHEME = env("PREFERRED_URL_SCHEME", "http")

@@ -330,8 +330,7 @@ PROFILE_PARTS = {
 def round_trip_cpu(app, statements: int = 2000) -> float:
     """CPU ms of the app's side of one statement's round trip (``SELECT 1`` on a pooled connection).
 
-    On PostgreSQL each round trip costs the worker a send, a wait and a result, whatever the query: the
-    pre-ping of each request's connection and each of its queries.
+    On PostgreSQL each round trip costs the worker a send, a wait and a result, whatever the query.
     """
     with app.app_context(), db.engine.connect() as connection:
         connection.exec_driver_sql("SELECT 1").all()
@@ -653,14 +652,14 @@ def table(rows: list[dict]) -> None:
 
 
 def _missing(row: dict, round_trip: float) -> str:
-    """NOT MET, with what it misses: the CPU to shed, against what the page's round trips cost.
+    """NOT MET, with what it misses: the CPU to shed, against what one of the page's round trips costs.
 
-    The page's round trips: its queries and the pre-ping that checks its pooled connection first.
+    A busy worker's pooled connection is not pinged (``watch_pooled_connections``): its queries are its
+    round trips.
     """
     gap = row["paired_page"] - row["from_memory"] / TARGET_RATIO
-    trips = row["queries"] + 1
     return (f"NOT MET by {gap:4.2f} ms, {gap / round_trip:3.1f} round trips of {round_trip:5.3f} ms; "
-            f"it makes {trips} ({row['queries']} queries and the pre-ping)")  # fmt: skip
+            f"it makes {row['queries']}")  # fmt: skip
 
 
 def _share_met(row: dict) -> bool:

@@ -69,10 +69,13 @@ def _init_extensions(app):
     from flask_talisman import Talisman
 
     from consult import mail as outbox
-    from consult.db import db
+    from consult.db import db, watch_pooled_connections
     from consult.extensions import babel, csrf, limiter, login_manager, mail, migrate, select_locale
 
     db.init_app(app)
+    with app.app_context():
+        for engine in db.engines.values():
+            watch_pooled_connections(engine)
     migrate.init_app(app, db, directory=str(PACKAGE_DIR.parent / "migrations"), render_as_batch=True)
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     limiter.init_app(app)

@@ -1,14 +1,17 @@
 """Database: the declarative base with its naming convention, shared column types, the session."""
 
 import sqlite3
+import time
 from contextlib import ContextDecorator, contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
-from functools import wraps
+from functools import partial, wraps
+from select import POLLIN, poll
 from typing import Annotated
 
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import DateTime, Engine, Enum, MetaData, String, TypeDecorator, event, func
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import DeclarativeBase, Session, mapped_column, registry
 
 NAMING_CONVENTION = {
@@ -259,6 +262,52 @@ def column_rows(stmt, params: dict | None = None) -> list:
     """
     db.session.flush()
     return db.session.connection().execute(stmt, params).all()
+
+
+# --- Pooled connections: checked before use --------------------------------------------------------
+
+#: a pooled connection left unused for longer than this is pinged (a round trip) before it serves again
+PING_AFTER_IDLE_SECONDS = 10.0
+
+
+def watch_pooled_connections(engine: Engine) -> None:
+    """Hand out only live connections of a database server, at the price of a round trip only after idleness.
+
+    SQLAlchemy's ``pool_pre_ping`` pings at every checkout, a round trip that costs a busy page as much CPU as
+    one of its queries. A server that restarts or ends a connection tells the client first (a FATAL message,
+    then the socket closes), which makes the idle socket readable: a look at the socket, without sending
+    anything, finds those. Only a connection idle for ``PING_AFTER_IDLE_SECONDS``, which a silent network
+    or an idle timeout may have cut, is pinged. A dead one is replaced before the request uses it, as the
+    pre-ping does. SQLite files do not go away: their connections are not checked.
+    """
+    if engine.dialect.name == "sqlite":
+        return
+    event.listen(engine, "checkin", _note_idle_since)
+    event.listen(engine, "checkout", partial(_refuse_dead_connection, engine.dialect))
+
+
+def _note_idle_since(_dbapi_connection, record) -> None:
+    record.info["idle_since"] = time.monotonic()
+
+
+def _refuse_dead_connection(dialect, dbapi_connection, record, _proxy) -> None:
+    idle_since = record.info.get("idle_since")
+    if idle_since is None:  # opened for this checkout: no need to check it
+        return
+    if _server_has_spoken(dbapi_connection):
+        raise DisconnectionError("the server ended this connection")
+    if time.monotonic() - idle_since > PING_AFTER_IDLE_SECONDS:
+        try:
+            dialect.do_ping(dbapi_connection)
+        except dialect.loaded_dbapi.Error as error:
+            raise DisconnectionError(f"an idle connection did not answer its ping: {error}") from error
+
+
+def _server_has_spoken(dbapi_connection) -> bool:
+    """Whether an idle connection's socket has something to read: the server's farewell, or its closing."""
+    poller = poll()
+    poller.register(dbapi_connection.fileno(), POLLIN)
+    return bool(poller.poll(0))
 
 
 # --- SQLite behaviour ---------------------------------------------------------------------------
