@@ -68,6 +68,7 @@ def _check_secret_key(app):
 def _init_extensions(app):
     from flask_talisman import Talisman
 
+    from consult import dates  # noqa: F401 -- gives each SQLite connection its paris_date, before the first opens
     from consult import mail as outbox
     from consult.db import db, watch_pooled_connections
     from consult.extensions import babel, csrf, limiter, login_manager, mail, migrate, select_locale

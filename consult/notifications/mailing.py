@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from consult.auth.models import User
 from consult.auth.tokens import make_token, read_token
-from consult.dates import PARIS
+from consult.dates import PARIS, paris_day
 from consult.db import atomic, db
 from consult.mail import external_url, queue_mail
 from consult.notifications.kinds import KINDS, sentence
@@ -97,7 +97,7 @@ def period_edge(period: Delivery, now: datetime) -> tuple[str, datetime]:
 
     A daily digest covers the previous Paris day; a weekly one, the previous week (Monday to Sunday).
     """
-    today = now.astimezone(PARIS).date()
+    today = paris_day(now)
     if period == Delivery.DAILY:
         end_day = today
         key = (today - timedelta(days=1)).isoformat()

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from flask import current_app
 from sqlalchemy import false, select
 
-from consult.dates import to_paris
+from consult.dates import paris_day
 from consult.db import db
 from consult.processes.models import Field
 from consult.stakeholders.models import Invitation, Stakeholder, StakeholderCategory
@@ -112,5 +112,5 @@ def engagement_by_week(process) -> list[tuple[date, int, int, int]]:
 
 
 def _monday(moment) -> date:
-    day = to_paris(moment).date()
+    day = paris_day(moment)
     return day - timedelta(days=day.weekday())

@@ -177,7 +177,8 @@ def set_position(actor: User, section: Section, value: PositionValue | None, *, 
     Raises:
         NotConfirmed / ConsultationClosed: see ``check_can_contribute``.
     """
-    check_can_contribute(actor, section.version, now or utcnow())
+    now = now or utcnow()
+    check_can_contribute(actor, section.version, now)
     query = (
         select(Position)
         .where(Position.section_id == section.id, Position.user_id == actor.id)
@@ -191,6 +192,7 @@ def set_position(actor: User, section: Section, value: PositionValue | None, *, 
                 position = Position(
                     process_id=section.version.draft.process_id, section_id=section.id, user_id=actor.id,
                     value=value, contributor_category=actor.relation, contributor_territory=actor.territory,
+                    created_at=now,
                 )  # fmt: skip
                 db.session.add(position)
                 db.session.flush()
@@ -232,7 +234,8 @@ def support_contribution(actor: User, contribution: Contribution, *, now: dateti
         NotPublic: the contribution is not published.
         NotYourContribution: it is the actor's own.
     """
-    _check_supportable(actor, contribution, now or utcnow())
+    now = now or utcnow()
+    _check_supportable(actor, contribution, now)
     try:
         with atomic():
             db.session.add(
@@ -241,6 +244,7 @@ def support_contribution(actor: User, contribution: Contribution, *, now: dateti
                     contribution_id=contribution.id,
                     user_id=actor.id,
                     contributor_category=actor.relation,
+                    created_at=now,
                 )
             )
             db.session.flush()

@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 
 from consult import signals
 from consult.audit import record
-from consult.dates import to_paris
+from consult.dates import paris_day
 from consult.db import atomic, db, utcnow
 from consult.groups import permissions
 from consult.groups.errors import CapacityBelowSeats, InvalidMeetingTimes, NotFacilitator
@@ -195,7 +195,7 @@ def send_meeting_reminders(now):
         )
     ).all()
     for meeting in upcoming:
-        if to_paris(meeting.starts_at).date() - to_paris(now).date() <= timedelta(days=1):
+        if paris_day(meeting.starts_at) - paris_day(now) <= timedelta(days=1):
             _remind(meeting, now)
 
 

@@ -11,7 +11,7 @@ from flask import current_app
 
 from consult.auth.models import Relation
 from consult.consultation.models import Channel, ContributionKind, ContributionState, Position, PositionValue
-from consult.dates import to_paris
+from consult.dates import paris_day
 from consult.db import utcnow
 from consult.report.models import DispositionValue
 from consult.report.publishing import queries
@@ -96,8 +96,8 @@ def consulted_versions(pid) -> list[dict]:
         {
             "draft": title,
             "number": version.number,
-            "opens_at": to_paris(version.opens_at).date().isoformat() if version.opens_at else None,
-            "closes_at": to_paris(version.closes_at).date().isoformat() if version.closes_at else None,
+            "opens_at": paris_day(version.opens_at).isoformat() if version.opens_at else None,
+            "closes_at": paris_day(version.closes_at).isoformat() if version.closes_at else None,
         }
         for version, title in queries.consulted_versions(pid)
     ]
@@ -396,7 +396,7 @@ def contribution_list(pid, **page) -> list[dict]:
                 "section": section_title,
                 "kind": kind.value,
                 "is_reply": parent_id is not None,
-                "date": (received_on or created_at.date()).isoformat(),
+                "date": (received_on or paris_day(created_at)).isoformat(),
                 "channel": channel.value,
                 "category": category.value if category else UNKNOWN,
                 "territory": territory or "",

@@ -17,6 +17,7 @@ from consult.consultation.models import (
     Support,
 )
 from consult.consultation.queries import in_process_sections, in_reading_order, published_versions
+from consult.dates import paris_date
 from consult.db import column_rows, db
 from consult.processes.models import Phase
 from consult.report.models import ClosingReport, ReportRevision, RevisionContributions, Synthesis, Theme
@@ -59,7 +60,7 @@ def contributions_by_territory(process_id):
 
 def contributions_by_day(process_id):
     """Published contributions per day (the day an offline one was received, else the day it was written)."""
-    day = func.coalesce(Contribution.received_on, func.date(Contribution.created_at))
+    day = func.coalesce(Contribution.received_on, paris_date(Contribution.created_at))
     stmt = select(day, func.count()).where(treatable(process_id)).group_by(day)
     rows = db.session.execute(stmt).all()
     return [(d if isinstance(d, date) else date.fromisoformat(str(d)[:10]), n) for d, n in rows]
@@ -336,21 +337,21 @@ def _as_date(value) -> date:
 
 def positions_by_day(process_id):
     """Positions stated per day (the day each current position was first given)."""
-    day = func.date(Position.created_at)
+    day = paris_date(Position.created_at)
     rows = db.session.execute(select(day, func.count()).where(Position.process_id == process_id).group_by(day))
     return [(_as_date(d), n) for d, n in rows]
 
 
 def first_participation_days(process_id):
     """For each day, how many people took part for the first time (wrote, stated a position or supported)."""
-    authors = select(Contribution.author_id.label("uid"), func.date(Contribution.created_at).label("day")).where(
+    authors = select(Contribution.author_id.label("uid"), paris_date(Contribution.created_at).label("day")).where(
         Contribution.process_id == process_id, Contribution.author_id.is_not(None)
     )
-    positioned = select(Position.user_id.label("uid"), func.date(Position.created_at).label("day")).where(
+    positioned = select(Position.user_id.label("uid"), paris_date(Position.created_at).label("day")).where(
         Position.process_id == process_id
     )
     supporters = (
-        select(Support.user_id.label("uid"), func.date(Support.created_at).label("day"))
+        select(Support.user_id.label("uid"), paris_date(Support.created_at).label("day"))
         .join(Contribution, Contribution.id == Support.contribution_id)
         .where(Contribution.process_id == process_id)
     )

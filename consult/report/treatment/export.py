@@ -7,6 +7,7 @@ from openpyxl import Workbook
 
 from consult.auth.labels import RELATION_LABELS
 from consult.consultation.models import ContributionKind
+from consult.dates import paris_day
 from consult.report.treatment.labels import TEMPLATE_LABELS as LABELS
 from consult.spreadsheet import csv_bytes, guard_formula
 
@@ -42,7 +43,7 @@ def cells(row) -> list:
         row.theme_title or "",
         disposition,
         str(LABELS["state"][c.state]),
-        c.received_on or c.created_at.date(),
+        c.received_on or paris_day(c.created_at),
     ]
 
 
