@@ -657,7 +657,8 @@ def _missing(row: dict, round_trip: float) -> str:
     A busy worker's pooled connection is not pinged (``watch_pooled_connections``): its queries are its
     round trips.
     """
-    gap = row["paired_page"] - row["from_memory"] / TARGET_RATIO
+    # from the share the verdict reads (the median of the rounds' shares), not from the medians of its two terms
+    gap = row["paired_page"] * (1 - row["served_ratio"] / TARGET_RATIO)
     return (f"NOT MET by {gap:4.2f} ms, {gap / round_trip:3.1f} round trips of {round_trip:5.3f} ms; "
             f"it makes {row['queries']}")  # fmt: skip
 
