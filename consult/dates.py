@@ -5,7 +5,7 @@ what someone did at half past midnight in Paris counts on the day they did it, n
 """
 
 import sqlite3
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -21,6 +21,11 @@ PARIS = ZoneInfo("Europe/Paris")
 def paris_day(moment: datetime) -> date:
     """The Paris calendar day of an aware timestamp."""
     return moment.astimezone(PARIS).date()
+
+
+def monday_of(day: date) -> date:
+    """The Monday that starts the week of ``day``: the report's and the dashboards' weeks."""
+    return day - timedelta(days=day.weekday())
 
 
 def paris_today(now: datetime | None = None) -> date:

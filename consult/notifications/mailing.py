@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from consult.auth.models import User
 from consult.auth.tokens import make_token, read_token
-from consult.dates import PARIS, paris_day
+from consult.dates import PARIS, monday_of, paris_day
 from consult.db import atomic, db
 from consult.mail import external_url, queue_mail
 from consult.notifications.kinds import KINDS, sentence
@@ -102,7 +102,7 @@ def period_edge(period: Delivery, now: datetime) -> tuple[str, datetime]:
         end_day = today
         key = (today - timedelta(days=1)).isoformat()
     else:
-        end_day = today - timedelta(days=today.weekday())
+        end_day = monday_of(today)
         year, week, _ = (end_day - timedelta(days=7)).isocalendar()
         key = f"{year}-W{week:02d}"
     return key, datetime.combine(end_day, time(0), tzinfo=PARIS)

@@ -5,6 +5,7 @@ from datetime import timedelta
 from flask_babel import gettext as _
 
 from consult.consultation.models import Position
+from consult.dates import monday_of
 from consult.panels import Panel
 from consult.report import permissions
 from consult.report.publishing import queries
@@ -26,7 +27,7 @@ def weekly_activity(process_id: int) -> list[dict]:
     weeks: dict = {}
     for name, rows in days.items():
         for when, n in rows:
-            monday = when - timedelta(days=when.weekday())
+            monday = monday_of(when)
             weeks.setdefault(monday, dict.fromkeys(SERIES, 0))[name] += n
     if not weeks:
         return []

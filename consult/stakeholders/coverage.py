@@ -9,12 +9,12 @@ import enum
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from flask import current_app
 from sqlalchemy import false, select
 
-from consult.dates import paris_day
+from consult.dates import monday_of, paris_day
 from consult.db import db
 from consult.processes.models import Field
 from consult.stakeholders.models import Invitation, Stakeholder, StakeholderCategory
@@ -112,5 +112,4 @@ def engagement_by_week(process) -> list[tuple[date, int, int, int]]:
 
 
 def _monday(moment) -> date:
-    day = paris_day(moment)
-    return day - timedelta(days=day.weekday())
+    return monday_of(paris_day(moment))

@@ -11,7 +11,7 @@ from flask import current_app
 
 from consult.auth.models import Relation
 from consult.consultation.models import Channel, ContributionKind, ContributionState, Position, PositionValue
-from consult.dates import paris_day
+from consult.dates import monday_of, paris_day
 from consult.db import utcnow
 from consult.report.models import DispositionValue
 from consult.report.publishing import queries
@@ -154,7 +154,7 @@ def by_week(days) -> list[dict]:
     """Sum daily counts into weeks starting on Monday, with the empty weeks in between."""
     weeks = Counter()
     for day, n in days:
-        weeks[day - timedelta(days=day.weekday())] += n
+        weeks[monday_of(day)] += n
     if not weeks:
         return []
     start, end = min(weeks), max(weeks)

@@ -63,7 +63,7 @@ def contributions_by_day(process_id):
     day = func.coalesce(Contribution.received_on, paris_date(Contribution.created_at))
     stmt = select(day, func.count()).where(treatable(process_id)).group_by(day)
     rows = db.session.execute(stmt).all()
-    return [(d if isinstance(d, date) else date.fromisoformat(str(d)[:10]), n) for d, n in rows]
+    return [(_as_date(d), n) for d, n in rows]
 
 
 def participant_count(process_id):
