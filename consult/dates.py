@@ -28,6 +28,16 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def mondays(first: date, last: date) -> list[date]:
+    """Every week's Monday from ``first``'s week to ``last``'s, the empty weeks in between included."""
+    monday, end = monday_of(first), monday_of(last)
+    weeks = []
+    while monday <= end:
+        weeks.append(monday)
+        monday += timedelta(days=7)
+    return weeks
+
+
 def paris_today(now: datetime | None = None) -> date:
     """Today's date in Europe/Paris."""
     return paris_day(now or utcnow())

@@ -1,11 +1,9 @@
 """Participation over time for the organizers' dashboard, from the report's own figures and queries."""
 
-from datetime import timedelta
-
 from flask_babel import gettext as _
 
 from consult.consultation.models import Position
-from consult.dates import monday_of
+from consult.dates import monday_of, mondays
 from consult.panels import Panel
 from consult.report import permissions
 from consult.report.publishing import queries
@@ -31,12 +29,9 @@ def weekly_activity(process_id: int) -> list[dict]:
             weeks.setdefault(monday, dict.fromkeys(SERIES, 0))[name] += n
     if not weeks:
         return []
-    monday, last = min(weeks), max(weeks)
-    rows = []
-    while monday <= last:
-        rows.append({"week": monday, **weeks.get(monday, dict.fromkeys(SERIES, 0))})
-        monday += timedelta(days=7)
-    return rows
+    return [
+        {"week": monday, **weeks.get(monday, dict.fromkeys(SERIES, 0))} for monday in mondays(min(weeks), max(weeks))
+    ]
 
 
 def activity_chart(weeks: list[dict]):

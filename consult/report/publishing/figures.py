@@ -5,13 +5,12 @@ number of SQL queries, whatever the number of contributions.
 """
 
 from collections import Counter, defaultdict
-from datetime import timedelta
 
 from flask import current_app
 
 from consult.auth.models import Relation
 from consult.consultation.models import Channel, ContributionKind, ContributionState, Position, PositionValue
-from consult.dates import monday_of, paris_day
+from consult.dates import monday_of, mondays, paris_day
 from consult.db import utcnow
 from consult.report.models import DispositionValue
 from consult.report.publishing import queries
@@ -157,12 +156,7 @@ def by_week(days) -> list[dict]:
         weeks[monday_of(day)] += n
     if not weeks:
         return []
-    start, end = min(weeks), max(weeks)
-    rows = []
-    while start <= end:
-        rows.append({"week": start.isoformat(), "count": weeks[start]})
-        start += timedelta(days=7)
-    return rows
+    return [{"week": monday.isoformat(), "count": weeks[monday]} for monday in mondays(min(weeks), max(weeks))]
 
 
 def stakeholders(process) -> dict:
