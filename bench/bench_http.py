@@ -4,8 +4,8 @@ For each database and scale (data from ``bench/generate_consultation.py``, kept 
 migrations are unchanged; ``--fresh`` builds it again), one gunicorn sync worker serves the app on
 127.0.0.1 and ``wrk`` loads each page for a bounded time. Beside each figure: the same template rendered
 in-process from the data its view already loaded (the page's render ceiling), the ratio of the two, and the
-SQL queries of one request. The targets are judged on pairs that alternate request by request in one worker
-(``paired``): the page and its template served from memory, the page and its 1x twin. Then the median time
+SQL queries of one request. The targets are judged on pairs interleaved request by request, in random order,
+in one worker (``paired``): the page and its template served from memory, the page and its 1x twin. Then the median time
 of posting a position and a support over HTTP.
 
 PostgreSQL is used when ``BENCH_POSTGRES_URL`` (a server URL; databases ``<name>``, ``<name>_10x`` and
@@ -42,6 +42,7 @@ from bench.generate_at_scale import generate_at_scale  # noqa: E402
 from bench.generate_consultation import COMMENTS_PER_SECTION, POSITIONS, SECTIONS, bench_config, generate  # noqa: E402
 from consult import create_app  # noqa: E402
 from consult.db import db  # noqa: E402
+from consult.production import freeze_loaded_objects  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SCALES = (1, 10)
@@ -78,6 +79,7 @@ def served_app(path: str, url: str | None = None, render_once: bool = False, ref
     _serve_from_memory(app, render_once)
     mounts = {REFERENCE: _bench_app(*reference).wsgi_app} if reference else {}
     app.wsgi_app = RequestCpu(DispatcherMiddleware(app.wsgi_app, mounts))
+    freeze_loaded_objects()  # as wsgi.py does once the app is loaded
     return app
 
 
@@ -219,23 +221,25 @@ def wrk(url: str, worker: int, headers: dict | None = None) -> tuple[float, floa
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), cpu * 1000 / requests
 
 
-#: wrk's requests alternate between the page and another request: ``{other}`` is wrk.format's path and headers
+#: wrk's requests mix the page and another request, drawn at random for each request (``{other}`` is
+#: wrk.format's path and headers). In strict turns, every garbage collection of a 3 s run fell on the same
+#: side (the collector's period in allocations locks onto the pair's), and so did the connection that wrk
+#: kept for each side: the page of the 1x data against itself read 0.95-1.07 from round to round.
 PAIRED_SCRIPT = """
-local n = 0
+math.randomseed(2027)
 request = function()
-  n = n + 1
-  if n % 2 == 0 then return wrk.format(nil, {other}) end
+  if math.random() < 0.5 then return wrk.format(nil, {other}) end
   return wrk.format(nil, nil, {{}})
 end
 """
 
 
 def paired(url: str, reference: bool = False) -> tuple[float, float]:
-    """The page's CPU ms per request, and its twin's, measured by the worker in one wrk run alternating both.
+    """The page's CPU ms per request, and its twin's, measured by the worker in one wrk run mixing both.
 
     The twin: the page's template rendered from memory (``FROM_MEMORY``), or with ``reference`` the same page
-    of the 1x data. Request by request, the two take turns in one worker, so the machine's drift from second
-    to second, which moves separate runs by up to 30 %, weighs on both alike.
+    of the 1x data. Request by request, the two are interleaved in one worker (``PAIRED_SCRIPT``), so the
+    machine's drift from second to second, which moves separate runs by up to 30 %, weighs on both alike.
     """
     root, _, path = url.partition("/concertations/")
     path = "/concertations/" + path
