@@ -4,9 +4,9 @@ For each database and scale (data from ``bench/generate_consultation.py``, kept 
 migrations are unchanged; ``--fresh`` builds it again), one gunicorn sync worker serves the app on
 127.0.0.1 and ``wrk`` loads each page for a bounded time. Beside each figure: the same template rendered
 in-process from the data its view already loaded (the page's render ceiling), the ratio of the two, and the
-SQL queries of one request. The targets are judged on pairs interleaved request by request, in random order,
-in one worker (``paired``): the page and its template served from memory, the page and its 1x twin. Then the median time
-of posting a position and a support over HTTP.
+SQL queries of one request. The targets are judged on pairs interleaved request by request, in random
+order, in one worker (``paired``): the page and its template served from memory, the page and its 1x twin.
+Then the median time of posting a position and a support over HTTP.
 
 PostgreSQL is used when ``BENCH_POSTGRES_URL`` (a server URL; databases ``<name>``, ``<name>_10x`` and
 ``<name>_scale``) or its default answers. Its 10x database is the 1x one copied and grown by bulk inserts
@@ -224,7 +224,7 @@ def wrk(url: str, worker: int, headers: dict | None = None) -> tuple[float, floa
 #: wrk's requests mix the page and another request, drawn at random for each request (``{other}`` is
 #: wrk.format's path and headers). In strict turns, every garbage collection of a 3 s run fell on the same
 #: side (the collector's period in allocations locks onto the pair's), and so did the connection that wrk
-#: kept for each side: the page of the 1x data against itself read 0.95-1.07 from round to round.
+#: kept for each side: the page of the 1x data against itself read 0.95-1.09 from round to round.
 PAIRED_SCRIPT = """
 math.randomseed(2027)
 request = function()

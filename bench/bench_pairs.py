@@ -27,7 +27,8 @@ def bench_pages(summary_path: str) -> list[tuple[str, str]]:
 
 def main():
     one, ten = _postgres_where(1), _postgres_where(10)
-    if not Path(f"{ten[0]}.scale.json").exists():  # the summary generate_at_scale saves
+    # the summaries generate and generate_at_scale save beside the 1x and 10x data
+    if not (Path(f"{one[0]}.json").exists() and Path(f"{ten[0]}.scale.json").exists()):
         print("no PostgreSQL bench data: run bench/bench_http.py first")
         return
     measured = bench_pages(one[0])
