@@ -23,6 +23,8 @@ from consult.db import db  # noqa: E402
 
 POSITIONS = 1_500_000
 COMMENTS = 200_000
+#: how the rows are grown; a new value rebuilds the databases kept from an earlier run
+GROWTH = 2
 
 
 def _copy_rows(table: str, columns: list[str], source: str, overrides: dict[str, str]) -> str:
@@ -69,14 +71,24 @@ def _bulk(connection, data: dict, positions: int, comments: int) -> None:
     )
     participants = data["counts"]["participants"]
     first_participant = scalar("SELECT min(id) FROM users WHERE NOT is_admin")
+    # each takes its text from the 1x comments in turn: a page at scale shows texts of the lengths a page at 1x
+    # shows, so comparing the two compares the sizes of the data, not of the texts
+    texts = (
+        "(SELECT row_number() OVER (ORDER BY id) AS k, body, body_html, search_text FROM contributions "
+        "WHERE kind = 'comment' AND parent_id IS NULL AND stakeholder_id IS NULL) b"
+    )
     run(_copy_rows("contributions", _columns("contributions"),
                    "contributions t CROSS JOIN generate_series(1, :n) g "
-                   "JOIN users u ON u.id = :first + g % :people WHERE t.id = :t", {
+                   "JOIN users u ON u.id = :first + g % :people "
+                   f"JOIN {texts} ON b.k = 1 + g % :texts WHERE t.id = :t", {
         "section_id": f"({ids})[1 + g % {sections}]", "author_id": "u.id",
         "contributor_category": "u.relation", "contributor_territory": "u.territory",
+        "body": "b.body", "body_html": "b.body_html", "search_text": "b.search_text",
         "created_at": "t.created_at + g * interval '1 second'",
     }), n=comments - scalar("SELECT count(*) FROM contributions"), first=first_participant,
-        people=participants, t=template_comment)  # fmt: skip
+        people=participants, t=template_comment,
+        texts=scalar("SELECT count(*) FROM contributions WHERE kind = 'comment' AND parent_id IS NULL "
+                     "AND stakeholder_id IS NULL"))  # fmt: skip
     # two readers support every third new comment
     run(_copy_rows("supports", _columns("supports"),
                    "supports t CROSS JOIN contributions c CROSS JOIN generate_series(1, 2) k "
@@ -122,7 +134,7 @@ def generate_at_scale(
     consultation is built here through the services.
     """
     summary = Path(f"{path}.scale.json")
-    wanted = {"positions": positions, "comments": comments}
+    wanted = {"positions": positions, "comments": comments, "growth": GROWTH}
     if reuse and summary.exists():
         saved = json.loads(summary.read_text())
         if all(saved.get(k) == v for k, v in wanted.items()):
