@@ -57,7 +57,7 @@ def comment(slug, section_id):
     process, section = _load_section(slug, section_id)
     require(is_confirmed(current_user))
     form = CommentForm()
-    form.author_as.choices = author_choices(process)
+    form.author_as.choices = author_choices(process, current_user)
     parent_id = id_arg(request.form, "parent_id")
     parent = queries.get_contribution_or_404(process, parent_id) if parent_id else None
     if not form.validate_on_submit():
@@ -83,7 +83,7 @@ def amend(slug, section_id):
     process, section = _load_section(slug, section_id)
     require(is_confirmed(current_user))
     form = AmendmentForm()
-    form.author_as.choices = author_choices(process)
+    form.author_as.choices = author_choices(process, current_user)
     if not form.validate_on_submit():
         return render_section(process, section, amendment_form=form, status=400)
     try:

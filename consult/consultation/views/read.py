@@ -40,10 +40,10 @@ def draft(slug, draft_id):
     )
 
 
-def author_choices(process) -> list[tuple[str, str]]:
-    """The "published in the name of" choices for the current user."""
+def author_choices(process, user) -> list[tuple[str, str]]:
+    """The "published in the name of" choices for the user."""
     choices = [("", _("In my own name"))]
-    for stakeholder in represented_stakeholders(current_user, process.id):
+    for stakeholder in represented_stakeholders(user, process.id):
         choices.append((str(stakeholder.id), _("In the name of %(name)s", name=stakeholder.name)))
     return choices
 
@@ -61,21 +61,23 @@ def _section_forms(section, choices, comment_form, amendment_form, reply_form) -
 
 def render_section(process, section, *, comment_form=None, amendment_form=None, reply_form=None, status=200):
     """Render a section's page; POST views call it again with their invalid form."""
+    # the user, out of its proxy once: the page asks about them some twenty times, each through the proxy
+    user = current_user._get_current_object()
     now = utcnow()
-    moderator = permissions.can_moderate(current_user, process)
+    moderator = permissions.can_moderate(user, process)
     sort = queries.SORTS.get(request.args.get("tri"), "supported")
     page = queries.section_contributions(
         section,
-        current_user,
+        user,
         sort=sort,
         page=page_arg(),
         per_page=current_app.config["PAGE_SIZE"],
         moderator=moderator,
     )
     shown = [*page.items, *(r for group in page.replies.values() for r in group)]
-    can_contribute = permissions.can_contribute(current_user, section.version, now)
+    can_contribute = permissions.can_contribute(user, section.version, now)
     window = section.version.state(now)
-    choices = author_choices(process) if can_contribute else []
+    choices = author_choices(process, user) if can_contribute else []
     # the forms show only to those who may contribute; building them costs a visitor's request a millisecond
     forms = _section_forms(section, choices, comment_form, amendment_form, reply_form) if can_contribute else {}
     return render_template(
@@ -86,22 +88,22 @@ def render_section(process, section, *, comment_form=None, amendment_form=None, 
         page=page,
         sort=sort,
         replies=page.replies,
-        supported=queries.supported_ids(current_user, [c.id for c in shown]),
-        my_position=queries.user_position(current_user, section),
+        supported=queries.supported_ids(user, [c.id for c in shown]),
+        my_position=queries.user_position(user, section),
         diffs=queries.amendment_diffs(section, page.items),
         window=window,
         # only a closed version points to the current one: the versions are not loaded otherwise
         current_version=section.version.draft.latest_published if window == "closed" else None,
         can_contribute=can_contribute,
         moderator=moderator,
-        can_respond=permissions.can_respond(current_user, process),
-        can_record_offline=permissions.can_record_offline(current_user, process),
+        can_respond=permissions.can_respond(user, process),
+        can_record_offline=permissions.can_record_offline(user, process),
         forms=forms,
         author_choices=choices,
         positions=list(PositionValue),
         clabels=LABELS,
         position_labels=position_labels(),
-        panels=panels_for("section", section, current_user, paris_today(now)),
+        panels=panels_for("section", section, user, paris_today(now)),
     ), status
 
 
