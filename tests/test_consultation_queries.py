@@ -1,9 +1,11 @@
 """The draft and section pages keep a constant, small number of SQL queries whatever the data size."""
 
 import pytest
+from markupsafe import escape
 
 from consult.consultation import services
 from consult.consultation.models import PositionValue
+from consult.db import db
 from tests.factories import make_comment, make_draft, make_process, make_user
 
 MAX_QUERIES = 15
@@ -46,3 +48,22 @@ def test_draft_and_section_pages_keep_a_constant_number_of_queries(app, client, 
         )
     assert counts[0] == counts[1], counts
     assert max(counts[0]) <= MAX_QUERIES, counts
+
+
+def test_a_section_page_names_its_part_without_a_query_of_its_own(app, client, count_queries):
+    organizer = make_user()
+    process = make_process(organizer)
+    _draft, sections = make_draft(organizer, process)
+    part, child = (f"/concertations/{process.slug}/sections/{s.id}" for s in (sections[0], sections[-1]))
+    part_title = sections[0].title
+    pages, counts = {}, {}
+    for url in (part, child):
+        client.get(url)
+        db.session.expunge_all()  # as a new request's session, which holds nothing yet
+        with count_queries() as statements:
+            pages[url] = client.get(url).get_data(as_text=True)
+        counts[url] = len(statements)
+    assert f'<p class="meta">{escape(part_title)}</p>' in pages[child]
+    assert '<p class="meta">' not in pages[part]
+    # the section with its part's title, version, draft and process, in one statement; then its contributions
+    assert counts == {part: 2, child: 2}, counts

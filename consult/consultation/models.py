@@ -3,8 +3,8 @@
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint, text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint, select, text
+from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from consult.auth.models import Relation
 from consult.db import created_at, db, int_pk, str_enum, utcnow
@@ -132,6 +132,19 @@ class Section(SectionRules, db.Model):
 
     def __repr__(self):
         return f"<Section {self.id} {self.title!r}>"
+
+
+# Core names, not the ORM's: an ORM alias would configure the mappers at import, before Process exists
+_parent_section = Section.__table__.alias("parent_section")
+#: the part's title above a section, read as a column by the section page (``undefer``): loading the parent as an
+#: object of its own cost that page more CPU than a round trip
+Section.parent_title = column_property(
+    select(_parent_section.c.title)
+    .where(_parent_section.c.id == Section.__table__.c.parent_id)
+    .correlate_except(_parent_section)
+    .scalar_subquery(),
+    deferred=True,
+)
 
 
 class ContributionKind(enum.Enum):

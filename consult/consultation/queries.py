@@ -5,7 +5,7 @@ from functools import cache
 
 from flask import abort
 from sqlalchemy import and_, bindparam, func, null, or_, select, union_all
-from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload
+from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload, undefer
 
 from consult.auth.models import User
 from consult.consultation import permissions, read_models
@@ -172,7 +172,7 @@ def _section_in_process():
         .join(Section.version)
         .join(DraftVersion.draft)
         .join(Draft.process)
-        .options(loaded, joinedload(Section.parent))
+        .options(loaded, undefer(Section.parent_title))
         .where(Section.id == bindparam("section_id"), Process.slug == bindparam("slug"))
     )
 
