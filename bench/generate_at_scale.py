@@ -25,6 +25,8 @@ POSITIONS = 1_500_000
 COMMENTS = 200_000
 #: how the rows are grown; a new value rebuilds the databases kept from an earlier run
 GROWTH = 2
+#: the 1x comments the added ones copy: top-level, by a person in their own name
+OWN_COMMENTS = "kind = 'comment' AND parent_id IS NULL AND stakeholder_id IS NULL"
 
 
 def _copy_rows(table: str, columns: list[str], source: str, overrides: dict[str, str]) -> str:
@@ -66,16 +68,14 @@ def _bulk(connection, data: dict, positions: int, comments: int) -> None:
     }) + " LIMIT :n", first=first_reader, n=positions - existing)  # fmt: skip
     # comments by the participants (the first people after the organizer), spread over the sections
     first_comment = scalar("SELECT max(id) FROM contributions") + 1
-    template_comment = scalar(
-        "SELECT min(id) FROM contributions WHERE kind = 'comment' AND parent_id IS NULL AND stakeholder_id IS NULL"
-    )
+    template_comment = scalar(f"SELECT min(id) FROM contributions WHERE {OWN_COMMENTS}")
     participants = data["counts"]["participants"]
     first_participant = scalar("SELECT min(id) FROM users WHERE NOT is_admin")
     # each takes its text from the 1x comments in turn: a page at scale shows texts of the lengths a page at 1x
     # shows, so comparing the two compares the sizes of the data, not of the texts
     texts = (
         "(SELECT row_number() OVER (ORDER BY id) AS k, body, body_html, search_text FROM contributions "
-        "WHERE kind = 'comment' AND parent_id IS NULL AND stakeholder_id IS NULL) b"
+        f"WHERE {OWN_COMMENTS}) b"
     )
     run(_copy_rows("contributions", _columns("contributions"),
                    "contributions t CROSS JOIN generate_series(1, :n) g "
@@ -87,8 +87,7 @@ def _bulk(connection, data: dict, positions: int, comments: int) -> None:
         "created_at": "t.created_at + g * interval '1 second'",
     }), n=comments - scalar("SELECT count(*) FROM contributions"), first=first_participant,
         people=participants, t=template_comment,
-        texts=scalar("SELECT count(*) FROM contributions WHERE kind = 'comment' AND parent_id IS NULL "
-                     "AND stakeholder_id IS NULL"))  # fmt: skip
+        texts=scalar(f"SELECT count(*) FROM contributions WHERE {OWN_COMMENTS}"))  # fmt: skip
     # two readers support every third new comment
     run(_copy_rows("supports", _columns("supports"),
                    "supports t CROSS JOIN contributions c CROSS JOIN generate_series(1, 2) k "
