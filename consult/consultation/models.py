@@ -127,7 +127,6 @@ class Section(SectionRules, db.Model):
     sheet_link_count: Mapped[int] = mapped_column(default=0, server_default="0")
 
     version: Mapped[DraftVersion] = relationship(back_populates="sections")
-    parent: Mapped["Section | None"] = relationship(remote_side="Section.id", foreign_keys=[parent_id])
     previous: Mapped["Section | None"] = relationship(remote_side="Section.id", foreign_keys=[previous_id])
 
     def __repr__(self):
