@@ -28,10 +28,12 @@ def test_process_page_has_no_axe_violation(live_server, page):
 
 
 def test_form_errors_have_no_axe_violation_and_are_announced(live_server, page):
+    from playwright.sync_api import expect  # imported here, as Axe: without Playwright the conftest skips
+
     page.goto(live_server + "/inscription")
     page.get_by_role("button", name="Créer mon compte").click()
     page.wait_for_selector(".error-summary")
-    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('error-summary')")
+    expect(page.locator(".error-summary")).to_be_focused()
     assert page.locator('#email[aria-invalid="true"]').count() == 1
     assert _axe_violations(page) == []
 
